@@ -1,0 +1,38 @@
+// The shapes of every id that crosses the wire. Ids minted by the rules are a
+// prefix and a counter, so a replay of the journal mints the same ids again.
+import { z } from "zod";
+import { SlugId } from "./scenario.ts";
+
+const minted = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}[0-9]{1,7}$`), `must look like ${prefix}12`);
+
+export const SeatId = minted("s");
+export const InstrumentId = z.union([z.literal("code"), minted("i")]);
+export const ProvisionId = minted("p");
+export const AmendmentId = minted("a");
+export const ChannelId = z.union([z.literal("floor"), z.literal("announcements"), z.string().regex(/^team-[a-z][a-z0-9-]{0,39}$/), minted("c")]);
+export const MessageId = minted("m");
+export const DelegationId = SlugId;
+export const CardId = SlugId;
+export const InjectId = SlugId;
+
+/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V). */
+export const CODE_ALPHABET = "34679ACDEFGHJKMNPQRTWXY";
+export const SessionCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{6}$`), "a session code is 6 letters and digits"));
+/** A per-seat code the host can read out so a student can take their seat back on another device. */
+export const RejoinCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{4}$`), "a rejoin code is 4 letters and digits"));
+/** Secret bearer token that gives a seat back; at least 128 random bits, base64url. */
+export const SeatToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "not a seat token");
+
+export type SeatId = z.infer<typeof SeatId>;
+export type InstrumentId = z.infer<typeof InstrumentId>;
+export type ProvisionId = z.infer<typeof ProvisionId>;
+export type AmendmentId = z.infer<typeof AmendmentId>;
+export type ChannelId = z.infer<typeof ChannelId>;
+export type DelegationId = z.infer<typeof DelegationId>;

@@ -1,0 +1,246 @@
+// The wire protocol: every client-to-server action and every server-to-client
+// message, as zod schemas (discriminated unions on `type`). The server parses
+// every incoming message with these; the docs are generated from them.
+import { z } from "zod";
+import { LIMITS, PROTOCOL_VERSION } from "./limits.ts";
+import { Tag } from "./scenario.ts";
+import {
+  AmendmentId,
+  CardId,
+  ChannelId,
+  DelegationId,
+  InjectId,
+  InstrumentId,
+  ProvisionId,
+  SeatId,
+} from "./ids.ts";
+
+export { PROTOCOL_VERSION };
+
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const Stance = z.enum(["sponsor", "support", "reservation", "objection"]);
+export type Stance = z.infer<typeof Stance>;
+export const Vote = z.enum(["yes", "no", "abstain"]);
+export type Vote = z.infer<typeof Vote>;
+
+/** One change to a provision's text, in words (whitespace-separated tokens) of the version it names. */
+export const TextEdit = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("insert"), at: z.number().int().min(0), text: text(LIMITS.provisionText) }),
+  z.object({ kind: z.literal("replace"), from: z.number().int().min(0), to: z.number().int().min(1), text: text(LIMITS.provisionText) }),
+  z.object({ kind: z.literal("delete"), from: z.number().int().min(0), to: z.number().int().min(1) }),
+]);
+export type TextEdit = z.infer<typeof TextEdit>;
+
+// ---------------------------------------------------------------------------
+// Client actions: what a person in a seat may ask for. The actor is never in
+// the payload: the server takes it from the connection.
+// ---------------------------------------------------------------------------
+
+export const ClientAction = z.discriminatedUnion("type", [
+  // host: running the session
+  z.object({ type: z.literal("phase.next") }),
+  z.object({ type: z.literal("phase.back") }),
+  z.object({ type: z.literal("timer.start"), minutes: z.number().min(0.5).max(180).optional() }),
+  z.object({ type: z.literal("timer.extend"), minutes: z.number().min(0.5).max(60) }),
+  z.object({ type: z.literal("timer.pause") }),
+  z.object({ type: z.literal("timer.resume") }),
+  z.object({ type: z.literal("timer.stop") }),
+  z.object({ type: z.literal("session.lock"), locked: z.boolean() }),
+  z.object({ type: z.literal("session.end") }),
+  z.object({ type: z.literal("announce"), text: text(LIMITS.announcement) }),
+  z.object({ type: z.literal("inject.release"), inject: InjectId }),
+  z.object({ type: z.literal("seat.move"), seat: SeatId, delegation: DelegationId }),
+  z.object({ type: z.literal("seat.makeHead"), seat: SeatId }),
+  z.object({ type: z.literal("seat.hand"), seat: SeatId }),
+  z.object({ type: z.literal("seat.kick"), seat: SeatId }),
+  z.object({ type: z.literal("amendment.close"), amendment: AmendmentId }),
+  z.object({ type: z.literal("bracket.resolve"), provision: ProvisionId, how: z.enum(["drop", "vote"]) }),
+  z.object({ type: z.literal("vote.close"), provision: ProvisionId }),
+  z.object({ type: z.literal("instrument.freeze"), instrument: InstrumentId }),
+  z.object({ type: z.literal("instrument.unfreeze"), instrument: InstrumentId }),
+  // delegates: negotiating
+  z.object({ type: z.literal("instrument.open"), title: text(LIMITS.title), parties: z.array(DelegationId).min(1).max(LIMITS.delegations) }),
+  z.object({ type: z.literal("provision.table"), instrument: InstrumentId, card: CardId }),
+  z.object({
+    type: z.literal("provision.draft"),
+    instrument: InstrumentId,
+    title: text(LIMITS.title),
+    text: text(LIMITS.provisionText),
+    tags: z.array(Tag).max(8).default([]),
+  }),
+  z.object({ type: z.literal("provision.withdraw"), provision: ProvisionId }),
+  z.object({ type: z.literal("stance.set"), provision: ProvisionId, stance: Stance.nullable() }),
+  z.object({
+    type: z.literal("amendment.propose"),
+    provision: ProvisionId,
+    baseVersion: z.number().int().min(1),
+    edit: TextEdit,
+    note: z.string().trim().max(LIMITS.amendmentNote).optional(),
+  }),
+  z.object({ type: z.literal("amendment.withdraw"), amendment: AmendmentId }),
+  z.object({ type: z.literal("amendment.vote"), amendment: AmendmentId, vote: Vote }),
+  z.object({ type: z.literal("vote.cast"), provision: ProvisionId, vote: Vote }),
+  z.object({ type: z.literal("sign"), instrument: InstrumentId, version: z.string().regex(/^[0-9a-f]{12,64}$/, "a version is a hash") }),
+  z.object({ type: z.literal("channel.open"), with: z.array(DelegationId).min(1).max(LIMITS.delegations), title: text(60).optional() }),
+  z.object({ type: z.literal("say"), channel: ChannelId, text: text(LIMITS.chatLine) }),
+]);
+export type ClientAction = z.infer<typeof ClientAction>;
+export type ClientActionType = ClientAction["type"];
+export const CLIENT_ACTION_TYPES = ClientAction.options.map((o) => o.shape.type.value) as ClientActionType[];
+
+/** What a client sends: one action, numbered so a resend after a reconnect is applied once. */
+export const ActMessage = z.object({
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  action: ClientAction,
+});
+export type ActMessage = z.infer<typeof ActMessage>;
+
+/** The one Colyseus message type a client sends actions with. */
+export const ACT = "act";
+
+// ---------------------------------------------------------------------------
+// Join options (colyseus.js `joinById(code, options)`)
+// ---------------------------------------------------------------------------
+
+export const DisplayName = z
+  .string()
+  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "type a display name")
+      .max(LIMITS.displayName, `a display name is at most ${LIMITS.displayName} characters`)
+      .regex(/^[^\p{C}<>]+$/u, "a display name may not hold control characters or < >"),
+  );
+
+export const JoinOptions = z.union([
+  z.object({ hostKey: z.string().min(16).max(128) }).strict(),
+  z.object({ observer: z.literal(true) }).strict(),
+  z.object({ seatToken: z.string().min(16).max(128) }).strict(),
+  z.object({ rejoinCode: z.string().min(4).max(8), name: DisplayName.optional() }).strict(),
+  z.object({ name: DisplayName, delegation: DelegationId.optional() }).strict(),
+]);
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+// ---------------------------------------------------------------------------
+// Refusals: a code a person can read and a message in plain words.
+// ---------------------------------------------------------------------------
+
+export const REFUSAL_CODES = [
+  // protocol and transport
+  "BAD_MESSAGE",
+  "UNKNOWN_MESSAGE",
+  "TOO_LARGE",
+  "RATE_LIMITED",
+  "PROTOCOL_MISMATCH",
+  // joining
+  "UNKNOWN_SESSION",
+  "LOCKED",
+  "NAME_TAKEN",
+  "NAME_NOT_ALLOWED",
+  "SESSION_FULL",
+  "BAD_HOST_KEY",
+  "UNKNOWN_SEAT",
+  "SEAT_TAKEN",
+  // seats and roles
+  "NOT_HOST",
+  "NOT_DELEGATE",
+  "NOT_HEAD_OF_DELEGATION",
+  "UNKNOWN_DELEGATION",
+  "SAME_DELEGATION",
+  "SESSION_ENDED",
+  // phases and timers
+  "WRONG_PHASE",
+  "NO_NEXT_PHASE",
+  "NO_PREVIOUS_PHASE",
+  "TIMER_NOT_RUNNING",
+  "TIMER_NOT_PAUSED",
+  "TIMER_RUNNING",
+  "DEADLINE_NOT_REACHED",
+  // drafting
+  "UNKNOWN_INSTRUMENT",
+  "NOT_A_PARTY",
+  "UNKNOWN_CARD",
+  "CARD_ALREADY_TABLED",
+  "UNKNOWN_PROVISION",
+  "PROVISION_CLOSED",
+  "NOT_PROPOSER",
+  "UNKNOWN_AMENDMENT",
+  "AMENDMENT_CLOSED",
+  "STALE_VERSION",
+  "BAD_EDIT",
+  "NO_CHANGE",
+  "TOO_MANY",
+  "TEXT_FROZEN",
+  "NOT_BRACKETED",
+  "NO_VOTE_OPEN",
+  "VOTE_OPEN",
+  "OPEN_BRACKETS",
+  "PENDING_AMENDMENTS",
+  "EMPTY_INSTRUMENT",
+  "NOT_FROZEN",
+  "VERSION_MISMATCH",
+  "ALREADY_SIGNED",
+  "ALREADY_DONE",
+  // talk and news
+  "UNKNOWN_CHANNEL",
+  "NOT_IN_CHANNEL",
+  "PRIVATE_CHANNELS_CLOSED",
+  "UNKNOWN_INJECT",
+  "INJECT_ALREADY_RELEASED",
+  "INTERNAL",
+] as const;
+export const RefusalCode = z.enum(REFUSAL_CODES);
+export type RefusalCode = z.infer<typeof RefusalCode>;
+
+// ---------------------------------------------------------------------------
+// Server messages
+// ---------------------------------------------------------------------------
+
+/** A JSON patch operation on the seat's view (paths are arrays of keys). */
+export const PatchOp = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("set"), path: z.array(z.union([z.string(), z.number()])), value: z.unknown() }),
+  z.object({ op: z.literal("remove"), path: z.array(z.union([z.string(), z.number()])) }),
+  z.object({ op: z.literal("push"), path: z.array(z.union([z.string(), z.number()])), values: z.array(z.unknown()) }),
+]);
+export type PatchOp = z.infer<typeof PatchOp>;
+
+export const ServerMessage = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("welcome"),
+    protocol: z.number().int(),
+    code: z.string(),
+    seat: SeatId,
+    role: z.enum(["host", "delegate", "observer"]),
+    delegation: DelegationId.nullable(),
+    /** Only ever sent to the seat it belongs to; kept by the browser to take the seat back. */
+    seatToken: z.string().nullable(),
+    rejoinCode: z.string().nullable(),
+    hostReadsPrivateChannels: z.boolean(),
+  }),
+  /** The seat's whole view: on joining, and whenever a patch would not be smaller. */
+  z.object({ type: z.literal("view"), rev: z.number().int(), view: z.unknown() }),
+  /** What changed in the seat's view since revision `rev - 1`. */
+  z.object({ type: z.literal("patch"), rev: z.number().int(), ops: z.array(PatchOp) }),
+  /** An accepted action, as the seat may know of it (for toasts, sounds and animations). */
+  z.object({ type: z.literal("event"), event: z.record(z.string(), z.unknown()) }),
+  /** The client's action `seq` was applied (or had already been applied). */
+  z.object({ type: z.literal("ack"), seq: z.number().int() }),
+  z.object({
+    type: z.literal("error"),
+    code: RefusalCode,
+    message: z.string(),
+    /** The action type that was refused, when there was one. */
+    action: z.string().optional(),
+    seq: z.number().int().optional(),
+  }),
+  z.object({
+    type: z.literal("notice"),
+    kind: z.enum(["restarting", "kicked", "seat-handed", "session-ended", "session-deleted"]),
+    message: z.string(),
+  }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageOf<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // The Colyseus matchmaker is a module singleton: one server per test file, each in its own process.
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Two cores: keep the browser and server suites from starving each other.
+    maxWorkers: 2,
+    reporters: ["default"],
+  },
+});
