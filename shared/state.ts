@@ -14,7 +14,7 @@ export const Seat = z.object({
   name: z.string(),
   role: Role,
   delegation: DelegationId.nullable(),
-  /** Secret: never in any view. The server matches a rejoining client against it. */
+  /** Secret: hex SHA-256 of the seat token (for the host: of the host key). Never in any view. */
   token: z.string(),
   /** Read out by the host to a student on another device; seen by the host and the seat itself. */
   rejoinCode: z.string(),

@@ -24,15 +24,21 @@ export type SystemAction =
   /** The seat is given up: the client left for good, or the hold time passed. */
   | { type: "seat.leave"; seat: SeatId }
   /** The phase timer's deadline passed. */
-  | { type: "timer.deadline" };
+  | { type: "timer.deadline" }
+  /** After a server restart: a running timer goes on with the time it had left when the server stopped. */
+  | { type: "timer.restore"; remainingMs: number };
 
 export type Command = ClientAction | SystemAction;
 
 export interface Context {
   /** Milliseconds since the epoch, from the server's clock. */
   now: number;
-  /** Fresh secrets for actions that mint them (seat.join, seat.hand): drawn by the server, journaled with the action. */
-  fresh?: { token: string; rejoinCode: string };
+  /**
+   * Fresh secrets for actions that mint them (seat.join, seat.hand), drawn by the
+   * server and journaled with the action. Only the token's SHA-256 reaches the
+   * state: the raw token goes to its client alone, in the welcome message.
+   */
+  fresh?: { tokenHash: string; rejoinCode: string };
 }
 
 /** Something that happened, for the clients that may know of it (toasts, sounds, animations). */
