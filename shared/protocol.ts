@@ -238,7 +238,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("notice"),
-    kind: z.enum(["restarting", "kicked", "seat-handed", "session-ended", "session-deleted"]),
+    /** seat-taken-over: the same seat was opened on another device (seat token or rejoin code); this one is let go. */
+    kind: z.enum(["restarting", "kicked", "seat-handed", "session-ended", "session-deleted", "seat-taken-over"]),
     message: z.string(),
   }),
 ]);
