@@ -1,0 +1,69 @@
+// GET /api/sessions/:code/export.:format (html, md, csv, json), for the host
+// only: the host key comes as `Authorization: Bearer <key>` or `?key=`, and
+// its SHA-256 must match the host seat's token hash.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Router, type Request } from "express";
+import { SessionCode } from "../../shared/ids.ts";
+import type { SessionState } from "../../shared/state.ts";
+import type { JournalEntry } from "../store/types.ts";
+import { DEFAULT_CSV_TABLE, isCsvTable } from "./csv.ts";
+import { isExportFormat, renderExport } from "./index.ts";
+
+export interface ExportSource {
+  state: SessionState;
+  entries: readonly JournalEntry[];
+}
+
+export interface ExportRouterDeps {
+  /** The session's current state and its whole journal, or null if there is no such session. */
+  getSession(code: string): ExportSource | null | Promise<ExportSource | null>;
+}
+
+function hostKeyOf(req: Request): string | null {
+  const auth = req.get("authorization");
+  const bearer = auth?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (bearer) return bearer;
+  const key = req.query.key;
+  return typeof key === "string" && key.length > 0 ? key : null;
+}
+
+/** True if `key` is the host key of this session; constant time in the key's hash. */
+export function isHostKey(state: SessionState, key: string | null): boolean {
+  const host = state.seats.find((s) => s.role === "host");
+  if (!host || key === null || key.length > 256) return false;
+  const given = createHash("sha256").update(key, "utf8").digest();
+  const expected = Buffer.from(host.token, "hex");
+  return expected.length === given.length && timingSafeEqual(given, expected);
+}
+
+export function exportRouter(deps: ExportRouterDeps): Router {
+  const router = Router();
+  router.get("/api/sessions/:code/export.:format", async (req, res) => {
+    // Exports hold names and chat: never cached, never sent on as a referrer (the key may be in the URL).
+    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" });
+    const plain = (status: number, message: string) => res.status(status).type("text/plain; charset=utf-8").send(message);
+
+    const format = req.params.format;
+    const code = SessionCode.safeParse(req.params.code);
+    if (!isExportFormat(format)) return plain(404, "Unknown export format: use html, md, csv or json.");
+    if (!code.success) return plain(404, "No session has that code.");
+    const table = req.query.table ?? DEFAULT_CSV_TABLE;
+    if (format === "csv" && !isCsvTable(table)) {
+      return plain(400, "Unknown table: use actions, provisions, signatures or scores.");
+    }
+
+    const session = await deps.getSession(code.data);
+    if (!session) return plain(404, "No session has that code.");
+    if (!isHostKey(session.state, hostKeyOf(req))) {
+      return plain(403, "Only the host can export this session: open the export from the host console, or add the host key.");
+    }
+
+    const file = renderExport(format, session.state, session.entries, { table: isCsvTable(table) ? table : undefined });
+    // HTML opens in the browser so it can be printed to PDF; the others download.
+    const disposition = format === "html" ? "inline" : "attachment";
+    res.set("Content-Disposition", `${disposition}; filename="${file.filename}"`);
+    if (format === "html") res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    res.status(200).type(file.contentType).send(file.body);
+  });
+  return router;
+}
