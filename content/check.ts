@@ -30,6 +30,8 @@ function parseArgs(argv: string[]): { files: string[]; source: string | null | u
   return { files, source };
 }
 
+const count = (items: unknown[], noun: string) => `${items.length} ${noun}${items.length === 1 ? "" : "s"}`;
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (typeof args === "string") {
@@ -57,7 +59,7 @@ function main(argv: string[]): number {
     const result = loadScenarioFile(file, { sourceText });
     if (result.ok) {
       const s = result.scenario;
-      console.log(`${file}: ok — "${s.title}", ${s.delegations.length} delegations, ${s.cards.length} cards, ${s.injects.length} injects`);
+      console.log(`${file}: ok — "${s.title}", ${count(s.delegations, "delegation")}, ${count(s.cards, "card")}, ${count(s.injects, "inject")}`);
     } else {
       failed = true;
       for (const e of result.errors) {

@@ -22,8 +22,18 @@ const EDITOR_KEYS = ["$schema"];
 
 // zod's default for a missing field reads "expected string, received undefined":
 // say plainly that it is missing instead.
+const KINDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list [...]",
+  object: "a group of fields {...}",
+};
 const friendlier: z.core.$ZodErrorMap = (iss) =>
-  iss.code === "invalid_type" && iss.input === undefined ? `missing: add this field (${iss.expected})` : undefined;
+  iss.code === "invalid_type" && iss.input === undefined
+    ? `missing: add this field (${KINDS[iss.expected] ?? iss.expected})`
+    : undefined;
 
 export function validateScenario(doc: unknown, opts: ValidateOptions = {}): ScenarioCheck {
   const errors: ScenarioError[] = [];
