@@ -51,7 +51,7 @@ function rows(r: Report, table: CsvTable): Cell[][] {
         ...r.delegations.map((d) => [
           d.name,
           d.score?.score ?? null,
-          d.score?.met.map((m) => `${m.what} (+${m.weight})`).join("; ") ?? null,
+          d.score?.met.map((m) => `${m.what} (${m.weight})`).join("; ") ?? null,
           d.score?.redLinesCrossed.map((x) => x.tag).join("; ") ?? null,
           d.score?.signed.join("; ") ?? null,
           d.wording,

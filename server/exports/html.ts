@@ -60,7 +60,7 @@ function instrumentSection(i: ReportInstrument): string {
           .join("")}</tbody></table>`;
   const provisions = i.provisions
     .map(
-      (p) => `<h4>${h(p.title)} <span class="status">${h(p.status)}${p.resolution ? `, ${h(p.resolution)}` : ""}</span></h4>
+      (p) => `<h4>${h(p.title)} <span class="status">${h(p.status)}${p.resolution && p.resolution !== p.status ? `, ${h(p.resolution)}` : ""}</span></h4>
 <p class="muted">Tabled by ${h(p.tabledBy)}; version ${p.version} of ${p.versions}.</p>${text(p.text)}
 <p>Stances: ${p.stances.length === 0 ? "none" : p.stances.map((s) => `${h(s.delegation)}: ${h(s.stance)}`).join("; ")}.</p>
 <p class="muted">Wording: ${p.wording.map((w) => `${h(w.delegation)} ${percent(w.share)}`).join(", ") || "none"}.</p>`,
@@ -79,16 +79,16 @@ function delegationSection(d: ReportDelegation): string {
   const s = d.score;
   const score = s
     ? `<p><strong>Score: ${s.score}</strong>${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.</p>
-<ul>${s.met.map((m) => `<li>Priority met: ${h(m.what)} (+${m.weight})</li>`).join("")}${s.redLinesCrossed
-        .map((r) => `<li>Red line crossed: ${h(r.tag)}</li>`)
+<ul>${s.met.map((m) => `<li>Priority met: ${h(m.what)} in ${h(m.instrument)} (${m.weight > 0 ? "+" : ""}${m.weight})</li>`).join("")}${s.redLinesCrossed
+        .map((r) => `<li>Red line crossed: ${h(r.tag)}, by “${h(r.provision)}” in ${h(r.instrument)}</li>`)
         .join("")}<li>Signed: ${s.signed.length === 0 ? "nothing" : h(s.signed.join(", "))}</li></ul>`
     : `<p class="muted">No score yet: scores are worked out at the debrief.</p>`;
   return `<section class="delegation"><h3>${h(d.name)} <span class="muted">(${h(d.bloc)})</span></h3>
 <p>Delegates: ${members}.</p>
 ${score}
 <p><strong>The brief, revealed</strong></p>${text(d.brief.instructions)}
-<p>Priorities: ${d.brief.priorities.map((p) => `${h(p.card ?? p.tag ?? "")} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.</p>
-<p>Red lines: ${d.brief.redLines.length === 0 ? "none" : d.brief.redLines.map((r) => `${h(r.tag)}: ${h(r.why)}`).join("; ")}.</p>
+<p>Priorities: ${d.priorities.map((p) => `${h(p.what)} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.</p>
+${d.brief.redLines.length === 0 ? "<p>Red lines: none.</p>" : `<p>Red lines:</p><ul>${d.brief.redLines.map((r) => `<li>${h(r.tag)}: ${h(r.why)}</li>`).join("")}</ul>`}
 <p>Success: ${h(d.brief.success)}</p></section>`;
 }
 

@@ -28,7 +28,7 @@ function instrumentBlock(i: ReportInstrument): string {
   }
   lines.push("**Every provision tabled, with stances**", "");
   for (const p of i.provisions) {
-    lines.push(`#### ${md(p.title)} (${p.status}${p.resolution ? `, ${p.resolution}` : ""})`, "");
+    lines.push(`#### ${md(p.title)} (${p.status}${p.resolution && p.resolution !== p.status ? `, ${p.resolution}` : ""})`, "");
     lines.push(`Tabled by ${md(p.tabledBy)}; version ${p.version} of ${p.versions}.`, "");
     lines.push(markdownQuote(p.text), "");
     lines.push(`Stances: ${p.stances.length === 0 ? "none" : p.stances.map((s) => `${md(s.delegation)}: ${s.stance}`).join("; ")}.`, "");
@@ -42,15 +42,16 @@ function delegationBlock(d: ReportDelegation): string {
   lines.push(`Delegates: ${d.members.length === 0 ? "nobody (abstained)" : d.members.map((m) => `${md(m.name)}${m.head ? " (head)" : ""}`).join(", ")}.`, "");
   if (d.score) {
     lines.push(`**Score: ${d.score.score}**${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.`, "");
-    for (const m of d.score.met) lines.push(`- Priority met: ${md(m.what)} (+${m.weight})`);
-    for (const r of d.score.redLinesCrossed) lines.push(`- Red line crossed: ${md(r.tag)}`);
+    for (const m of d.score.met) lines.push(`- Priority met: ${md(m.what)} in ${md(m.instrument)} (${m.weight > 0 ? "+" : ""}${m.weight})`);
+    for (const r of d.score.redLinesCrossed) lines.push(`- Red line crossed: ${md(r.tag)}, by “${md(r.provision)}” in ${md(r.instrument)}`);
     lines.push(`- Signed: ${d.score.signed.length === 0 ? "nothing" : md(d.score.signed.join(", "))}`, "");
   } else {
     lines.push("No score yet: scores are worked out at the debrief.", "");
   }
   lines.push("**The brief, revealed**", "", markdownQuote(d.brief.instructions), "");
-  lines.push(`Priorities: ${d.brief.priorities.map((p) => `${md(p.card ?? p.tag ?? "")} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.`, "");
-  lines.push(`Red lines: ${d.brief.redLines.length === 0 ? "none" : d.brief.redLines.map((r) => `${md(r.tag)}: ${md(r.why)}`).join("; ")}.`, "");
+  lines.push(`Priorities: ${d.priorities.map((p) => `${md(p.what)} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.`, "");
+  if (d.brief.redLines.length === 0) lines.push("Red lines: none.", "");
+  else lines.push("Red lines:", "", ...d.brief.redLines.map((r) => `- ${md(r.tag)}: ${md(r.why)}`), "");
   lines.push(`Success: ${escapeMarkdown(d.brief.success)}`, "");
   return lines.join("\n");
 }

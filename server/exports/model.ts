@@ -11,13 +11,23 @@ export interface ReportMember {
   head: boolean;
 }
 
+/** A delegation's score with cards and instruments named as the class knows them. */
+export interface ReportScore {
+  score: number;
+  met: { what: string; weight: number; instrument: string }[];
+  redLinesCrossed: { tag: string; provision: string; instrument: string }[];
+  signed: string[];
+}
+
 export interface ReportDelegation {
   id: string;
   name: string;
   bloc: string;
   members: ReportMember[];
   brief: Brief;
-  score: DelegationScore | null;
+  /** The brief's priorities, cards named by their titles. */
+  priorities: { what: string; weight: number }[];
+  score: ReportScore | null;
   /** Share of the words in adopted text this delegation wrote, 0..1 (null before the debrief). */
   wording: number | null;
 }
@@ -126,6 +136,18 @@ function provisionRow(state: SessionState, p: Provision, names: Names): ReportPr
   };
 }
 
+function scoreOf(state: SessionState, delegation: string, names: Names): ReportScore | null {
+  const s: DelegationScore | undefined = state.debrief?.scores.find((x) => x.delegation === delegation);
+  if (!s) return null;
+  const card = (what: string) => state.scenario.cards.find((c) => c.id === what)?.title ?? what;
+  return {
+    score: s.score,
+    met: s.met.map((m) => ({ what: card(m.what), weight: m.weight, instrument: names.instrument(m.instrument) })),
+    redLinesCrossed: s.redLinesCrossed.map((r) => ({ tag: r.tag, provision: names.provision(r.provision), instrument: names.instrument(r.instrument) })),
+    signed: s.signed.map(names.instrument),
+  };
+}
+
 export function buildReport(state: SessionState, entries: readonly JournalEntry[]): Report {
   const names = namesOf(state);
   const provisions = state.instruments.flatMap((i) =>
@@ -168,7 +190,11 @@ export function buildReport(state: SessionState, entries: readonly JournalEntry[
         .filter((s) => s.role === "delegate" && s.delegation === d.id)
         .map((s) => ({ name: s.name, head: state.heads[d.id] === s.id })),
       brief: d.brief,
-      score: state.debrief?.scores.find((s) => s.delegation === d.id) ?? null,
+      priorities: d.brief.priorities.map((p) => ({
+        what: p.card !== undefined ? (state.scenario.cards.find((c) => c.id === p.card)?.title ?? p.card) : `anything tagged ${p.tag ?? ""}`,
+        weight: p.weight,
+      })),
+      score: scoreOf(state, d.id, names),
       wording: state.debrief ? (state.debrief.wording[d.id] ?? 0) : null,
     })),
     instruments: state.instruments.map((i) => ({
