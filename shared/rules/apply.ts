@@ -1,0 +1,78 @@
+// applyAction: the one entry point. Runs the chain of checks, then the
+// action's own handler; stamps the clock on what it accepts.
+import type { Actor, Command, Context, Result } from "./api.ts";
+import type { SessionState } from "../state.ts";
+import type { CommandType, Handler } from "./context.ts";
+import { gate } from "./gate.ts";
+import { refuse } from "./refuse.ts";
+import { phaseBack, phaseNext, sessionEnd, sessionLock } from "./phases.ts";
+import { timerDeadline, timerExtend, timerPause, timerRestore, timerResume, timerStart, timerStop } from "./timer.ts";
+import { seatConnect, seatDisconnect, seatHand, seatJoin, seatKick, seatLeave, seatMakeHead, seatMove } from "./seats.ts";
+import { instrumentOpen, provisionDraft, provisionTable, provisionWithdraw, stanceSet } from "./drafting.ts";
+import { amendmentClose, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
+import { bracketResolve, instrumentFreeze, instrumentUnfreeze, voteCast, voteClose } from "./final.ts";
+import { sign } from "./signing.ts";
+import { announce, channelOpen, say } from "./talk.ts";
+import { injectRelease } from "./injects.ts";
+
+const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
+  "phase.next": phaseNext,
+  "phase.back": phaseBack,
+  "timer.start": timerStart,
+  "timer.extend": timerExtend,
+  "timer.pause": timerPause,
+  "timer.resume": timerResume,
+  "timer.stop": timerStop,
+  "timer.deadline": timerDeadline,
+  "timer.restore": timerRestore,
+  "session.lock": sessionLock,
+  "session.end": sessionEnd,
+  announce,
+  "inject.release": injectRelease,
+  "seat.join": seatJoin,
+  "seat.connect": seatConnect,
+  "seat.disconnect": seatDisconnect,
+  "seat.leave": seatLeave,
+  "seat.move": seatMove,
+  "seat.makeHead": seatMakeHead,
+  "seat.hand": seatHand,
+  "seat.kick": seatKick,
+  "amendment.close": amendmentClose,
+  "bracket.resolve": bracketResolve,
+  "vote.close": voteClose,
+  "instrument.freeze": instrumentFreeze,
+  "instrument.unfreeze": instrumentUnfreeze,
+  "instrument.open": instrumentOpen,
+  "provision.table": provisionTable,
+  "provision.draft": provisionDraft,
+  "provision.withdraw": provisionWithdraw,
+  "stance.set": stanceSet,
+  "amendment.propose": amendmentPropose,
+  "amendment.withdraw": amendmentWithdraw,
+  "amendment.vote": amendmentVote,
+  "vote.cast": voteCast,
+  sign,
+  "channel.open": channelOpen,
+  say,
+};
+
+/**
+ * Applies one command for one actor. A refusal carries a code and plain words
+ * and changes nothing; an accepted command gives the new state (sharing every
+ * unchanged part with the old one) and the events it caused.
+ */
+export function applyAction(state: SessionState, actor: Actor, command: Command, ctx: Context): Result {
+  const checked = gate(state, actor, command.type);
+  if ("ok" in checked) return checked;
+  const handler = HANDLERS[command.type] as Handler<Command> | undefined;
+  if (!handler) return refuse("UNKNOWN_MESSAGE", "That action does not exist.");
+  const t = Number.isFinite(ctx.now) ? Math.max(state.now, ctx.now) : state.now;
+  let result: Result;
+  try {
+    result = handler(state, command, { seat: checked.seat, t, ...(ctx.fresh ? { fresh: ctx.fresh } : {}) });
+  } catch {
+    // A bug must not take the room down with it: refuse, and leave the state as it was.
+    return refuse("INTERNAL", "Something went wrong on our side. Nothing was changed; please try again.");
+  }
+  return result.ok ? { ...result, state: { ...result.state, now: t } } : result;
+}

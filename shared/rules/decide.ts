@@ -1,0 +1,126 @@
+// Deciding by the session's decision rule: amendments (which change the text
+// and rebase the others) and votes on bracketed text (which keep or drop it).
+import type { TextEdit, Vote } from "../protocol.ts";
+import type { DecisionRule } from "../scenario.ts";
+import type { Amendment, ProvisionVersion, SessionState } from "../state.ts";
+import type { GameEvent } from "./api.ts";
+import { event, logged } from "./context.ts";
+import { instrumentOf, nameOf, provisionOf, quoted, replaced } from "./lookup.ts";
+import { spanOf, spliceEdit, words } from "./words.ts";
+import { LIMITS } from "../limits.ts";
+
+export interface Tally {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export function tally(votes: Record<string, Vote>): Tally {
+  const t: Tally = { yes: 0, no: 0, abstain: 0 };
+  for (const v of Object.values(votes)) t[v]++;
+  return t;
+}
+
+/** consensus: nobody says no; majority: more yes than no; two-thirds: some yes and at least twice as many yes as no. */
+export function passes(rule: DecisionRule, t: Tally): boolean {
+  if (rule === "consensus") return t.no === 0;
+  if (rule === "majority") return t.yes > t.no;
+  return t.yes > 0 && t.yes >= 2 * t.no;
+}
+
+const tallyWords = (t: Tally) => `yes ${t.yes}, no ${t.no}, abstain ${t.abstain}`;
+
+/**
+ * Moves a pending edit written against the old words so it applies to the words
+ * after `adopted` (which put `addedCount` words where its span was). Null when
+ * the two touch the same words (or insert at the same place): then it lapses.
+ */
+export function rebaseEdit(edit: TextEdit, adopted: TextEdit, addedCount: number): TextEdit | null {
+  const { from: a, to: b } = spanOf(adopted);
+  const { from: c, to: d } = spanOf(edit);
+  const bothInsertHere = edit.kind === "insert" && adopted.kind === "insert" && c === a;
+  if (bothInsertHere) return null;
+  if (d <= a) return edit;
+  if (c < b) return null;
+  const shift = addedCount - (b - a);
+  return edit.kind === "insert" ? { ...edit, at: edit.at + shift } : { ...edit, from: edit.from + shift, to: edit.to + shift };
+}
+
+/** Whether an edit still makes a valid, different text of at most the allowed length. */
+export function editResult(text: string, edit: TextEdit): string | null {
+  const out = spliceEdit(words(text), edit, edit.kind === "delete" ? [] : words(edit.text));
+  if (!out) return null;
+  const joined = out.join(" ");
+  return joined.length > 0 && joined.length <= LIMITS.provisionText ? joined : null;
+}
+
+/** Decides a pending amendment now: votes not cast count as abstentions. */
+export function decideAmendment(s: SessionState, id: string, t: number): { state: SessionState; events: GameEvent[] } {
+  const amendment = s.amendments.find((x) => x.id === id);
+  const provision = amendment && provisionOf(s, amendment.provision);
+  if (!amendment || !provision || amendment.status !== "pending") return { state: s, events: [] };
+  const counts = tally(amendment.votes);
+  const current = provision.versions[provision.versions.length - 1]!;
+  const added = amendment.edit.kind === "delete" ? [] : words(amendment.edit.text);
+  const text = spliceEdit(words(current.text), amendment.edit, added);
+  const authors = spliceEdit(current.authors, amendment.edit, added.map(() => amendment.by));
+  const adopted = passes(s.decisionRule, counts) && text !== null && authors !== null;
+  const by = nameOf(s, amendment.by);
+
+  if (!adopted) {
+    const state: SessionState = {
+      ...s,
+      amendments: replaced(s.amendments, id, (x) => ({ ...x, status: "rejected" as const, decidedAt: t })),
+      timeline: logged(s, t, "amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected (${tallyWords(counts)})`, {
+        delegation: amendment.by, provision: provision.id, instrument: provision.instrument, version: current.version,
+      }),
+    };
+    return { state, events: [event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected.`, { amendment: id, provision: provision.id })] };
+  }
+
+  const version: ProvisionVersion = {
+    version: current.version + 1, text: text.join(" "), authors, at: t, by: amendment.by, cause: "amendment", amendment: id,
+  };
+  const amendments = s.amendments.map((x): Amendment => {
+    if (x.id === id) return { ...x, status: "adopted", decidedAt: t };
+    if (x.provision !== provision.id || x.status !== "pending") return x;
+    const moved = rebaseEdit(x.edit, amendment.edit, added.length);
+    if (moved === null || editResult(version.text, moved) === null) return { ...x, status: "lapsed", decidedAt: t };
+    return { ...x, edit: moved, baseVersion: version.version };
+  });
+  const state: SessionState = {
+    ...s,
+    amendments,
+    provisions: replaced(s.provisions, provision.id, (p) => ({ ...p, versions: [...p.versions, version] })),
+    timeline: logged(s, t, "amendment.adopted", `${by}'s amendment to ${quoted(provision.title)} was adopted (${tallyWords(counts)})`, {
+      delegation: amendment.by, provision: provision.id, instrument: provision.instrument, version: version.version,
+    }),
+  };
+  return {
+    state,
+    events: [event("amendment.adopted", `${by}'s amendment to ${quoted(provision.title)} was adopted.`, { amendment: id, provision: provision.id, version: version.version })],
+  };
+}
+
+/** Closes the vote on a bracketed provision: kept (brackets gone) or dropped. */
+export function closeBracketVote(s: SessionState, provisionId: string, t: number): { state: SessionState; events: GameEvent[] } {
+  const provision = provisionOf(s, provisionId);
+  if (!provision?.vote) return { state: s, events: [] };
+  const counts = tally(provision.vote.votes);
+  const kept = passes(s.decisionRule, counts);
+  const words = kept ? "kept" : "dropped";
+  const state: SessionState = {
+    ...s,
+    provisions: replaced(s.provisions, provisionId, (p) =>
+      kept ? { ...p, vote: null, resolution: "kept-by-vote" as const } : { ...p, vote: null, status: "dropped" as const, resolution: "dropped-by-vote" as const },
+    ),
+    timeline: logged(s, t, `vote.${words}`, `The vote on ${quoted(provision.title)}: ${words} (${tallyWords(counts)})`, {
+      provision: provisionId, instrument: provision.instrument, version: provision.versions.length,
+    }),
+  };
+  const instrument = instrumentOf(s, provision.instrument);
+  return {
+    state,
+    events: [event(`vote.${words}`, `The vote is over: ${quoted(provision.title)} is ${words}${instrument ? ` in ${quoted(instrument.title)}` : ""}.`, { provision: provisionId })],
+  };
+}

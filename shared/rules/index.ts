@@ -1,0 +1,22 @@
+// The negotiation rules, pure: what the server, the client and the tests import.
+export type { Actor, Command, Context, GameEvent, Result, SystemAction } from "./api.ts";
+export { createSession, type CreateSessionInput } from "./session.ts";
+export { applyAction } from "./apply.ts";
+export { viewFor, audienceOf } from "./view.ts";
+export { canAct } from "./can-act.ts";
+export {
+  PHASE_ACTIONS,
+  HOST_ACTION_PHASES,
+  DELEGATE_ACTIONS,
+  SYSTEM_ACTIONS,
+  ACTION_WORDS,
+  type DelegateActionType,
+  type HostActionType,
+} from "./phase-table.ts";
+export { isBracketed, currentText } from "./drafting.ts";
+export { words, applyEdit, wordDiff, editFromTexts, type DiffPart } from "./words.ts";
+export { rebaseEdit, passes, tally } from "./decide.ts";
+export { versionHash, sha256Hex } from "./hash.ts";
+export { computeDebrief, RED_LINE_PENALTY } from "./debrief.ts";
+export { signatureCounts } from "./signing.ts";
+export type { Refusal } from "./refuse.ts";

@@ -1,0 +1,125 @@
+// The explicit table of what each phase allows, and who may ask for what.
+// Clients read it to grey out buttons; the rules read it to refuse.
+import { PHASES, PHASE_TITLES, type PhaseId } from "../scenario.ts";
+import type { ClientActionType } from "../protocol.ts";
+import type { SystemAction } from "./api.ts";
+
+export type DelegateActionType = Extract<
+  ClientActionType,
+  | "instrument.open"
+  | "provision.table"
+  | "provision.draft"
+  | "provision.withdraw"
+  | "stance.set"
+  | "amendment.propose"
+  | "amendment.withdraw"
+  | "amendment.vote"
+  | "vote.cast"
+  | "sign"
+  | "channel.open"
+  | "say"
+>;
+export type HostActionType = Exclude<ClientActionType, DelegateActionType>;
+
+/** Delegate actions each phase allows. Briefing allows `say` in team channels only (checked by `say`). */
+export const PHASE_ACTIONS: Readonly<Record<PhaseId, readonly DelegateActionType[]>> = {
+  briefing: ["say"],
+  opening: ["say"],
+  negotiation: [
+    "instrument.open",
+    "provision.table",
+    "provision.draft",
+    "provision.withdraw",
+    "stance.set",
+    "amendment.propose",
+    "amendment.withdraw",
+    "amendment.vote",
+    "channel.open",
+    "say",
+  ],
+  "final-text": ["provision.withdraw", "vote.cast", "say"],
+  signing: ["sign", "say"],
+  debrief: ["say"],
+};
+
+/** Host actions bound to a phase; every other host action works in any phase. */
+export const HOST_ACTION_PHASES: Readonly<Partial<Record<HostActionType, readonly PhaseId[]>>> = {
+  "amendment.close": ["negotiation"],
+  "bracket.resolve": ["final-text"],
+  "vote.close": ["final-text"],
+  "instrument.freeze": ["final-text"],
+  "instrument.unfreeze": ["final-text"],
+};
+
+export const DELEGATE_ACTIONS: ReadonlySet<string> = new Set<DelegateActionType>([
+  "instrument.open",
+  "provision.table",
+  "provision.draft",
+  "provision.withdraw",
+  "stance.set",
+  "amendment.propose",
+  "amendment.withdraw",
+  "amendment.vote",
+  "vote.cast",
+  "sign",
+  "channel.open",
+  "say",
+]);
+
+export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<SystemAction["type"]>([
+  "seat.join",
+  "seat.connect",
+  "seat.disconnect",
+  "seat.leave",
+  "timer.deadline",
+  "timer.restore",
+]);
+
+/** Actions that still work once the session has ended (people come and go from the final screen). */
+export const AFTER_END_ACTIONS: ReadonlySet<string> = new Set(["seat.connect", "seat.disconnect", "seat.leave"]);
+
+/** What an action is called in a refusal message: "You can <words> only during ...". */
+export const ACTION_WORDS: Readonly<Record<ClientActionType, string>> = {
+  "phase.next": "move to the next phase",
+  "phase.back": "go back a phase",
+  "timer.start": "start the timer",
+  "timer.extend": "add time",
+  "timer.pause": "pause the timer",
+  "timer.resume": "resume the timer",
+  "timer.stop": "stop the timer",
+  "session.lock": "lock or unlock joining",
+  "session.end": "end the session",
+  announce: "make an announcement",
+  "inject.release": "release news",
+  "seat.move": "move a delegate",
+  "seat.makeHead": "choose a head of delegation",
+  "seat.hand": "hand a seat to someone else",
+  "seat.kick": "remove a seat",
+  "amendment.close": "close the vote on an amendment",
+  "bracket.resolve": "resolve bracketed text",
+  "vote.close": "close a vote on bracketed text",
+  "instrument.freeze": "freeze a text",
+  "instrument.unfreeze": "unfreeze a text",
+  "instrument.open": "open a new agreement",
+  "provision.table": "table a provision",
+  "provision.draft": "draft a provision",
+  "provision.withdraw": "withdraw a provision",
+  "stance.set": "take a stance on a provision",
+  "amendment.propose": "propose an amendment",
+  "amendment.withdraw": "withdraw an amendment",
+  "amendment.vote": "vote on an amendment",
+  "vote.cast": "vote on bracketed text",
+  sign: "sign",
+  "channel.open": "open a private channel",
+  say: "talk",
+};
+
+export const phaseTitle = (phase: PhaseId): string => PHASE_TITLES[phase];
+
+/** "during Negotiation" or "during Final text or Signing". */
+export function phasesPhrase(phases: readonly PhaseId[]): string {
+  return `during ${phases.map(phaseTitle).join(" or ")}`;
+}
+
+/** The phases in which delegates may take an action. */
+export const phasesAllowing = (type: DelegateActionType): PhaseId[] => PHASES.filter((p) => PHASE_ACTIONS[p].includes(type));
