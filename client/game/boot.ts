@@ -1,0 +1,88 @@
+// Loaded only after a join: lays out the game page (top bar, canvas, panel,
+// talk dock), starts Phaser with one scene per phase, and follows the phase.
+import * as Phaser from "phaser";
+import "../styles/game.css";
+import type { SessionLink } from "../net/connection.ts";
+import type { SessionView } from "../../shared/view.ts";
+import { PHASE_TITLES } from "../../shared/scenario.ts";
+import { h, fill } from "../ui/dom.ts";
+import { delegationChip } from "../ui/chips.ts";
+import { delegationOf } from "../ui/words.ts";
+import { tickTimer } from "../ui/timer.ts";
+import { connectionBadge, toastArea } from "../ui/status-bits.ts";
+import { exposeForTests } from "../test-hook.ts";
+import { me, type GameContext } from "./context.ts";
+import { sceneFor, type SceneKey } from "./phase-router.ts";
+import { SCENES } from "./scenes/index.ts";
+import { mountTalk } from "./panels/talk.ts";
+import type { PhaseScene } from "./scenes/phase-scene.ts";
+
+export function startGame(link: SessionLink, root: HTMLElement): void {
+  const who = h("span", { class: "who" });
+  const phase = h("span", { class: "phase-name" });
+  const timer = h("span", { class: "timer", "aria-label": "Time left in this phase" });
+  const stage = h("div", { class: "stage", id: "stage" });
+  const panel = h("section", { class: "panel", id: "panel", "aria-live": "polite" });
+  const talk = h("aside", { class: "talk", id: "talk", "aria-label": "Talk" });
+  const notice = h("div", { class: "notice-area", role: "alert" });
+  const toasts = toastArea();
+  fill(root,
+    h("header", { class: "topbar" }, h("strong", { class: "brand" }, "Accord"), phase, timer, who, connectionBadge(link)),
+    notice,
+    h("div", { class: "game-main" }, h("div", { class: "play" }, stage, panel), talk),
+    toasts.el);
+
+  const ctx: GameContext = {
+    link, panel, toast: toasts.show, openedProvision: null, instrument: "code",
+    openProvision: (id) => { ctx.openedProvision = id; ctx.redraw(); },
+    redraw: () => { if (active) (game.scene.getScene(active) as PhaseScene | null)?.redraw(); },
+  };
+
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: stage,
+    backgroundColor: "#efe9dd",
+    scale: { mode: Phaser.Scale.RESIZE, width: stage.clientWidth || 360, height: stage.clientHeight || 260 },
+    scene: SCENES,
+    banner: false,
+    audio: { noAudio: true },
+  });
+  game.registry.set("ctx", ctx);
+  let active: SceneKey | null = null;
+
+  const follow = (view: SessionView) => {
+    const m = me(ctx);
+    fill(phase, PHASE_TITLES[view.phase]);
+    fill(who, delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""), " ", m.seat?.name ?? "");
+    const key = sceneFor(view);
+    if (key === active) return;
+    for (const running of game.scene.getScenes(true)) if (running.scene.key !== key) game.scene.stop(running.scene.key);
+    active = key;
+    game.scene.start(key);
+  };
+  const begin = () => { if (link.view) follow(link.view); };
+  if (game.isBooted) begin(); else game.events.once("ready", begin);
+  link.on("view", (v) => { if (game.isBooted) follow(v); });
+  tickTimer(timer, () => link.view?.timer);
+  mountTalk(talk, link);
+
+  link.on("event", (e) => {
+    if (e.type === "inject.released" || e.type === "inject.release") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news");
+    else if (typeof e.text === "string") ctx.toast(e.text);
+  });
+  link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, n.message)));
+  link.on("state", (s) => {
+    if (s === "offline" && link.lastError) fill(notice, h("p", { class: "notice-banner" }, link.lastError.words));
+  });
+
+  exposeForTests({
+    get page() { return "game"; },
+    get view() { return link.view; },
+    get phase() { return link.view?.phase; },
+    get scene() { return active; },
+    get lastError() { return link.lastError; },
+    get welcome() { return link.welcome; },
+    get connection() { return link.state; },
+    get canvasTexts() { return active ? (game.scene.getScene(active) as PhaseScene | null)?.canvasTexts() ?? [] : []; },
+  });
+}

@@ -1,0 +1,36 @@
+// Provision cards lying on the table: short title, status in words and a
+// pattern (brackets) so status never rests on colour alone. A click opens
+// the card in the panel.
+import type * as Phaser from "phaser";
+import type { Provision } from "../../../shared/state.ts";
+import { provisionStatus, STATUS_WORDS } from "../../ui/words.ts";
+import { FONT, STATUS_FILL } from "./palette.ts";
+import type { Area } from "./table.ts";
+
+export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[], area: Area, open: (id: string) => void, opened: string | null): void {
+  const cols = area.w < 420 ? 2 : 3;
+  const rows = 2;
+  const gap = 6;
+  const w = (area.w - gap * (cols - 1)) / cols;
+  const h = Math.min(54, (area.h - gap) / rows);
+  const shown = provisions.slice(0, cols * rows - (provisions.length > cols * rows ? 1 : 0));
+  shown.forEach((p, i) => {
+    const x = area.x + (i % cols) * (w + gap);
+    const y = area.y + Math.floor(i / cols) * (h + gap);
+    const status = provisionStatus(p);
+    const card = scene.add.rectangle(x + w / 2, y + h / 2, w, h, STATUS_FILL[status] ?? 0xffffff)
+      .setStrokeStyle(p.id === opened ? 4 : 2, p.id === opened ? 0xffbf47 : 0x1d232b)
+      .setInteractive({ useHandCursor: true });
+    card.on("pointerdown", () => open(p.id));
+    const title = status === "bracketed" ? `[ ${p.title} ]` : p.title;
+    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: 2 });
+    scene.add.text(x + 5, y + h - 16, STATUS_WORDS[status], { fontFamily: FONT, fontSize: "11px", color: "#3b4450" });
+  });
+  if (provisions.length > shown.length) {
+    const i = shown.length;
+    scene.add.text(area.x + (i % cols) * (w + gap) + 6, area.y + Math.floor(i / cols) * (h + gap) + 6, `+${provisions.length - shown.length} more\nin the list`, { fontFamily: FONT, fontSize: "12px", color: "#ffffff" });
+  }
+  if (provisions.length === 0) {
+    scene.add.text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", { fontFamily: FONT, fontSize: "14px", color: "#ffffff" }).setOrigin(0.5);
+  }
+}

@@ -1,0 +1,38 @@
+// The negotiating table: delegations seated around it in their colours, each
+// with its emblem and name (never colour alone), how many delegates are
+// online, and a star for the head of delegation.
+import type * as Phaser from "phaser";
+import type { SessionView } from "../../../shared/view.ts";
+import { FONT, FELT, TABLE_EDGE, hex } from "./palette.ts";
+
+export interface Area { x: number; y: number; w: number; h: number }
+export interface SeatSpot { x: number; y: number; r: number }
+
+export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string | null, area: Area): Map<string, SeatSpot> {
+  const cx = area.x + area.w / 2;
+  const cy = area.y + area.h / 2;
+  const n = view.scenario.delegations.length;
+  const r = Math.max(16, Math.min(34, area.w / (n * 2.6), area.h / 7));
+  const rx = area.w / 2 - r - 4;
+  const ry = area.h / 2 - r - 14;
+  scene.add.ellipse(cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
+  const spots = new Map<string, SeatSpot>();
+  view.scenario.delegations.forEach((d, i) => {
+    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / n;
+    const x = cx + Math.cos(angle) * rx;
+    const y = cy + Math.sin(angle) * ry;
+    const seats = view.seats.filter((s) => s.role === "delegate" && s.delegation === d.id);
+    const online = seats.filter((s) => s.connected).length;
+    const disc = scene.add.circle(x, y, r, hex(d.colour)).setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
+    if (seats.length === 0) disc.setAlpha(0.45);
+    scene.add.text(x, y, d.emblem, { fontFamily: FONT, fontSize: `${Math.round(r * 0.7)}px`, color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
+    const head = seats.some((s) => s.isHead) ? "★ " : "";
+    const label = `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
+    scene.add
+      .text(x, y + r + 3, label, { fontFamily: FONT, fontSize: `${Math.max(11, Math.round(r * 0.42))}px`, color: "#1d232b", align: "center", backgroundColor: "#ffffffcc", padding: { x: 3, y: 1 } })
+      .setOrigin(0.5, 0)
+      .setName(`seat-${d.id}`);
+    spots.set(d.id, { x, y, r });
+  });
+  return spots;
+}

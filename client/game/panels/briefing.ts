@@ -1,0 +1,37 @@
+// Briefing: the delegation's public position, its secret brief and the context
+// from the source article.
+import type { GameContext } from "../context.ts";
+import { me } from "../context.ts";
+import type { Panel } from "../scenes/phase-scene.ts";
+import type { SessionView } from "../../../shared/view.ts";
+import type { Brief } from "../../../shared/scenario.ts";
+import { h, fill } from "../../ui/dom.ts";
+import { delegationChip } from "../../ui/chips.ts";
+import { delegationOf } from "../../ui/words.ts";
+
+export function briefBlock(view: SessionView, brief: Brief): HTMLElement {
+  const cardTitle = (id: string) => view.scenario.cards.find((c) => c.id === id)?.title ?? id;
+  return h("div", { class: "brief" },
+    h("p", {}, brief.instructions),
+    h("h4", {}, "Your priorities"),
+    h("ul", {}, ...brief.priorities.map((p) => h("li", {}, `${p.weight > 0 ? "+" : ""}${p.weight} points: `, p.card ? `“${cardTitle(p.card)}”` : `anything about ${p.tag}`))),
+    brief.redLines.length ? h("h4", {}, "Red lines (never sign these)") : null,
+    h("ul", {}, ...brief.redLines.map((r) => h("li", {}, h("strong", {}, r.tag), " — ", r.why))),
+    h("p", {}, h("strong", {}, "Success: "), brief.success));
+}
+
+export function briefingPanel(ctx: GameContext): Panel {
+  return {
+    update(view) {
+      const d = delegationOf(view, me(ctx).delegation);
+      const s = view.scenario;
+      fill(ctx.panel,
+        h("h2", {}, "Briefing: ", delegationChip(d)),
+        d ? h("section", { class: "card-ish" }, h("h3", {}, "Public position (everyone knows this)"), h("p", {}, d.publicPosition)) : null,
+        d?.brief ? h("section", { class: "card-ish secret" }, h("h3", {}, "🔒 Secret brief (only your delegation sees this)"), briefBlock(view, d.brief)) : null,
+        h("section", { class: "card-ish" }, h("h3", {}, "The context"), h("p", {}, s.summary),
+          h("p", { class: "muted" }, "Source: ", s.source.citation),
+          h("h4", {}, "In this lesson you will"), h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o)))));
+    },
+  };
+}

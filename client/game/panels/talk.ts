@@ -1,0 +1,84 @@
+// Talk: the floor, announcements, the delegation's team channel and private
+// channels. A banner says plainly whether the teacher can read private channels.
+import type { SessionLink } from "../../net/connection.ts";
+import type { SessionView } from "../../../shared/view.ts";
+import type { Channel } from "../../../shared/state.ts";
+import { h, fill } from "../../ui/dom.ts";
+import { actNear } from "../../ui/act.ts";
+import { delegationOf } from "../../ui/words.ts";
+import { LIMITS } from "../../../shared/limits.ts";
+
+const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
+
+export function mountTalk(root: HTMLElement, link: SessionLink): void {
+  let current = "floor";
+  const tabs = h("div", { class: "talk-tabs", role: "tablist", "aria-label": "Channels" });
+  const banner = h("p", { class: "talk-banner" });
+  const list = h("ol", { class: "messages", "aria-live": "polite", tabindex: "0", "aria-label": "Messages" });
+  const input = h("input", { id: "say-text", maxlength: LIMITS.chatLine, placeholder: "Say something…", "aria-label": "Message", autocomplete: "off" });
+  const slot = h("p", { class: "action-error", role: "alert" });
+  const send = h("button", { type: "submit", class: "primary" }, "Send");
+  const form = h("form", { class: "say" }, input, send);
+  const openSlot = h("p", { class: "action-error", role: "alert" });
+  const opener = h("details", { class: "open-channel" }, h("summary", {}, "Open a private channel"));
+  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, list, form, slot, opener);
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    actNear(link, { type: "say", channel: current, text }, slot, () => { input.value = ""; });
+  });
+
+  const draw = (view: SessionView) => {
+    const channels = [...view.channels].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "floor";
+    fill(tabs, ...channels.map((c) => {
+      const b = h("button", { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` }, channelTitle(view, c));
+      b.addEventListener("click", () => { current = c.id; draw(view); });
+      return b;
+    }));
+    const reads = view.scenario.hostReadsPrivateChannels;
+    fill(banner, reads ? "🔍 Your teacher can read private channels." : "🔒 Private channels are private: your teacher cannot read them.");
+    const channel = channels.find((c) => c.id === current);
+    const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
+    fill(list, ...(channel?.messages ?? []).slice(-200).map((m) => {
+      const d = delegationOf(view, m.delegation);
+      return h("li", { class: "message" }, h("span", { class: "from", style: `color:${d?.colour ?? "inherit"}` }, `${d ? d.emblem + " " : ""}${m.name}${d ? ` (${d.name})` : ""}: `), m.text);
+    }));
+    if (!channel?.messages.length) list.append(h("li", { class: "muted" }, "No messages yet."));
+    if (stick) list.scrollTop = list.scrollHeight;
+    const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
+    input.disabled = send.disabled = !writable;
+    drawOpener(view);
+  };
+
+  let openerFor = "";
+  const drawOpener = (view: SessionView) => {
+    const mine = link.welcome?.delegation ?? null;
+    const plan = view.scenario.phases.find((p) => p.phase === view.phase);
+    opener.hidden = !mine || !plan?.privateChannels;
+    const key = `${view.phase}:${view.scenario.delegations.length}`;
+    if (opener.hidden || openerFor === key) return;
+    openerFor = key;
+    const boxes = view.scenario.delegations.filter((d) => d.id !== mine).map((d) => h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`));
+    const go = h("button", { type: "button" }, "Open channel");
+    go.addEventListener("click", () => {
+      const withIds = boxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => i.value);
+      if (withIds.length === 0) { openSlot.textContent = "Tick at least one delegation to talk to."; return; }
+      actNear(link, { type: "channel.open", with: withIds }, openSlot, () => { opener.open = false; });
+    });
+    fill(opener, h("summary", {}, "Open a private channel"), h("div", { class: "checks" }, ...boxes), go, openSlot);
+  };
+
+  link.on("view", draw);
+  if (link.view) draw(link.view);
+}
+
+function channelTitle(view: SessionView, c: Channel): string {
+  if (c.kind === "team") return "Team";
+  if (c.kind === "announcements") return "📢 Teacher";
+  if (c.kind === "floor") return "Floor";
+  const names = (c.members ?? []).map((id) => delegationOf(view, id)?.emblem ?? id).join("·");
+  return `🔒 ${names || c.title}`;
+}

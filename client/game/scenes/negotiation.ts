@@ -1,0 +1,22 @@
+// Negotiation: the table with the instrument's provision cards on it.
+import type { SessionView } from "../../../shared/view.ts";
+import { PhaseScene } from "./phase-scene.ts";
+import { drawBanner } from "../draw/banner.ts";
+import { drawTable, type Area } from "../draw/table.ts";
+import { drawProvisionTiles } from "../draw/provision-tiles.ts";
+import { negotiationPanel } from "../panels/negotiation.ts";
+import { provisionsOf } from "../../ui/words.ts";
+import type { GameContext } from "../context.ts";
+
+export class NegotiationScene extends PhaseScene {
+  constructor(key = "negotiation") { super(key); }
+  protected draw(view: SessionView, a: Area): void {
+    const inst = view.instruments.find((i) => i.id === this.ctx.instrument) ?? view.instruments[0];
+    const top = drawBanner(this, inst?.title ?? "Negotiation", a.w);
+    const table = { x: a.x, y: top, w: a.w, h: a.h - top };
+    drawTable(this, view, this.mine, table);
+    const inner = { x: table.x + table.w * 0.22, y: table.y + table.h * 0.3, w: table.w * 0.56, h: table.h * 0.4 };
+    drawProvisionTiles(this, provisionsOf(view, inst?.id ?? "code"), inner, (id) => this.ctx.openProvision(id), this.ctx.openedProvision);
+  }
+  protected makePanel(ctx: GameContext) { return negotiationPanel(ctx); }
+}

@@ -1,0 +1,49 @@
+// What every phase scene does: redraw the canvas from the view, keep its DOM
+// panel up to date, and let go of both when the phase changes.
+import * as Phaser from "phaser";
+import type { SessionView } from "../../../shared/view.ts";
+import type { GameContext } from "../context.ts";
+import { me } from "../context.ts";
+import type { Area } from "../draw/table.ts";
+
+export interface Panel { update(view: SessionView): void; destroy?(): void }
+
+export abstract class PhaseScene extends Phaser.Scene {
+  protected ctx!: GameContext;
+  private panel: Panel | null = null;
+
+  create(): void {
+    this.ctx = this.registry.get("ctx") as GameContext;
+    const off = this.ctx.link.on("view", (v) => this.refresh(v));
+    const onResize = () => this.ctx.link.view && this.refresh(this.ctx.link.view);
+    this.scale.on("resize", onResize);
+    this.panel = this.makePanel(this.ctx);
+    this.events.once("shutdown", () => {
+      off();
+      this.scale.off("resize", onResize);
+      this.panel?.destroy?.();
+      this.panel = null;
+    });
+    if (this.ctx.link.view) this.refresh(this.ctx.link.view);
+  }
+
+  redraw(): void { if (this.ctx?.link.view) this.refresh(this.ctx.link.view); }
+
+  /** The canvas and the panel, from the latest view. */
+  private refresh(view: SessionView): void {
+    if (!this.sys.isActive()) return;
+    this.children.removeAll(true);
+    this.draw(view, { x: 0, y: 0, w: this.scale.width, h: this.scale.height });
+    this.panel?.update(view);
+  }
+
+  protected get mine(): string | null { return me(this.ctx).delegation; }
+
+  /** Texts drawn on the canvas: what the test hook reports as "seen on the table". */
+  canvasTexts(): string[] {
+    return this.children.list.filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text).map((t) => t.text);
+  }
+
+  protected abstract draw(view: SessionView, area: Area): void;
+  protected abstract makePanel(ctx: GameContext): Panel;
+}

@@ -1,0 +1,17 @@
+// Signing: the frozen texts as sheets of paper collecting stamps.
+import type { SessionView } from "../../../shared/view.ts";
+import { PhaseScene } from "./phase-scene.ts";
+import { drawBanner } from "../draw/banner.ts";
+import { drawSignatures } from "../draw/signatures.ts";
+import type { Area } from "../draw/table.ts";
+import { signingPanel } from "../panels/signing.ts";
+import type { GameContext } from "../context.ts";
+
+export class SigningScene extends PhaseScene {
+  constructor() { super("signing"); }
+  protected draw(view: SessionView, a: Area): void {
+    const top = drawBanner(this, "Signing", a.w);
+    drawSignatures(this, view, { x: a.x + 6, y: top, w: a.w - 12, h: a.h - top - 6 });
+  }
+  protected makePanel(ctx: GameContext) { return signingPanel(ctx); }
+}

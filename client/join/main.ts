@@ -1,0 +1,133 @@
+// The join page: light on purpose (no Phaser, no network library until the
+// student presses Join), so it is usable on a slow school network at once.
+import { byId, fill, h } from "../ui/dom.ts";
+import { exposeForTests } from "../test-hook.ts";
+import { sessionFacts, type SessionFacts } from "./api.ts";
+import { forgetSeat, recallSeat, rememberSeat } from "./seat-memory.ts";
+import { setUpHostForm } from "./host-new.ts";
+import type { JoinOptions } from "../../shared/protocol.ts";
+import type { JoinField, JoinRefusal } from "../net/refusal-words.ts";
+
+const CODE_CHARS = /[^34679ACDEFGHJKMNPQRTWXY]/;
+const form = byId<HTMLFormElement>("join-form");
+const codeInput = byId<HTMLInputElement>("code");
+const nameInput = byId<HTMLInputElement>("name");
+const rejoinInput = byId<HTMLInputElement>("rejoin");
+const delegationSelect = byId<HTMLSelectElement>("delegation");
+const status = byId("join-status");
+const joinButton = byId<HTMLButtonElement>("join-button");
+let rejoining = false;
+let lastError: JoinRefusal | null = null;
+exposeForTests({ get page() { return "join"; }, get lastError() { return lastError; } });
+
+const errorSlot = (field: JoinField) => byId(field === "form" ? "join-status" : `${field}-error`);
+
+function clearErrors(): void {
+  for (const f of ["code", "name", "rejoin"] as const) fill(errorSlot(f));
+}
+
+function showRefusal(r: JoinRefusal): void {
+  lastError = r;
+  const slot = errorSlot(r.field);
+  fill(slot, r.words);
+  const input = r.field === "code" ? codeInput : r.field === "name" ? nameInput : r.field === "rejoin" ? rejoinInput : null;
+  input?.setAttribute("aria-invalid", "true");
+  input?.focus();
+}
+
+function showFacts(facts: SessionFacts | null): void {
+  const title = byId("session-title");
+  const field = byId("delegation-field");
+  if (!facts) { title.hidden = true; field.hidden = true; return; }
+  fill(title, facts.title);
+  title.hidden = false;
+  fill(delegationSelect, h("option", { value: "" }, "Any delegation (the teacher or the game places you)"),
+    ...facts.delegations.map((d) => h("option", { value: d.id }, `${d.emblem} ${d.name} — ${d.seated} seated`)));
+  field.hidden = facts.delegations.length === 0;
+}
+
+let factsFor = "";
+async function lookUp(code: string): Promise<void> {
+  if (code.length !== 6 || code === factsFor) return;
+  factsFor = code;
+  try {
+    const facts = await sessionFacts(code);
+    if (codeInput.value !== code) return;
+    showFacts(facts);
+    if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." });
+  } catch { /* the join itself will say what is wrong */ }
+}
+
+codeInput.addEventListener("input", () => {
+  // Upper-case as they type; look-alike letters (O, I, L, ...) are kept so the student sees the typo.
+  const clean = codeInput.value.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 6);
+  if (clean !== codeInput.value) codeInput.value = clean;
+  codeInput.removeAttribute("aria-invalid");
+  fill(errorSlot("code"));
+  void lookUp(clean);
+});
+rejoinInput.addEventListener("input", () => { rejoinInput.value = rejoinInput.value.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 4); });
+nameInput.addEventListener("input", () => { nameInput.removeAttribute("aria-invalid"); fill(errorSlot("name")); });
+
+byId("rejoin-toggle").addEventListener("click", () => {
+  rejoining = !rejoining;
+  byId("rejoin-field").hidden = !rejoining;
+  byId("rejoin-toggle").textContent = rejoining ? "Join as a new delegate instead" : "On a new device? Use a rejoin code";
+  (rejoining ? rejoinInput : nameInput).focus();
+});
+
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearErrors();
+  const code = codeInput.value.trim();
+  const name = nameInput.value.replace(/\s+/g, " ").trim();
+  if (code.length !== 6 || CODE_CHARS.test(code)) return showRefusal({ code: "LOCAL", field: "code", words: "A session code has 6 letters and digits — check the board." });
+  if (rejoining) {
+    if (rejoinInput.value.length !== 4) return showRefusal({ code: "LOCAL", field: "rejoin", words: "A rejoin code has 4 letters and digits. Ask your teacher." });
+    return void join(code, name ? { rejoinCode: rejoinInput.value, name } : { rejoinCode: rejoinInput.value });
+  }
+  if (!name) return showRefusal({ code: "LOCAL", field: "name", words: "Type the name your class will see." });
+  if (/[<>]/.test(name)) return showRefusal({ code: "LOCAL", field: "name", words: "A name can't hold < or >." });
+  void join(code, delegationSelect.value ? { name, delegation: delegationSelect.value } : { name });
+});
+
+async function join(code: string, options: JoinOptions, silent = false): Promise<boolean> {
+  joinButton.disabled = true;
+  fill(status, silent ? "Taking your seat back…" : "Joining…");
+  try {
+    const { SessionLink } = await import("../net/connection.ts");
+    const link = await SessionLink.open(code, options);
+    const w = link.welcome;
+    if (w?.seatToken) rememberSeat(code, { seatToken: w.seatToken, name: link.view?.seats.find((s) => s.id === w.seat)?.name ?? "", rejoinCode: w.rejoinCode });
+    history.replaceState(null, "", `/j/${code}${location.search}`);
+    fill(status, "Loading the table…");
+    const { startGame } = await import("../game/boot.ts");
+    byId("join").hidden = true;
+    const root = byId("game-root");
+    root.hidden = false;
+    document.body.classList.replace("join-page", "game-page");
+    startGame(link, root);
+    return true;
+  } catch (err) {
+    const refusal = (err as { refusal?: JoinRefusal }).refusal ?? { code: "NETWORK", field: "form" as const, words: "Can't reach the game. Check your Wi-Fi, then try again." };
+    if (silent) { forgetSeat(code); fill(status); return false; }
+    showRefusal(refusal);
+    if (refusal.field !== "form") fill(status);
+    return false;
+  } finally {
+    joinButton.disabled = false;
+  }
+}
+
+async function start(): Promise<void> {
+  setUpHostForm();
+  const fromLink = /^\/j\/([A-Za-z0-9]{6})\/?$/.exec(location.pathname)?.[1]?.toUpperCase();
+  if (!fromLink) { codeInput.focus(); return; }
+  codeInput.value = fromLink;
+  const seat = recallSeat(fromLink);
+  if (seat && (await join(fromLink, { seatToken: seat.seatToken }, true))) return;
+  nameInput.focus();
+  void lookUp(fromLink);
+}
+
+void start();

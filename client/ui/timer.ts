@@ -1,0 +1,31 @@
+// The phase timer as everyone sees it, ticking locally between views.
+import type { Timer } from "../../shared/state.ts";
+
+export function remainingMs(timer: Timer, now = Date.now()): number | null {
+  if (timer.state === "running") return Math.max(0, timer.endsAt - now);
+  if (timer.state === "paused") return timer.remainingMs;
+  if (timer.state === "expired") return 0;
+  return null;
+}
+
+export function timerText(timer: Timer, now = Date.now()): string {
+  const ms = remainingMs(timer, now);
+  if (ms === null) return "No timer";
+  const s = Math.ceil(ms / 1000);
+  const clock = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  if (timer.state === "paused") return `${clock} (paused)`;
+  if (timer.state === "expired" || ms === 0) return "Time is up";
+  return clock;
+}
+
+/** Keeps an element's text on the current timer; returns a stop function. */
+export function tickTimer(el: HTMLElement, getTimer: () => Timer | undefined): () => void {
+  const draw = () => {
+    const t = getTimer();
+    el.textContent = t ? timerText(t) : "";
+    el.dataset.state = t?.state ?? "off";
+  };
+  draw();
+  const id = setInterval(draw, 500);
+  return () => clearInterval(id);
+}

@@ -1,0 +1,40 @@
+// Reading a view in the game's words: names, colours, statuses.
+import type { SessionView, DelegationView } from "../../shared/view.ts";
+import type { Provision } from "../../shared/state.ts";
+
+export type View = SessionView;
+
+export const delegationOf = (view: View, id: string | null | undefined): DelegationView | undefined =>
+  id ? view.scenario.delegations.find((d) => d.id === id) : undefined;
+
+export const delegationName = (view: View, id: string | null | undefined): string => delegationOf(view, id)?.name ?? "—";
+
+export const currentText = (p: Provision): string => p.versions[p.versions.length - 1]?.text ?? "";
+export const currentVersion = (p: Provision): number => p.versions[p.versions.length - 1]?.version ?? 1;
+
+/** Under every rule an objection brackets the text, until a vote keeps it. */
+export const isBracketed = (p: Provision): boolean =>
+  p.status === "tabled" && Object.values(p.stances).includes("objection") && p.resolution !== "kept-by-vote";
+
+export type ProvisionStatus = "tabled" | "bracketed" | "adopted" | "withdrawn" | "dropped";
+export const provisionStatus = (p: Provision): ProvisionStatus => (isBracketed(p) ? "bracketed" : p.status);
+export const STATUS_WORDS: Record<ProvisionStatus, string> = {
+  tabled: "Tabled", bracketed: "[Bracketed]", adopted: "Adopted", withdrawn: "Withdrawn", dropped: "Dropped",
+};
+
+export const STANCE_WORDS = { sponsor: "Sponsor", support: "Support", reservation: "Reservation", objection: "Objection" } as const;
+/** A symbol per stance so the chip never depends on colour alone. */
+export const STANCE_MARKS = { sponsor: "★", support: "✓", reservation: "~", objection: "✗" } as const;
+
+export const shortHash = (version: string): string => version.slice(0, 8);
+
+export const provisionsOf = (view: View, instrumentId: string): Provision[] => {
+  const inst = view.instruments.find((i) => i.id === instrumentId);
+  if (!inst) return [];
+  return inst.provisions.map((id) => view.provisions.find((p) => p.id === id)).filter((p): p is Provision => p !== undefined);
+};
+
+export const isParty = (view: View, instrumentId: string, delegation: string | null): boolean => {
+  const inst = view.instruments.find((i) => i.id === instrumentId);
+  return !!inst && !!delegation && (inst.parties === null || inst.parties.includes(delegation));
+};
