@@ -39,6 +39,23 @@ describe("the default scenario", () => {
     for (const q of quotes) expect(source, q).toContain(q.replace(/\s+/g, " "));
   });
 
+  it("is written in its own words outside the quote fields: no run of seven words copied from the article", () => {
+    const words = (s: string) => s.toLowerCase().split(/[^a-z0-9’']+/).filter(Boolean);
+    const RUN = 7;
+    const article = words(findSourceText()!);
+    const runs = new Set(article.slice(0, article.length - RUN + 1).map((_, i) => article.slice(i, i + RUN).join(" ")));
+    const copied: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === "string") {
+        const w = words(v);
+        for (let i = 0; i + RUN <= w.length; i++) if (runs.has(w.slice(i, i + RUN).join(" "))) copied.push(`${path}: ${w.slice(i, i + RUN).join(" ")}`);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+      else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) if (k !== "quote") walk(x, `${path}.${k}`);
+    };
+    walk(raw, "");
+    expect(copied).toEqual([]);
+  });
+
   it("points editors at the committed JSON Schema", () => {
     expect(raw.$schema).toBe("../scenario.schema.json");
   });
