@@ -38,6 +38,7 @@ export function installGracefulShutdown(opts: ShutdownOptions): GracefulShutdown
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const signals = opts.signals ?? ["SIGTERM", "SIGINT"];
   let stopping: Promise<number> | null = null;
+  let storeClosing = false;
 
   const step = async (name: string, fn: (() => unknown) | undefined) => {
     if (!fn) return true;
@@ -58,6 +59,8 @@ export function installGracefulShutdown(opts: ShutdownOptions): GracefulShutdown
     const bound = new Promise<number>((resolve) => {
       bounder = setTimeout(() => {
         log("shutdown: took too long, exiting anyway");
+        // A hung step must not keep the store open: close it now if that step never came.
+        if (!storeClosing) void step("close store", opts.closeStore);
         resolve(1);
       }, timeoutMs);
     });
@@ -66,6 +69,7 @@ export function installGracefulShutdown(opts: ShutdownOptions): GracefulShutdown
       ok = (await step("notify clients", opts.notifyRestarting && (() => opts.notifyRestarting?.(RESTARTING_MESSAGE)))) && ok;
       ok = (await step("stop", opts.onStop)) && ok;
       // The store closes even when an earlier step failed: that is what makes the stop clean.
+      storeClosing = true;
       ok = (await step("close store", opts.closeStore)) && ok;
       return ok ? 0 : 1;
     })();
