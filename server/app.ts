@@ -1,0 +1,182 @@
+// One process, one port: Express for the pages and the HTTP API, Colyseus
+// for the rooms, on the same http server. Used by server/main.ts and by the
+// tests (port 0 gives a free port).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express, { type Request } from "express";
+import { Server, matchMaker, type Presence } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type { SessionStore } from "./store/types.ts";
+import { openMemoryStore } from "./store/memory.ts";
+import { SessionService, ROOM_NAME } from "./sessions.ts";
+import { sessionRoomClass } from "./room/session-room.ts";
+import type { LiveSession, RoomDeps } from "./room/deps.ts";
+import { apiRouter } from "./http/api.ts";
+import { pagesRouter } from "./http/pages.ts";
+import { guardMatchmaking } from "./http/matchmake-guard.ts";
+import { originCheck } from "./limits/origin.ts";
+import { ipOf } from "./limits/ip.ts";
+import { WindowCounter, type RateSettings } from "./limits/rate.ts";
+import { exportRouter } from "./exports/router.ts";
+import { LIMITS } from "../shared/limits.ts";
+import type { Scenario } from "../shared/scenario.ts";
+
+export interface AccordServerOptions {
+  port: number;
+  host: string;
+  /** The address students type or scan, e.g. http://192.168.1.20:2567. Default: the address each request came to. */
+  publicUrl?: string;
+  /** Default: an in-memory store (nothing survives a restart). main.ts passes the SQLite store. */
+  store?: SessionStore;
+  /** Other origins whose pages may use this server; its own origin always may. */
+  allowedOrigins?: string[];
+  /** Several processes share rooms through Redis (RedisPresence + RedisDriver). */
+  redisUrl?: string;
+  /** This process's address for other processes to send clients to (with Redis). */
+  publicAddress?: string;
+  /** How long a dropped seat is held: one number for all, or host and delegates apart. Default 2 min / 10 min. */
+  holdMs?: number | { delegate: number; host: number };
+  /** Per-client action rate. Default LIMITS.rateBurst / LIMITS.ratePerSecond. */
+  rate?: RateSettings;
+  /** Failed joins or lookups per IP address per minute. Default 20. */
+  joinFailuresPerMinute?: number;
+  /** Sessions created per IP address per 10 minutes. Default 30. */
+  creationsPer10Minutes?: number;
+  /** Believe X-Forwarded-For / X-Real-IP (behind a reverse proxy). Default false. */
+  trustProxy?: boolean;
+  /** When the previous process was last alive (its heartbeat): running timers resume from there. */
+  lastSeen?: number | null;
+  /** Reopen the stored sessions that have not ended. Default true. */
+  restore?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface AccordServer {
+  url: string;
+  port: number;
+  store: SessionStore;
+  sessions: SessionService;
+  /** Creates a session as POST /api/sessions does, with the default scenario unless one is given. */
+  createSession(scenario?: Scenario): Promise<{ code: string; hostKey: string }>;
+  /** Tells every client the server is restarting and closes every room (seats stay in the store). */
+  notifyRestarting(message?: string): Promise<void>;
+  /** Stops everything this server started. The store is closed only if the server opened it. */
+  close(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+
+export async function createAccordServer(options: AccordServerOptions): Promise<AccordServer> {
+  const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
+  const ownStore = options.store === undefined;
+  const store = options.store ?? openMemoryStore();
+  const hold = options.holdMs ?? { delegate: 2 * MINUTE, host: 10 * MINUTE };
+  const trustProxy = options.trustProxy ?? false;
+  const joinFailures = new WindowCounter(options.joinFailuresPerMinute ?? 20, MINUTE);
+  const rooms = new Map<string, LiveSession>();
+  const deps: RoomDeps = {
+    store,
+    holdMs: typeof hold === "number" ? { delegate: hold, host: hold } : hold,
+    rate: options.rate ?? { burst: LIMITS.rateBurst, perSecond: LIMITS.ratePerSecond },
+    joinFailures,
+    lastSeen: options.lastSeen ?? null,
+    rooms,
+    log,
+  };
+  const sessions = new SessionService(deps);
+  const originOk = originCheck(options.allowedOrigins ?? []);
+  const publicUrl = (req: Request) => options.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
+  app.use(
+    apiRouter({
+      sessions,
+      publicUrl,
+      originOk,
+      lookupFailures: joinFailures,
+      creations: new WindowCounter(options.creationsPer10Minutes ?? 30, 10 * MINUTE),
+    }),
+  );
+  app.use(
+    exportRouter({
+      getSession: async (code) => {
+        const state = await sessions.state(code);
+        return state ? { state, entries: store.entries(code) } : null;
+      },
+    }),
+  );
+  app.use(pagesRouter());
+
+  const httpServer = http.createServer(app);
+  const transport = new WebSocketTransport({
+    server: httpServer,
+    // Well above LIMITS.messageBytes, so an oversized action is answered TOO_LARGE instead of cutting the socket.
+    maxPayload: 64 * 1024,
+    verifyClient: (info: { origin: string; req: http.IncomingMessage }) => {
+      if (!originOk(info.origin, info.req.headers.host)) return false;
+      // Colyseus reads the client's address from X-Real-IP first: pin it to what we believe.
+      info.req.headers["x-real-ip"] = ipOf(info.req, trustProxy);
+      return true;
+    },
+  });
+  const scale = options.redisUrl ? await redisScale(options.redisUrl) : {};
+  const gameServer = new Server({
+    transport,
+    greet: false,
+    // Shutdown is ours (server/shutdown.ts): Colyseus's own would exit the process.
+    gracefullyShutdown: false,
+    ...scale,
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+  });
+  gameServer.define(ROOM_NAME, sessionRoomClass(deps));
+  guardMatchmaking(httpServer, {
+    originOk,
+    joinFailures,
+    trustProxy,
+    ensureRoom: async (code) => (await sessions.existsAnywhere(code)) || (await sessions.wake(code)) !== null,
+  });
+
+  await gameServer.listen(options.port, options.host);
+  if (options.restore ?? true) {
+    const restored = await sessions.restoreAll();
+    if (restored > 0) log(`restored ${restored} session(s)`);
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
+
+  let closed = false;
+  const notifyRestarting = async (message = "The server is restarting. You will be back in your seat in a moment.") => {
+    await Promise.all([...rooms.values()].map((room) => room.closeWith("restarting", message)));
+  };
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    store,
+    sessions,
+    createSession: async (scenario?: Scenario) => {
+      const { defaultScenario } = await import("../content/load.ts");
+      return sessions.create(scenario ?? defaultScenario());
+    },
+    notifyRestarting,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await notifyRestarting();
+      await gameServer.gracefullyShutdown(false);
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (ownStore) store.close();
+    },
+  };
+}
+
+/** RedisPresence + RedisDriver, loaded only when a Redis URL is given. */
+async function redisScale(url: string): Promise<{ presence: Presence; driver: unknown }> {
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
+    import("@colyseus/redis-presence"),
+    import("@colyseus/redis-driver"),
+  ]);
+  return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
+}

@@ -1,0 +1,173 @@
+// The HTTP API: create a session, look one up, its QR code, the scenarios on
+// offer, health, and deletion by the host. JSON in and out; every refusal is
+// `{ error }` or, for a scenario, `{ errors: [{ path, message }] }` naming
+// every problem.
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import QRCode from "qrcode";
+import { LIMITS } from "../../shared/limits.ts";
+import { SessionCode } from "../../shared/ids.ts";
+import type { SessionState } from "../../shared/state.ts";
+import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } from "../../content/load.ts";
+import type { Scenario } from "../../shared/scenario.ts";
+import { secretMatches } from "../secrets.ts";
+import type { SessionService } from "../sessions.ts";
+import type { OriginCheck } from "../limits/origin.ts";
+import type { WindowCounter } from "../limits/rate.ts";
+
+export interface ApiDeps {
+  sessions: SessionService;
+  publicUrl(req: Request): string;
+  originOk: OriginCheck;
+  /** Failed lookups per IP (shared with failed joins): codes cannot be found by trying. */
+  lookupFailures: WindowCounter;
+  /** Sessions created per IP. */
+  creations: WindowCounter;
+}
+
+type ScenarioError = { path: string; message: string };
+
+// Express's req.ip follows the app's "trust proxy" setting, which the app sets from TRUST_PROXY.
+export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
+
+export function links(base: string, code: string, hostKey?: string) {
+  return {
+    ...(hostKey !== undefined ? { hostUrl: `${base}/host/${code}#key=${hostKey}` } : {}),
+    joinUrl: `${base}/j/${code}`,
+    observerUrl: `${base}/screen/${code}`,
+  };
+}
+
+/** What anyone may know of a session before joining it. */
+export function publicFacts(state: SessionState) {
+  const delegates = state.seats.filter((s) => s.role === "delegate");
+  return {
+    code: state.code,
+    title: state.scenario.title,
+    phase: state.phase,
+    locked: state.locked,
+    ended: state.ended,
+    joinable: !state.locked && !state.ended && state.seats.length < LIMITS.seatsPerSession,
+    delegations: state.scenario.delegations.map((d) => ({
+      id: d.id,
+      name: d.name,
+      colour: d.colour,
+      emblem: d.emblem,
+      seated: delegates.filter((s) => s.delegation === d.id).length,
+    })),
+  };
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const now = () => Date.now();
+
+  /** A code that is malformed or unknown counts as a failed lookup for the caller's IP. */
+  async function findSession(req: Request, res: Response): Promise<SessionState | null> {
+    const ip = clientIp(req);
+    if (deps.lookupFailures.blocked(ip, now())) {
+      res.status(429).json({ error: "Too many tries from this network. Wait a minute, then check the code with your teacher." });
+      return null;
+    }
+    const code = SessionCode.safeParse(req.params.code);
+    const state = code.success ? await deps.sessions.state(code.data) : null;
+    if (!state) {
+      deps.lookupFailures.count(ip, now());
+      res.status(404).json({ error: "No session has that code. Check the code with your teacher." });
+    }
+    return state;
+  }
+
+  router.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  router.get("/api/scenarios", (_req, res) => {
+    res.json({ scenarios: listScenarios().map(({ id, title, summary }) => ({ id, title, summary })) });
+  });
+
+  router.post(
+    "/api/sessions",
+    (req, res, next) => {
+      if (!deps.originOk(req.get("origin"), req.get("host"))) {
+        res.status(403).json({ error: "Sessions can only be created from this server's own pages." });
+        return;
+      }
+      const ip = clientIp(req);
+      if (deps.creations.blocked(ip, now())) {
+        res.status(429).json({ error: "Too many sessions created from this network. Wait a few minutes." });
+        return;
+      }
+      deps.creations.count(ip, now());
+      next();
+    },
+    express.json({ limit: LIMITS.scenarioBytes, strict: true }),
+    async (req, res) => {
+      const chosen = chooseScenario(req.body);
+      if (!chosen.ok) {
+        res.status(400).json({ errors: chosen.errors });
+        return;
+      }
+      const { code, hostKey } = await deps.sessions.create(chosen.scenario);
+      res.status(201).json({ code, hostKey, ...links(deps.publicUrl(req), code, hostKey) });
+    },
+  );
+
+  router.get("/api/sessions/:code", async (req, res) => {
+    const state = await findSession(req, res);
+    if (state) res.json(publicFacts(state));
+  });
+
+  router.get("/api/sessions/:code/qr.svg", async (req, res) => {
+    const state = await findSession(req, res);
+    if (!state) return;
+    const svg = await QRCode.toString(links(deps.publicUrl(req), state.code).joinUrl, { type: "svg", margin: 2 });
+    res.type("image/svg+xml").set("Cache-Control", "public, max-age=3600").send(svg);
+  });
+
+  router.delete("/api/sessions/:code", async (req, res) => {
+    const state = await findSession(req, res);
+    if (!state) return;
+    const key = req.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+    const host = state.seats.find((s) => s.role === "host");
+    if (!key || !host || !secretMatches(key, host.token)) {
+      deps.lookupFailures.count(clientIp(req), now());
+      res.status(403).json({ error: "Only the host can delete this session (send the host key)." });
+      return;
+    }
+    await deps.sessions.delete(state.code);
+    res.status(204).end();
+  });
+
+  // Body errors (bad JSON, too large) answer in the same shape as scenario errors.
+  router.use("/api", (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err.type === "entity.too.large") {
+      res.status(413).json({ errors: [{ path: "(body)", message: `the scenario is larger than ${LIMITS.scenarioBytes / 1024} KB` }] });
+    } else if (err.type === "entity.parse.failed") {
+      res.status(400).json({ errors: [{ path: "(body)", message: `not valid JSON: ${err.message}` }] });
+    } else if (err.status && err.status < 500) {
+      res.status(err.status).json({ error: err.message });
+    } else next(err);
+  });
+  router.use("/api", (_req, res) => {
+    res.status(404).json({ error: "No such API route." });
+  });
+  return router;
+}
+
+/** The body names a scenario on offer (`{ scenario: "id" }`), holds a whole scenario document, or is empty (the default). */
+function chooseScenario(body: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
+  if (body === undefined || body === null || (typeof body === "object" && Object.keys(body).length === 0)) {
+    return { ok: true, scenario: defaultScenario() };
+  }
+  if (typeof body !== "object" || Array.isArray(body)) {
+    return { ok: false, errors: [{ path: "(body)", message: "send { \"scenario\": \"<id>\" } or a whole scenario document" }] };
+  }
+  const { scenario } = body as { scenario?: unknown };
+  if (typeof scenario === "string" && Object.keys(body).length === 1) {
+    const listing = listScenarios().find((s) => s.id === scenario);
+    if (!listing) return { ok: false, errors: [{ path: "scenario", message: `no scenario on this server has the id "${scenario}"` }] };
+    return loadScenarioFile(listing.file);
+  }
+  const doc = typeof scenario === "object" && scenario !== null && Object.keys(body).length === 1 ? scenario : body;
+  return validateScenario(doc);
+}

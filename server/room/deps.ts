@@ -1,0 +1,28 @@
+// What a session room needs from the server around it. The matchmaker builds
+// rooms itself, so these arrive through a subclass made by the app (one
+// server per process: the matchmaker is a module singleton).
+import type { SessionStore } from "../store/types.ts";
+import type { RateSettings, WindowCounter } from "../limits/rate.ts";
+import type { SessionState } from "../../shared/state.ts";
+
+/** What the HTTP side may do with a live room. */
+export interface LiveSession {
+  readonly code: string;
+  sessionState(): SessionState;
+  /** Tells every client why, then closes the room (seats are kept in the store). */
+  closeWith(kind: "restarting" | "session-deleted", message: string): Promise<void>;
+}
+
+export interface RoomDeps {
+  store: SessionStore;
+  /** How long a dropped seat is held for its client to come back. */
+  holdMs: { delegate: number; host: number };
+  rate: RateSettings;
+  /** Failed joins per IP address (guessing codes, tokens or keys). */
+  joinFailures: WindowCounter;
+  /** When the previous server process was last known alive (running timers resume from there). */
+  lastSeen: number | null;
+  /** Live rooms by session code. */
+  rooms: Map<string, LiveSession>;
+  log(line: string): void;
+}

@@ -1,0 +1,11 @@
+// Refused joins reach colyseus.js as a ServerError: a numeric code (4400 and
+// up, clear of Colyseus's own 42xx codes) and "CODE: plain words", so a
+// client can show the words and branch on the code.
+import { ServerError } from "@colyseus/core";
+import { REFUSAL_CODES, type RefusalCode } from "../../shared/protocol.ts";
+
+export const JOIN_ERROR_BASE = 4400;
+
+export function joinError(code: RefusalCode, message: string): ServerError {
+  return new ServerError(JOIN_ERROR_BASE + REFUSAL_CODES.indexOf(code), `${code}: ${message}`);
+}

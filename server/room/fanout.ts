@@ -1,0 +1,62 @@
+// Sends each connected client what its audience may see, and nothing else.
+// The view is computed once per audience, diffed against the last one sent to
+// that audience, and the patch goes out at once (no patch tick). A client
+// that is new, behind, or whose audience changed gets the whole view instead.
+import { viewFor } from "../../shared/rules/index.ts";
+import { diffView } from "../../shared/patch.ts";
+import type { GameEvent } from "../../shared/rules/api.ts";
+import type { ServerMessage } from "../../shared/protocol.ts";
+import type { SessionState } from "../../shared/state.ts";
+import type { Audience, SessionView } from "../../shared/view.ts";
+
+export const audienceKey = (a: Audience): string => (a.kind === "delegation" ? `delegation:${a.delegation}` : a.kind);
+
+/** What the fan-out needs to know of a connected client. */
+export interface Viewer {
+  audience: Audience;
+  /** The audience and revision of the last view or patch this client got (kept by the caller between publishes). */
+  seen: { key?: string; rev?: number };
+  send(message: ServerMessage): void;
+}
+
+export class ViewFanout {
+  private readonly last = new Map<string, { rev: number; view: SessionView }>();
+
+  publish(state: SessionState, viewers: readonly Viewer[], events: readonly GameEvent[] = []): void {
+    const groups = new Map<string, Viewer[]>();
+    for (const v of viewers) {
+      const key = audienceKey(v.audience);
+      groups.set(key, [...(groups.get(key) ?? []), v]);
+    }
+    // An audience nobody is watching is forgotten, so it is recomputed in full when someone returns.
+    for (const key of [...this.last.keys()]) if (!groups.has(key)) this.last.delete(key);
+
+    for (const [key, group] of groups) {
+      const audience = group[0]!.audience;
+      const next = viewFor(state, audience);
+      const prev = this.last.get(key);
+      const ops = prev ? diffView(prev.view, next) : null;
+      const rev = prev ? (ops!.length > 0 ? prev.rev + 1 : prev.rev) : 1;
+      this.last.set(key, { rev, view: next });
+      for (const v of group) {
+        const upToDate = v.seen.key === key && v.seen.rev === rev;
+        if (upToDate) continue;
+        const canPatch = prev !== undefined && ops !== null && v.seen.key === key && v.seen.rev === prev.rev;
+        v.send(canPatch ? { type: "patch", rev, ops: ops! } : { type: "view", rev, view: next });
+        v.seen.key = key;
+        v.seen.rev = rev;
+      }
+      for (const event of events) {
+        if (!mayHear(event, audience)) continue;
+        const { audience: _who, ...rest } = event;
+        for (const v of group) v.send({ type: "event", event: rest });
+      }
+    }
+  }
+}
+
+/** The host hears everything; others only events addressed to all or to their audience. */
+function mayHear(event: GameEvent, audience: Audience): boolean {
+  if (event.audience === "all" || audience.kind === "host") return true;
+  return event.audience.some((a) => audienceKey(a) === audienceKey(audience));
+}

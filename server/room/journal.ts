@@ -1,0 +1,77 @@
+// One session's state and its journal, kept in step. Every accepted action is
+// appended to the store (durable when append returns) before the new state is
+// adopted, so nothing anyone is told about can be lost; a restart replays the
+// same entries through the same rules and arrives at the same state.
+import { applyAction, createSession } from "../../shared/rules/index.ts";
+import type { Actor, Command, Context, Result } from "../../shared/rules/api.ts";
+import type { SessionState } from "../../shared/state.ts";
+import type { SessionStore, StoredSession } from "../store/types.ts";
+
+/** The context the room journals: the rules' context plus the client's sequence number. */
+export type RoomContext = Context & { clientSeq?: number };
+
+/** Entries between snapshots: a restore replays at most this many actions. */
+const SNAPSHOT_EVERY = 200;
+
+/**
+ * Exactly-once delivery: the seat remembers the highest client sequence number
+ * applied. The rules do not see `clientSeq`, so the room records it, live and
+ * on replay alike.
+ */
+function withLastSeq(state: SessionState, actor: Actor, clientSeq: number | undefined): SessionState {
+  if (clientSeq === undefined || actor.kind !== "seat") return state;
+  const index = state.seats.findIndex((s) => s.id === actor.seat);
+  const seat = state.seats[index];
+  if (!seat || seat.lastSeq >= clientSeq) return state;
+  const seats = state.seats.slice();
+  seats[index] = { ...seat, lastSeq: clientSeq };
+  return { ...state, seats };
+}
+
+export class SessionJournal {
+  private constructor(
+    private readonly store: SessionStore,
+    readonly code: string,
+    public state: SessionState,
+    private seq: number,
+    private sinceSnapshot: number,
+  ) {}
+
+  /** Rebuilds a session from its latest snapshot and the entries after it. */
+  static restore(store: SessionStore, stored: StoredSession): SessionJournal {
+    let state = stored.snapshot?.state ?? createSession(stored.created);
+    let seq = stored.snapshot?.seq ?? 0;
+    for (const entry of stored.entries) {
+      const ctx = entry.ctx as RoomContext;
+      const result = applyAction(state, entry.actor, entry.command, ctx);
+      // An entry was accepted when it was written; the same rules accept it again.
+      // If a rules change made one fail, skipping it keeps the rest of the class's work.
+      if (result.ok) state = withLastSeq(result.state, entry.actor, ctx.clientSeq);
+      seq = entry.seq;
+    }
+    return new SessionJournal(store, stored.meta.code, state, seq, stored.entries.length);
+  }
+
+  /** Applies an action; when accepted it is journaled before the new state is kept. */
+  commit(actor: Actor, command: Command, ctx: RoomContext): Result {
+    const result = applyAction(this.state, actor, command, ctx);
+    if (!result.ok) return result;
+    const entry = { seq: this.seq + 1, actor, command, ctx };
+    try {
+      this.store.append(this.code, entry);
+    } catch {
+      return { ok: false, code: "INTERNAL", message: "The server could not save that just now. Please try again." };
+    }
+    this.seq = entry.seq;
+    this.state = withLastSeq(result.state, actor, ctx.clientSeq);
+    if (++this.sinceSnapshot >= SNAPSHOT_EVERY) {
+      this.sinceSnapshot = 0;
+      try {
+        this.store.saveSnapshot(this.code, this.seq, this.state);
+      } catch {
+        // A snapshot only makes restores faster; the journal already holds the action.
+      }
+    }
+    return { ...result, state: this.state };
+  }
+}

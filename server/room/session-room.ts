@@ -1,0 +1,371 @@
+// The Colyseus room of one session: a thin adapter. It resolves who a
+// connection is, parses every message with the protocol's zod schemas, takes
+// the actor from the connection, asks the rules, journals what they accept,
+// and fans out views, events and acks. It keeps no game data of its own and
+// no Colyseus state: everything a client sees goes through `viewFor`.
+import { Protocol, Room, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
+import { ACT, ActMessage, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
+import { LIMITS } from "../../shared/limits.ts";
+import { audienceOf } from "../../shared/rules/index.ts";
+import type { Actor, Command, GameEvent, Result } from "../../shared/rules/api.ts";
+import type { SeatId } from "../../shared/ids.ts";
+import type { Audience } from "../../shared/view.ts";
+import { mintSeatSecrets } from "../secrets.ts";
+import { TokenBucket } from "../limits/rate.ts";
+import { SessionJournal, type RoomContext } from "./journal.ts";
+import { ViewFanout } from "./fanout.ts";
+import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
+import { joinError } from "./errors.ts";
+import type { RoomDeps } from "./deps.ts";
+
+interface Seated {
+  seat: SeatId;
+  audience: Audience;
+  seen: { key?: string; rev?: number };
+  bucket: TokenBucket;
+  /** Set when this connection no longer speaks for its seat: its leaving changes nothing. */
+  gone?: "replaced" | "removed";
+}
+
+type SeatClient = Client<Seated>;
+const SYSTEM: Actor = { kind: "system" };
+
+export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
+  /** Set by the app's subclass (see `sessionRoomClass`). */
+  protected deps!: RoomDeps;
+  private journal!: SessionJournal;
+  private readonly fanout = new ViewFanout();
+  /** Seats whose client dropped and may come back, with a way to cancel the wait. */
+  private readonly holds = new Map<SeatId, { cancel(): void; takenOver: boolean }>();
+  private deadline: Delayed | undefined;
+  private deadlineAt: number | null = null;
+  /** Shutting down or deleted: clients leaving now keep their seats. */
+  private closing = false;
+
+  override onCreate(options: { code: string }): void {
+    this.roomId = options.code;
+    this.autoDispose = false;
+    const stored = this.deps.store.load(options.code);
+    if (!stored) throw new Error(`no stored session ${options.code}`);
+    this.journal = SessionJournal.restore(this.deps.store, stored);
+    this.resumeAfterRestore(stored.entries.length > 0 || stored.snapshot !== null);
+    this.deps.rooms.set(this.code, this);
+
+    this.onMessage(ACT, (client: SeatClient, message: unknown) => this.guard(client, () => this.act(client, message)));
+    this.onMessage("*", (client: SeatClient, type: string | number) =>
+      this.refuse(client, "UNKNOWN_MESSAGE", `The server does not know messages of type "${String(type)}". Send actions as "${ACT}".`),
+    );
+    this.scheduleDeadline();
+  }
+
+  get code(): string {
+    return this.roomId;
+  }
+
+  /** The session's current state (read-only for the HTTP API and exports). */
+  sessionState(): SessionJournal["state"] {
+    return this.journal.state;
+  }
+
+  // -------------------------------------------------------------------------
+  // Transport guards: before Colyseus decodes anything
+  // -------------------------------------------------------------------------
+
+  /**
+   * Rate and size limits come before decoding, so a flood or a huge message
+   * costs the server next to nothing, and the answer is an error, not a
+   * disconnect (Colyseus would close the socket on anything it cannot decode).
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    const seated = client.userData as Seated | undefined;
+    if (seated && (buffer[0] === Protocol.ROOM_DATA || buffer[0] === Protocol.ROOM_DATA_BYTES)) {
+      if (!seated.bucket.take(Date.now())) {
+        return this.refuse(client, "RATE_LIMITED", "Slow down: too many actions at once. Wait a moment and try again.");
+      }
+      if (buffer.byteLength > LIMITS.messageBytes) {
+        return this.refuse(client, "TOO_LARGE", `That message is too large (at most ${LIMITS.messageBytes} bytes).`);
+      }
+    }
+    super._onMessage(client, buffer);
+  }
+
+  // -------------------------------------------------------------------------
+  // Joining and leaving
+  // -------------------------------------------------------------------------
+
+  override onAuth(_client: SeatClient, _options: unknown, context: AuthContext): { ip: string } {
+    const raw = context.ip;
+    const ip = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim() || "unknown";
+    return { ip };
+  }
+
+  override onJoin(client: SeatClient, options: unknown, auth: { ip: string }): void {
+    const now = Date.now();
+    if (this.deps.joinFailures.blocked(auth.ip, now)) {
+      throw joinError("RATE_LIMITED", "Too many tries from this network. Wait a minute, then check the code with your teacher.");
+    }
+    let plan;
+    try {
+      plan = planJoin(this.journal.state, options);
+    } catch (e) {
+      if (!(e instanceof JoinRefusal)) throw e;
+      if (GUESSING.has(e.code)) this.deps.joinFailures.count(auth.ip, now);
+      throw joinError(e.code, e.message);
+    }
+    // maxClients is not strict under a join storm: count again here.
+    if (this.clients.length > LIMITS.seatsPerSession) {
+      throw joinError("SESSION_FULL", "This session is full. Ask your teacher.");
+    }
+
+    const events: GameEvent[] = [];
+    let seatId: SeatId;
+    let seatToken: string | null = null;
+    if (plan.kind === "return") {
+      seatId = plan.seat.id;
+      this.letGoOf(seatId, "seat-taken-over", "Your seat was opened on another device, so this one has left it.");
+      if (plan.via === "seatToken") seatToken = (options as { seatToken: string }).seatToken;
+    } else {
+      const secrets = mintSeatSecrets();
+      const result = this.journal.commit(SYSTEM, plan.command, { now, fresh: secrets.fresh });
+      if (!result.ok) throw joinError(result.code, result.message);
+      events.push(...result.events);
+      const seat = result.state.seats.find((s) => s.token === secrets.fresh.tokenHash);
+      if (!seat) throw joinError("INTERNAL", "The seat could not be made. Try again.");
+      seatId = seat.id;
+      seatToken = secrets.token;
+    }
+    const seat = this.journal.state.seats.find((s) => s.id === seatId)!;
+    if (!seat.connected) {
+      const result = this.journal.commit(SYSTEM, { type: "seat.connect", seat: seatId }, { now });
+      if (result.ok) events.push(...result.events);
+    }
+
+    client.userData = {
+      seat: seatId,
+      audience: audienceOf(this.journal.state, seatId),
+      seen: {},
+      bucket: new TokenBucket(this.deps.rate, now),
+    };
+    this.sendTo(client, {
+      type: "welcome",
+      protocol: PROTOCOL_VERSION,
+      code: this.code,
+      seat: seatId,
+      role: seat.role,
+      delegation: seat.delegation,
+      seatToken,
+      rejoinCode: seat.role === "host" ? null : seat.rejoinCode,
+      hostReadsPrivateChannels: this.journal.state.scenario.hostReadsPrivateChannels,
+    });
+    this.publish(events);
+  }
+
+  override async onLeave(client: SeatClient, consented: boolean): Promise<void> {
+    const seated = client.userData;
+    if (!seated || seated.gone || this.closing) return;
+    const seatId = seated.seat;
+    const role = this.journal.state.seats.find((s) => s.id === seatId)?.role;
+    if (!role) return;
+    // A delegate who says goodbye gives the seat up; the host's seat is never given up.
+    if (consented && role !== "host") {
+      this.system({ type: "seat.leave", seat: seatId });
+      return;
+    }
+    this.system({ type: "seat.disconnect", seat: seatId });
+    if (consented) return;
+
+    const hold = { takenOver: false, cancel: () => {} };
+    this.holds.set(seatId, hold);
+    try {
+      const waiting = this.allowReconnection(client, (role === "host" ? this.deps.holdMs.host : this.deps.holdMs.delegate) / 1000);
+      hold.cancel = () => waiting.reject(new Error("taken over"));
+      const back = (await waiting) as SeatClient;
+      if (this.holds.get(seatId) === hold) this.holds.delete(seatId);
+      back.userData!.seen = {}; // it missed patches while away: send the whole view
+      this.system({ type: "seat.connect", seat: seatId });
+    } catch {
+      if (this.holds.get(seatId) === hold) this.holds.delete(seatId);
+      if (hold.takenOver || this.closing || role === "host") return;
+      this.system({ type: "seat.leave", seat: seatId });
+    }
+  }
+
+  /** Ends another connection's hold on a seat: a live one is told and let go, a waiting one stops waiting. */
+  private letGoOf(seatId: SeatId, kind: Extract<ServerMessage, { type: "notice" }>["kind"], message: string): void {
+    for (const other of this.clients as SeatClient[]) {
+      if (other.userData?.seat !== seatId || other.userData.gone) continue;
+      other.userData.gone = kind === "seat-taken-over" ? "replaced" : "removed";
+      this.sendTo(other, { type: "notice", kind, message });
+      other.leave(Protocol.WS_CLOSE_CONSENTED);
+    }
+    const hold = this.holds.get(seatId);
+    if (hold) {
+      hold.takenOver = true;
+      this.holds.delete(seatId);
+      hold.cancel();
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Actions
+  // -------------------------------------------------------------------------
+
+  private act(client: SeatClient, raw: unknown): void {
+    const seated = client.userData;
+    if (!seated || seated.gone) return;
+    const parsed = ActMessage.safeParse(raw);
+    const loose = (typeof raw === "object" && raw !== null ? raw : {}) as { seq?: unknown; action?: { type?: unknown } };
+    const seq = typeof loose.seq === "number" && Number.isInteger(loose.seq) ? loose.seq : undefined;
+    const actionType = typeof loose.action?.type === "string" ? loose.action.type : undefined;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.length ? issue.path.join(".") : "message";
+      return this.refuse(client, "BAD_MESSAGE", `${field}: ${issue?.message ?? "not understood"}`, actionType, seq);
+    }
+    const { action } = parsed.data;
+    const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
+    if (seat && parsed.data.seq <= seat.lastSeq) return this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+
+    const ctx: RoomContext = { now: Date.now(), clientSeq: parsed.data.seq };
+    if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
+    const result = this.journal.commit({ kind: "seat", seat: seated.seat }, action, ctx);
+    if (!result.ok) return this.refuse(client, result.code, result.message, action.type, parsed.data.seq);
+    this.afterAccept(action, result);
+    this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+  }
+
+  /** Applies a server-issued action (joins, leaves, deadlines) and tells everyone. */
+  private system(command: Command): Result {
+    const result = this.journal.commit(SYSTEM, command, { now: Date.now() });
+    if (result.ok) this.afterAccept(command, result);
+    return result;
+  }
+
+  private afterAccept(command: Command, result: Extract<Result, { ok: true }>): void {
+    if (command.type === "seat.kick") {
+      this.letGoOf(command.seat, "kicked", "The host has removed you from this session.");
+    } else if (command.type === "seat.hand") {
+      this.letGoOf(command.seat, "seat-handed", "The host has handed your seat to someone else.");
+    }
+    this.publish(result.events);
+    if (command.type === "session.end") {
+      this.broadcastNotice("session-ended", "The session has ended. You can still read the debrief.");
+      this.deps.log(`session ${this.code} ended`);
+    }
+    this.scheduleDeadline();
+  }
+
+  private publish(events: readonly GameEvent[]): void {
+    const state = this.journal.state;
+    const viewers = [];
+    for (const client of this.clients as SeatClient[]) {
+      const seated = client.userData;
+      if (!seated || seated.gone || !state.seats.some((s) => s.id === seated.seat)) continue;
+      // A moved delegate (or the debrief's reveal) may change what this seat may see.
+      seated.audience = audienceOf(state, seated.seat);
+      viewers.push({ audience: seated.audience, seen: seated.seen, send: (m: ServerMessage) => this.sendTo(client, m) });
+    }
+    this.fanout.publish(state, viewers, events);
+  }
+
+  private refuse(client: Client, code: RefusalCode, message: string, action?: string, seq?: number): void {
+    this.sendTo(client, {
+      type: "error",
+      code,
+      message,
+      ...(action !== undefined ? { action } : {}),
+      ...(seq !== undefined ? { seq } : {}),
+    });
+  }
+
+  private sendTo(client: Client, message: ServerMessage): void {
+    client.send(message.type, message);
+  }
+
+  private broadcastNotice(kind: Extract<ServerMessage, { type: "notice" }>["kind"], message: string): void {
+    for (const client of this.clients as SeatClient[]) {
+      if (!client.userData?.gone) this.sendTo(client, { type: "notice", kind, message });
+    }
+  }
+
+  /** A bug in a handler answers INTERNAL to that client instead of taking the room (and the process) down. */
+  private guard(client: Client, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.deps.log(`session ${this.code}: internal error: ${(e as Error).message}`);
+      this.refuse(client, "INTERNAL", "Something went wrong on the server. Your action was not applied.");
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Timers and restarts
+  // -------------------------------------------------------------------------
+
+  /** Runs the phase timer on the server clock: `timer.deadline` at `endsAt`, rescheduled on every change. */
+  private scheduleDeadline(): void {
+    const { timer, ended } = this.journal.state;
+    const endsAt = timer.state === "running" && !ended ? timer.endsAt : null;
+    if (endsAt === this.deadlineAt) return;
+    this.deadline?.clear();
+    this.deadline = undefined;
+    this.deadlineAt = endsAt;
+    if (endsAt === null) return;
+    this.deadline = this.clock.setTimeout(() => {
+      this.deadline = undefined;
+      this.deadlineAt = null;
+      this.system({ type: "timer.deadline" });
+      this.scheduleDeadline();
+    }, Math.max(0, endsAt - Date.now()));
+  }
+
+  /**
+   * After a restart nobody is connected yet, and a running timer goes on with
+   * the time it had left when the previous process was last alive.
+   */
+  private resumeAfterRestore(restored: boolean): void {
+    if (!restored) {
+      this.deps.log(`session ${this.code} created`);
+      return;
+    }
+    const now = Date.now();
+    for (const seat of this.journal.state.seats) {
+      if (seat.connected) this.journal.commit(SYSTEM, { type: "seat.disconnect", seat: seat.id }, { now });
+    }
+    const { timer } = this.journal.state;
+    if (timer.state === "running" && this.deps.lastSeen !== null) {
+      const aliveAt = Math.max(this.deps.lastSeen, this.journal.state.now);
+      const remainingMs = Math.max(0, timer.endsAt - aliveAt);
+      this.journal.commit(SYSTEM, { type: "timer.restore", remainingMs }, { now });
+    }
+    this.deps.log(`session ${this.code} restored`);
+  }
+
+  /** Tells every client why it is being let go, then closes the room; their seats stay theirs. */
+  async closeWith(kind: "restarting" | "session-deleted", message: string): Promise<void> {
+    this.closing = true;
+    this.broadcastNotice(kind, message);
+    this.deadline?.clear();
+    await this.disconnect();
+  }
+
+  override onBeforeShutdown(): void {
+    void this.closeWith("restarting", "The server is restarting. You will be back in your seat in a moment.");
+  }
+
+  override onDispose(): void {
+    this.closing = true;
+    this.deadline?.clear();
+    if (this.deps.rooms.get(this.code) === this) this.deps.rooms.delete(this.code);
+  }
+}
+
+/** The room class the matchmaker builds, bound to this server's dependencies. */
+export function sessionRoomClass(deps: RoomDeps): typeof SessionRoom {
+  return class BoundSessionRoom extends SessionRoom {
+    constructor() {
+      super();
+      this.deps = deps;
+    }
+  };
+}
