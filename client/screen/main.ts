@@ -1,0 +1,72 @@
+// The projector: large type, public facts only (it joins as an observer, so
+// the server never sends it a secret). The code and QR while the class joins;
+// the draft with stances and brackets while it negotiates; news as flashes.
+import { SessionLink } from "../net/connection.ts";
+import { h, fill, byId } from "../ui/dom.ts";
+import { connectionBadge, toastArea } from "../ui/status-bits.ts";
+import { tickTimer } from "../ui/timer.ts";
+import { stanceChip } from "../ui/chips.ts";
+import { currentText, delegationOf, isBracketed, provisionStatus, provisionsOf, shortHash, STATUS_WORDS } from "../ui/words.ts";
+import { roster } from "../game/panels/roster.ts";
+import { debriefBody } from "../game/panels/debrief.ts";
+import { exposeForTests } from "../test-hook.ts";
+import { PHASE_TITLES } from "../../shared/scenario.ts";
+import type { SessionView } from "../../shared/view.ts";
+import type { Stance } from "../../shared/protocol.ts";
+
+const root = byId("screen-root");
+const code = /^\/screen\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCase() ?? "";
+
+function joinBlock(): HTMLElement {
+  const url = `${location.origin}/j/${code}`;
+  return h("section", { class: "join-block" },
+    h("div", {}, h("p", { class: "label" }, "Join at"), h("p", { class: "url" }, url.replace(/^https?:\/\//, "")),
+      h("p", { class: "label" }, "Code"), h("p", { class: "huge-code", id: "screen-code" }, code)),
+    h("img", { class: "qr", src: `/api/sessions/${code}/qr.svg`, alt: `QR code for ${url}` }));
+}
+
+function draft(v: SessionView): HTMLElement {
+  return h("section", { class: "draft" }, ...v.instruments.map((inst) => h("div", { class: "instrument" },
+    h("h2", {}, inst.title, inst.frozen ? ` — frozen, version ${shortHash(inst.frozen.version)}` : ""),
+    h("ol", {}, ...provisionsOf(v, inst.id).filter((p) => p.status !== "withdrawn").map((p) => {
+      const status = provisionStatus(p);
+      return h("li", { class: `status-${status}` }, h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
+        h("p", { class: "text" }, isBracketed(p) ? `[${currentText(p)}]` : currentText(p)),
+        h("div", { class: "row" }, ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) => stanceChip(delegationOf(v, d), s))));
+    })),
+    h("p", { class: "sigs" }, ...v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen?.version).map((s) => h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)}) `))))));
+}
+
+async function start(): Promise<void> {
+  let link: SessionLink;
+  try { link = await SessionLink.open(code, { observer: true }); } catch (err) {
+    return fill(root, h("p", { class: "field-error", role: "alert" }, (err as { refusal?: { words: string } }).refusal?.words ?? "Could not connect."));
+  }
+  const timer = h("span", { class: "timer" });
+  tickTimer(timer, () => link.view?.timer);
+  const title = h("h1", {});
+  const phase = h("span", { class: "phase" });
+  const news = h("div", { class: "news", "aria-live": "polite" });
+  const main = h("main", {});
+  const toasts = toastArea();
+  fill(root, h("header", {}, title, phase, timer, connectionBadge(link)), news, main, toasts.el);
+  let shown = "";
+  const draw = (v: SessionView) => {
+    fill(title, v.scenario.title);
+    fill(phase, PHASE_TITLES[v.phase]);
+    const latest = v.injectsReleased[v.injectsReleased.length - 1];
+    const inject = latest && v.scenario.injects.find((i) => i.id === latest.inject);
+    fill(news, inject ? h("p", {}, h("strong", {}, "NEWS "), inject.headline) : null);
+    const key = `${v.phase}`;
+    if (["briefing", "opening"].includes(v.phase)) fill(main, joinBlock(), h("h2", {}, "Who sits where"), roster(v));
+    else if (v.phase === "debrief") { if (shown !== key) fill(main, ...debriefBody(v)); }
+    else fill(main, draft(v));
+    shown = key;
+  };
+  link.on("view", draw);
+  draw(link.view!);
+  link.on("event", (e) => { if (String(e.type).startsWith("inject")) toasts.show(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 10000); });
+  exposeForTests({ get page() { return "screen"; }, get view() { return link.view; }, get phase() { return link.view?.phase; }, get connection() { return link.state; } });
+}
+
+void start();
