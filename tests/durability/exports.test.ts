@@ -9,10 +9,12 @@ import { exportCsv, exportHtml, exportJson, exportMarkdown, renderExport } from 
 import { escapeMarkdown } from "../../server/exports/escape.ts";
 import { csvRecords } from "./csv-parse.ts";
 import { debriefEntries, debriefState, FORMULA, NASTY } from "./fixtures.ts";
+import { rulesBuiltDebrief } from "./rules-session.ts";
 
 /** The sessions every check runs on: the hand-built one, and one played through the rules when they exist. */
 const sessions: { name: string; build: () => Promise<{ state: SessionState; entries: JournalEntry[] }> }[] = [
   { name: "hand-built", build: async () => ({ state: debriefState(), entries: debriefEntries() }) },
+  { name: "played through the rules", build: rulesBuiltDebrief },
 ];
 
 /** Undoes escapeMarkdown the way a CommonMark renderer reads it; throws on any markup left active. */
