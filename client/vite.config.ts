@@ -21,8 +21,9 @@ export default defineConfig({
         host: here("host.html"),
         screen: here("screen.html"),
       },
-      // shared/ holds declarations only (zod schemas, tables): without this the
-      // bundler keeps zod alive for a constant the client imports.
+      // shared/ files have no side effects: one the client never uses a value
+      // of drops out. (The client never imports values from the files that
+      // build zod schemas: zod would add ~30 KB gzip to every page.)
       treeshake: {
         moduleSideEffects: (id: string) => !/[\\/]shared[\\/]/.test(id),
       },

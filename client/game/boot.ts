@@ -4,7 +4,7 @@ import * as Phaser from "phaser";
 import "../styles/game.css";
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHASE_TITLES } from "../../shared/scenario.ts";
+import { PHASE_TITLES } from "../ui/phases.ts";
 import { h, fill } from "../ui/dom.ts";
 import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";

@@ -6,7 +6,7 @@ import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { exposeForTests } from "../test-hook.ts";
 import { mountTalk } from "../game/panels/talk.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
-import { PHASE_TITLES } from "../../shared/scenario.ts";
+import { PHASE_TITLES } from "../ui/phases.ts";
 import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";

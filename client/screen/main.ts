@@ -10,7 +10,7 @@ import { currentText, delegationOf, isBracketed, provisionStatus, provisionsOf, 
 import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { exposeForTests } from "../test-hook.ts";
-import { PHASE_TITLES } from "../../shared/scenario.ts";
+import { PHASE_TITLES } from "../ui/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
 import type { Stance } from "../../shared/protocol.ts";
 
