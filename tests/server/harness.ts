@@ -9,6 +9,14 @@ import type { SessionView } from "../../shared/view.ts";
 
 export const WAIT_MS = 5_000;
 
+// colyseus.js warns on the console about every refused join and closed socket,
+// which the tests cause on purpose; keep the test output for real problems.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === "string" && /^(colyseus\.js|Room connection was closed|Room, onError)/.test(args[0])) return;
+  warn(...args);
+};
+
 export async function startServer(options: Partial<AccordServerOptions> = {}): Promise<AccordServer> {
   return createAccordServer({ port: 0, host: "127.0.0.1", log: () => {}, restore: false, ...options });
 }
