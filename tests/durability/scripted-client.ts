@@ -1,0 +1,155 @@
+// A scripted player over a real colyseus.js connection that behaves as the
+// browser client must through a crash: it keeps the action it has in flight,
+// takes its seat back with its seat token (or host key) when the server
+// returns, and resends that action under the same sequence number.
+import { Client, type Room } from "colyseus.js";
+import type { ClientAction, JoinOptions, ServerMessage } from "../../shared/protocol.ts";
+
+export interface Sent {
+  /** What finds the action in the session state afterwards: a chat line, an announcement or a provision title. */
+  key: string;
+  kind: "say" | "announce" | "draft";
+  seq: number;
+  action: ClientAction;
+}
+
+type Answer = { type: "ack" } | { type: "error"; code: string } | { type: "lost" };
+
+const ANSWER_MS = 8_000;
+const REJOIN_MS = 40_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ScriptedPlayer {
+  room: Room | null = null;
+  /** The seat every welcome named: the same one each time if seats come back. */
+  readonly seats: string[] = [];
+  readonly acked: Sent[] = [];
+  readonly refused: (Sent & { code: string })[] = [];
+  readonly sent: Sent[] = [];
+  notices: string[] = [];
+  rejoins = 0;
+  private seatToken: string | null = null;
+  private seq = 0;
+  private count = 0;
+  private inFlight: Sent | null = null;
+  private answer: ((a: Answer) => void) | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    readonly label: string,
+    private readonly endpoint: string,
+    private readonly code: string,
+    private readonly firstJoin: JoinOptions,
+    /** Makes the player's n-th action. */
+    private readonly script: (label: string, n: number) => Omit<Sent, "seq">,
+    private readonly random: () => number,
+  ) {}
+
+  async join(): Promise<void> {
+    await this.connect(this.firstJoin);
+  }
+
+  /** The options that take this seat back: the host key for the host, else the seat token from the welcome. */
+  private get rejoinOptions(): JoinOptions {
+    if ("hostKey" in this.firstJoin) return this.firstJoin;
+    if (!this.seatToken) throw new Error(`${this.label} never got a seat token`);
+    return { seatToken: this.seatToken };
+  }
+
+  private async connect(options: JoinOptions): Promise<void> {
+    const room = await new Client(this.endpoint).joinById(this.code, options);
+    const welcomed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.label}: no welcome`)), ANSWER_MS);
+      room.onMessage("*", (_type, message: ServerMessage) => {
+        if (message.type === "welcome") {
+          clearTimeout(timer);
+          this.seats.push(message.seat);
+          if (message.seatToken) this.seatToken = message.seatToken;
+          resolve();
+        } else if (message.type === "ack" || (message.type === "error" && message.seq !== undefined)) {
+          if (message.seq === this.inFlight?.seq) {
+            this.answer?.(message.type === "ack" ? { type: "ack" } : { type: "error", code: message.code });
+          }
+        } else if (message.type === "notice") {
+          this.notices.push(message.kind);
+        }
+      });
+    });
+    room.onLeave(() => {
+      if (this.room === room) this.room = null;
+      this.answer?.({ type: "lost" });
+    });
+    await welcomed;
+    this.room = room;
+  }
+
+  /** Tries to take the seat back until the server answers (bounded). */
+  private async rejoin(): Promise<void> {
+    const end = Date.now() + REJOIN_MS;
+    for (;;) {
+      try {
+        await this.connect(this.rejoinOptions);
+        this.rejoins++;
+        return;
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`${this.label} could not take its seat back: ${(e as Error).message}`);
+        await sleep(150);
+      }
+    }
+  }
+
+  private send(sent: Sent): Promise<Answer> {
+    const room = this.room;
+    if (!room) return Promise.resolve({ type: "lost" });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.answer = null;
+        // A live server always answers; silence only counts if the connection is gone.
+        if (this.room === room) reject(new Error(`${this.label}: no answer to seq ${sent.seq} (${sent.kind})`));
+        else resolve({ type: "lost" });
+      }, ANSWER_MS);
+      this.answer = (a) => {
+        clearTimeout(timer);
+        this.answer = null;
+        resolve(a);
+      };
+      room.send("act", { seq: sent.seq, action: sent.action });
+    });
+  }
+
+  /** Acts until `stop`, riding through server restarts. */
+  start(): void {
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running || this.inFlight) {
+        if (!this.room) {
+          await this.rejoin();
+          continue;
+        }
+        if (!this.inFlight) {
+          if (!this.running) break;
+          this.inFlight = { ...this.script(this.label, ++this.count), seq: ++this.seq };
+          this.sent.push(this.inFlight);
+        }
+        const answer = await this.send(this.inFlight);
+        if (answer.type === "ack") this.acked.push(this.inFlight);
+        if (answer.type === "error") this.refused.push({ ...this.inFlight, code: answer.code });
+        // Lost: keep it in flight and resend it, same seq, once the seat is back.
+        if (answer.type !== "lost") this.inFlight = null;
+        // Under the server's rate limit (5 a second, bursts of 20).
+        await sleep(60 + Math.floor(this.random() * 180));
+      }
+    })();
+  }
+
+  /** Finishes the action in flight (the server must be up) and stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  async leave(): Promise<void> {
+    await this.room?.leave(true).catch(() => {});
+  }
+}
