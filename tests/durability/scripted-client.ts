@@ -118,6 +118,15 @@ export class ScriptedPlayer {
     });
   }
 
+  /** Sends one action outside the script (no crash expected); throws unless it is accepted. */
+  async must(action: ClientAction): Promise<void> {
+    const sent: Sent = { key: action.type, kind: "say", seq: ++this.seq, action };
+    this.inFlight = sent;
+    const answer = await this.send(sent);
+    this.inFlight = null;
+    if (answer.type !== "ack") throw new Error(`${this.label}: ${action.type} was not accepted: ${JSON.stringify(answer)}`);
+  }
+
   /** Acts until `stop`, riding through server restarts. */
   start(): void {
     this.running = true;
@@ -138,7 +147,7 @@ export class ScriptedPlayer {
         // Lost: keep it in flight and resend it, same seq, once the seat is back.
         if (answer.type !== "lost") this.inFlight = null;
         // Under the server's rate limit (5 a second, bursts of 20).
-        await sleep(60 + Math.floor(this.random() * 180));
+        await sleep(200 + Math.floor(this.random() * 200));
       }
     })();
   }

@@ -32,7 +32,8 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(timeoutMs = 20_000): Promise<void> {
+  /** Starts the server and waits for /healthz (and, if given, a line of its output matching `waitFor`). */
+  async start({ timeoutMs = 20_000, waitFor }: { timeoutMs?: number; waitFor?: RegExp } = {}): Promise<void> {
     if (this.child) throw new Error("the server is already running");
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
@@ -40,7 +41,11 @@ export class ServerProcess {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
-    const keep = (chunk: Buffer) => this.output.push(chunk.toString("utf8"));
+    let mine = "";
+    const keep = (chunk: Buffer) => {
+      mine += chunk.toString("utf8");
+      this.output.push(chunk.toString("utf8"));
+    };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
     const end = Date.now() + timeoutMs;
@@ -48,13 +53,13 @@ export class ServerProcess {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${this.output.join("")}`);
       try {
         const res = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
-        if (res.ok) return;
+        if (res.ok && (!waitFor || waitFor.test(mine))) return;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${this.output.join("")}`);
+    throw new Error(`the server was not ready (${waitFor ?? "/healthz"}) within ${timeoutMs} ms:\n${this.output.join("")}`);
   }
 
   /** kill -9: no shutdown code runs. Resolves once the process is gone. */
