@@ -71,7 +71,8 @@ export const instrumentFreeze: Handler<ActionOf<"instrument.freeze">> = (s, a, w
   if (!instrument) return refuse("UNKNOWN_INSTRUMENT", "That instrument does not exist.");
   if (instrument.frozen) return refuse("ALREADY_DONE", `${quoted(instrument.title)} is already frozen.`);
   const own = s.provisions.filter((p) => p.instrument === instrument.id);
-  const bracketed = own.filter((p) => isBracketed(s, p));
+  // Text already put to a vote is waiting on the vote, not on the host: say so.
+  const bracketed = own.filter((p) => isBracketed(s, p) && p.vote === null);
   if (bracketed.length > 0)
     return refuse("OPEN_BRACKETS", `Resolve the bracketed text first: ${bracketed.map((p) => quoted(p.title)).join(", ")}.`);
   const voting = own.find((p) => p.vote !== null);
