@@ -87,7 +87,8 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
     }
     q.insertEntry.run(code, entry.seq, JSON.stringify(entry));
     // The rules' clock never goes backwards; keep updatedAt monotonic the same way.
-    const updatedAt = Math.max(meta.updatedAt, entry.ctx.now);
+    const at = Number.isFinite(entry.ctx.now) ? Math.floor(entry.ctx.now) : meta.updatedAt;
+    const updatedAt = Math.max(meta.updatedAt, at);
     q.touchSession.run(JSON.stringify({ ...meta, updatedAt }), updatedAt, code);
   });
 

@@ -191,3 +191,42 @@ describe("the heartbeat", () => {
     expect(timeLeftAtStop({ state: "paused", remainingMs: 5_000, durationMs: 300_000 }, 70_000, 60_000)).toBeNull();
   });
 });
+
+describe("a process killed with SIGKILL while appending", () => {
+  it("keeps every entry whose append had returned, with no gap and nothing torn", async () => {
+    const { spawn } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const dir = freshDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/durability/append-child.ts"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, DATA_DIR: dir },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let said = 0;
+    let buffer = "";
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error("the child appended nothing")), 20_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString("utf8");
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines) said = Math.max(said, Number(line));
+        if (said >= 300) {
+          clearTimeout(guard);
+          child.kill("SIGKILL");
+          resolve();
+        }
+      });
+    });
+    await exited;
+
+    const store = open(dir);
+    const entries = store.entries("ACDEFG");
+    expect(entries.length).toBeGreaterThanOrEqual(said);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    // The journal goes on from where it stopped.
+    store.append("ACDEFG", { ...entries[0]!, seq: entries.length + 1 });
+    expect(store.load("ACDEFG")?.entries).toHaveLength(entries.length + 1);
+  }, 30_000);
+});
