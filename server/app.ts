@@ -49,6 +49,8 @@ export interface AccordServerOptions {
   /** Reopen the stored sessions that have not ended. Default true. */
   restore?: boolean;
   log?: (line: string) => void;
+  /** The server clock, ms since epoch. Default Date.now; tests move it forward to reach deadlines. */
+  now?: () => number;
 }
 
 export interface AccordServer {
@@ -82,6 +84,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     lastSeen: options.lastSeen ?? null,
     rooms,
     log,
+    now: options.now ?? Date.now,
   };
   const sessions = new SessionService(deps);
   const originOk = originCheck(options.allowedOrigins ?? []);
@@ -157,7 +160,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     sessions,
     createSession: async (scenario?: Scenario) => {
       const { defaultScenario } = await import("../content/load.ts");
-      return sessions.create(scenario ?? defaultScenario());
+      return sessions.create(scenario ?? defaultScenario(), deps.now());
     },
     notifyRestarting,
     close: async () => {

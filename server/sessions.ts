@@ -16,7 +16,7 @@ export class SessionService {
   constructor(private readonly deps: RoomDeps) {}
 
   /** Records a new session and opens its room. Nothing is left behind if either step fails. */
-  async create(scenario: Scenario, now = Date.now()): Promise<{ code: string; hostKey: string }> {
+  async create(scenario: Scenario, now = this.deps.now()): Promise<{ code: string; hostKey: string }> {
     const code = this.freshCode();
     const hostKey = mintSecret();
     const created = { scenario, code, now, hostTokenHash: sha256Hex(hostKey), hostRejoinCode: mintRejoinCode() };

@@ -25,4 +25,6 @@ export interface RoomDeps {
   /** Live rooms by session code. */
   rooms: Map<string, LiveSession>;
   log(line: string): void;
+  /** The server clock (ms since epoch); tests may move it forward. */
+  now(): number;
 }

@@ -56,6 +56,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       this.refuse(client, "UNKNOWN_MESSAGE", `The server does not know messages of type "${String(type)}". Send actions as "${ACT}".`),
     );
     this.scheduleDeadline();
+    // A watchdog as well as the precise timeout: a clock that jumps (a laptop waking from sleep) still ends the phase.
+    this.clock.setInterval(() => this.checkDeadline(), 1_000);
   }
 
   get code(): string {
@@ -79,7 +81,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     const seated = client.userData as Seated | undefined;
     if (seated && (buffer[0] === Protocol.ROOM_DATA || buffer[0] === Protocol.ROOM_DATA_BYTES)) {
-      if (!seated.bucket.take(Date.now())) {
+      if (!seated.bucket.take(this.deps.now())) {
         return this.refuse(client, "RATE_LIMITED", "Slow down: too many actions at once. Wait a moment and try again.");
       }
       if (buffer.byteLength > LIMITS.messageBytes) {
@@ -100,7 +102,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   }
 
   override onJoin(client: SeatClient, options: unknown, auth: { ip: string }): void {
-    const now = Date.now();
+    const now = this.deps.now();
     if (this.deps.joinFailures.blocked(auth.ip, now)) {
       throw joinError("RATE_LIMITED", "Too many tries from this network. Wait a minute, then check the code with your teacher.");
     }
@@ -226,7 +228,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
     if (seat && parsed.data.seq <= seat.lastSeq) return this.sendTo(client, { type: "ack", seq: parsed.data.seq });
 
-    const ctx: RoomContext = { now: Date.now(), clientSeq: parsed.data.seq };
+    const ctx: RoomContext = { now: this.deps.now(), clientSeq: parsed.data.seq };
     if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
     const result = this.journal.commit({ kind: "seat", seat: seated.seat }, action, ctx);
     if (!result.ok) return this.refuse(client, result.code, result.message, action.type, parsed.data.seq);
@@ -236,7 +238,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
 
   /** Applies a server-issued action (joins, leaves, deadlines) and tells everyone. */
   private system(command: Command): Result {
-    const result = this.journal.commit(SYSTEM, command, { now: Date.now() });
+    const result = this.journal.commit(SYSTEM, command, { now: this.deps.now() });
     if (result.ok) this.afterAccept(command, result);
     return result;
   }
@@ -316,7 +318,14 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       this.deadlineAt = null;
       this.system({ type: "timer.deadline" });
       this.scheduleDeadline();
-    }, Math.max(0, endsAt - Date.now()));
+    }, Math.max(0, endsAt - this.deps.now()));
+  }
+
+  private checkDeadline(): void {
+    const { timer, ended } = this.journal.state;
+    if (ended || timer.state !== "running" || this.deps.now() < timer.endsAt) return;
+    this.system({ type: "timer.deadline" });
+    this.scheduleDeadline();
   }
 
   /**
@@ -328,15 +337,15 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       this.deps.log(`session ${this.code} created`);
       return;
     }
-    const now = Date.now();
+    const now = this.deps.now();
+    // Read before anything is applied here: each action moves the state's clock to now.
+    const { timer, now: lastApplied } = this.journal.state;
+    if (timer.state === "running" && this.deps.lastSeen !== null) {
+      const remainingMs = Math.max(0, timer.endsAt - Math.max(this.deps.lastSeen, lastApplied));
+      this.journal.commit(SYSTEM, { type: "timer.restore", remainingMs }, { now });
+    }
     for (const seat of this.journal.state.seats) {
       if (seat.connected) this.journal.commit(SYSTEM, { type: "seat.disconnect", seat: seat.id }, { now });
-    }
-    const { timer } = this.journal.state;
-    if (timer.state === "running" && this.deps.lastSeen !== null) {
-      const aliveAt = Math.max(this.deps.lastSeen, this.journal.state.now);
-      const remainingMs = Math.max(0, timer.endsAt - aliveAt);
-      this.journal.commit(SYSTEM, { type: "timer.restore", remainingMs }, { now });
     }
     this.deps.log(`session ${this.code} restored`);
   }
