@@ -114,4 +114,43 @@ describe("reconnection", () => {
     expect(host.welcome).toMatchObject({ seat: "s1", role: "host" });
     await until(() => seatOf("Host")?.connected === true, "the host seat to be connected");
   });
+
+  it("a kicked delegate is told and let go; the seat is gone", async () => {
+    const olga = await join({ name: "Olga", delegation: "russia" }, "olga");
+    const from = olga.received.length;
+    await host.ok({ type: "seat.kick", seat: olga.seat });
+    expect((await olga.next("notice", from)).kind).toBe("kicked");
+    await until(() => !olga.connected, "olga to be let go");
+    await until(() => seatOf("Olga") === undefined, "the host to see the seat gone");
+    const again = await new Client(server.url).joinById(code, { seatToken: olga.welcome.seatToken! }).then(
+      () => "joined",
+      (e: Error) => e.message,
+    );
+    expect(again).toMatch(/^UNKNOWN_SEAT: /);
+  });
+
+  it("a handed seat: the old device is told and let go, the new person takes it with the new rejoin code", async () => {
+    const yuki = await join({ name: "Yuki", delegation: "usa" }, "yuki");
+    const oldCode = seatOf("Yuki")!.rejoinCode!;
+    const from = yuki.received.length;
+    await host.ok({ type: "seat.hand", seat: yuki.seat });
+    expect((await yuki.next("notice", from)).kind).toBe("seat-handed");
+    await until(() => !yuki.connected, "yuki's old device to be let go");
+    await until(() => seatOf("Yuki")?.rejoinCode !== oldCode && seatOf("Yuki")?.connected === false, "a new rejoin code");
+    const successor = await join({ rejoinCode: seatOf("Yuki")!.rejoinCode! }, "successor");
+    expect(successor.seat).toBe(yuki.seat);
+    const stale = await new Client(server.url).joinById(code, { seatToken: yuki.welcome.seatToken! }).then(
+      () => "joined",
+      (e: Error) => e.message,
+    );
+    expect(stale).toMatch(/^UNKNOWN_SEAT: /);
+  });
+
+  it("ending the session tells everyone, who stay to read the debrief", async () => {
+    const from = host.received.length;
+    await host.ok({ type: "session.end" });
+    expect((await host.next("notice", from)).kind).toBe("session-ended");
+    await until(() => host.view!.ended, "the host to see the session ended");
+    expect(host.connected).toBe(true);
+  });
 });
