@@ -13,7 +13,7 @@ export const LIMITS = {
   scenarioBytes: 512 * 1024,
   delegations: 12,
   /** Seats in one session: host, delegates and projectors together. */
-  seatsPerSession: 120,
+  seatsPerSession: 400,
   instrumentsPerSession: 20,
   provisionsPerInstrument: 60,
   pendingAmendmentsPerProvision: 10,
