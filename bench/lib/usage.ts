@@ -1,0 +1,51 @@
+// CPU and memory of this process over a measurement window: process.cpuUsage
+// between two marks (user + system, as a share of one core) and the RSS,
+// sampled every 250 ms for its peak.
+import { performance } from "node:perf_hooks";
+
+export interface Usage {
+  cpu_pct: number;
+  rss_mb: number;
+  rss_peak_mb: number;
+  heap_mb: number;
+  seconds: number;
+}
+
+export class UsageWindow {
+  private cpu = process.cpuUsage();
+  private t0 = performance.now();
+  private peak = process.memoryUsage.rss();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, process.memoryUsage.rss());
+    }, 250);
+    this.timer.unref();
+  }
+
+  mark(): void {
+    this.cpu = process.cpuUsage();
+    this.t0 = performance.now();
+    this.peak = process.memoryUsage.rss();
+  }
+
+  read(): Usage {
+    const used = process.cpuUsage(this.cpu);
+    const seconds = (performance.now() - this.t0) / 1000;
+    const mem = process.memoryUsage();
+    const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
+    this.peak = Math.max(this.peak, mem.rss);
+    return {
+      cpu_pct: Math.round(((used.user + used.system) / 1e6 / seconds) * 1000) / 10,
+      rss_mb: mb(mem.rss),
+      rss_peak_mb: mb(this.peak),
+      heap_mb: mb(mem.heapUsed),
+      seconds: Math.round(seconds * 10) / 10,
+    };
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
