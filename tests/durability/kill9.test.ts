@@ -164,7 +164,7 @@ describe(`kill -9 at random moments (seed ${SEED}, ${ROUNDS} rounds)`, () => {
   }, 180_000);
 
   it("gives a running phase timer back the time it had left at each crash", () => {
-    // The timer kept the time it had at each crash (give or take one heartbeat, in the class's favour).
+    // The timer kept the time it had at each crash (up to one heartbeat more, plus slack for a busy CI machine; never less).
     if (!run) throw new Error("the crash run did not finish");
     const { journal, kills, state, where } = run;
     const start = journal.find((e) => e.command.type === "timer.start")!;
@@ -175,7 +175,7 @@ describe(`kill -9 at random moments (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       const hadLeft = endsAt - kills[i]!;
       const given = (e.command as { remainingMs: number }).remainingMs;
       expect(given, `restore ${i + 1} ${where}`).toBeGreaterThanOrEqual(hadLeft - 50);
-      expect(given, `restore ${i + 1} ${where}`).toBeLessThanOrEqual(hadLeft + HEARTBEAT_MS + 250);
+      expect(given, `restore ${i + 1} ${where}`).toBeLessThanOrEqual(hadLeft + HEARTBEAT_MS + 1_500);
       endsAt = e.ctx.now + given;
     });
     expect(state.timer.state).toBe("running");
