@@ -93,6 +93,15 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // Exports first: the API router answers any other /api path with a 404.
+  app.use(
+    exportRouter({
+      getSession: async (code) => {
+        const state = await sessions.state(code);
+        return state ? { state, entries: store.entries(code) } : null;
+      },
+    }),
+  );
   app.use(
     apiRouter({
       sessions,
@@ -100,14 +109,6 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       originOk,
       lookupFailures: joinFailures,
       creations: new WindowCounter(options.creationsPer10Minutes ?? 30, 10 * MINUTE),
-    }),
-  );
-  app.use(
-    exportRouter({
-      getSession: async (code) => {
-        const state = await sessions.state(code);
-        return state ? { state, entries: store.entries(code) } : null;
-      },
     }),
   );
   app.use(pagesRouter());
