@@ -1,0 +1,65 @@
+// Time to a usable page in headless Chromium (Debian's, through
+// playwright-core; never a browser download). From navigation to the join
+// page being usable (its script ran and the name field takes input), then
+// from pressing Join to the table being ready (the Phaser scene has drawn).
+// The Accord server runs as its own process; each try is a fresh browser
+// context (a first visit: nothing cached).
+import { chromium } from "playwright-core";
+import { performance } from "node:perf_hooks";
+import { spawnChild } from "../lib/child.ts";
+import { median, round } from "../lib/stats.ts";
+
+export interface BrowserTimes {
+  join_ready_ms: number;
+  table_ready_ms: number;
+  tries: number;
+  join_ready_runs_ms: number[];
+  table_ready_runs_ms: number[];
+}
+
+export async function measureBrowser(tries: number): Promise<BrowserTimes> {
+  const server = await spawnChild(new URL("../server/accord-server.ts", import.meta.url));
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    timeout: 30_000,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const joinRuns: number[] = [];
+  const tableRuns: number[] = [];
+  try {
+    const { url } = await server.request<{ url: string }>("info");
+    const sessions = await server.request<{ code: string }[]>("create", { n: 1 });
+    const code = sessions[0]!.code;
+    for (let i = 0; i < tries + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      const t0 = performance.now();
+      await page.goto(`${url}/j/${code}?test=1`, { waitUntil: "commit" });
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __accord?: { page?: string } };
+        const name = document.getElementById("name") as HTMLInputElement | null;
+        return w.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
+      }, undefined, { polling: 10 });
+      const joinReady = performance.now() - t0;
+      await page.fill("#name", `Reader ${i + 1}`);
+      const t1 = performance.now();
+      await page.click("#join-button");
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __accord?: { page?: string; scene?: string | null; canvasTexts?: string[] } };
+        return w.__accord?.page === "game" && !!w.__accord.scene && (w.__accord.canvasTexts?.length ?? 0) > 0;
+      }, undefined, { polling: 10 });
+      const tableReady = performance.now() - t1;
+      await context.close();
+      // The first try warms the server and the browser's process pool; it is not counted.
+      if (i === 0) continue;
+      joinRuns.push(round(joinReady));
+      tableRuns.push(round(tableReady));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return { join_ready_ms: round(median(joinRuns)), table_ready_ms: round(median(tableRuns)), tries, join_ready_runs_ms: joinRuns, table_ready_runs_ms: tableRuns };
+}
