@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request } from "express";
-import { Server, matchMaker, type Presence } from "@colyseus/core";
+import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { SessionStore } from "./store/types.ts";
 import { openMemoryStore } from "./store/memory.ts";
@@ -18,6 +18,8 @@ import { originCheck } from "./limits/origin.ts";
 import { ipOf } from "./limits/ip.ts";
 import { WindowCounter, type RateSettings } from "./limits/rate.ts";
 import { exportRouter } from "./exports/router.ts";
+import { redisScale } from "./scale/redis.ts";
+import { routeToOwner } from "./scale/listing.ts";
 import { LIMITS } from "../shared/limits.ts";
 import type { Scenario } from "../shared/scenario.ts";
 
@@ -93,6 +95,8 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // With several processes, a session held by another one is answered from the shared listing or sent there.
+  if (options.redisUrl) app.use(routeToOwner((code) => rooms.has(code)));
   // Exports first: the API router answers any other /api path with a 404.
   app.use(
     exportRouter({
@@ -174,13 +178,4 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       if (ownStore) store.close();
     },
   };
-}
-
-/** RedisPresence + RedisDriver, loaded only when a Redis URL is given. */
-async function redisScale(url: string): Promise<{ presence: Presence; driver: unknown }> {
-  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
-    import("@colyseus/redis-presence"),
-    import("@colyseus/redis-driver"),
-  ]);
-  return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
 }

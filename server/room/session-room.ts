@@ -17,6 +17,7 @@ import { ViewFanout } from "./fanout.ts";
 import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
 import { joinError } from "./errors.ts";
 import type { RoomDeps } from "./deps.ts";
+import { ListingFacts } from "../scale/listing.ts";
 
 interface Seated {
   seat: SeatId;
@@ -35,6 +36,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   protected deps!: RoomDeps;
   private journal!: SessionJournal;
   private readonly fanout = new ViewFanout();
+  /** The session's public facts in the room listing, for other processes (several processes behind Redis). */
+  private readonly listingFacts = new ListingFacts(this);
   /** Seats whose client dropped and may come back, with a way to cancel the wait. */
   private readonly holds = new Map<SeatId, { cancel(): void; takenOver: boolean }>();
   private deadline: Delayed | undefined;
@@ -49,6 +52,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     if (!stored) throw new Error(`no stored session ${options.code}`);
     this.journal = SessionJournal.restore(this.deps.store, stored);
     this.resumeAfterRestore(stored.entries.length > 0 || stored.snapshot !== null);
+    this.listingFacts.sync(this.journal.state);
     this.deps.rooms.set(this.code, this);
 
     this.onMessage(ACT, (client: SeatClient, message: unknown) => this.guard(client, () => this.act(client, message)));
@@ -268,6 +272,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       viewers.push({ audience: seated.audience, seen: seated.seen, send: (m: ServerMessage) => this.sendTo(client, m) });
     }
     this.fanout.publish(state, viewers, events);
+    this.listingFacts.sync(state);
   }
 
   private refuse(client: Client, code: RefusalCode, message: string, action?: string, seq?: number): void {
