@@ -57,7 +57,8 @@ export const sessionLock: Handler<ActionOf<"session.lock">> = (s, a) => {
   return accept({ ...s, locked: a.locked }, [event("session.lock", text, { locked: a.locked })]);
 };
 
+// The timer stops too: a deadline after the end would only be refused.
 export const sessionEnd: Handler<ActionOf<"session.end">> = (s, _a, w) =>
-  accept({ ...s, ended: true, timeline: logged(s, w.t, "session", "The host ended the session") }, [
+  accept({ ...s, ended: true, timer: { state: "off" }, timeline: logged(s, w.t, "session", "The host ended the session") }, [
     event("session.end", "The host ended the session. Thank you for negotiating!"),
   ]);

@@ -67,7 +67,7 @@ describe("who may send what", () => {
   it("after the session ends refuses everything except seats coming and going", () => {
     const t = table("negotiation");
     const ended = ok(t.state, HOST, { type: "session.end" });
-    expect(ended.ended).toBe(true);
+    expect([ended.ended, ended.timer]).toEqual([true, { state: "off" }]);
     refused(ended, HOST, { type: "phase.next" }, "SESSION_ENDED");
     refused(ended, t.wei, { type: "say", channel: "floor", text: "wait!" }, "SESSION_ENDED");
     refused(ended, SYSTEM, { type: "seat.join", role: "observer", name: "" }, "SESSION_ENDED", { fresh: fresh() });

@@ -25,6 +25,7 @@ describe("say", () => {
     expect(refused(t.state, t.amy, { type: "say", channel: "floor", text: "Hello all." }, "WRONG_PHASE")).toContain("team channel");
     ok(t.state, HOST, { type: "say", channel: "floor", text: "Read your briefs." });
     refused(table("negotiation").state, t.amy, { type: "say", channel: "announcements", text: "Listen!" }, "NOT_HOST");
+    refused(t.state, t.amy, { type: "announce", text: "Listen to me!" }, "NOT_HOST");
     const announced = ok(t.state, HOST, { type: "announce", text: "Ten minutes left." });
     expect(messages(announced, "announcements").map((m) => [m.name, m.text])).toEqual([["Host", "Ten minutes left."]]);
   });
