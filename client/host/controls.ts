@@ -38,7 +38,7 @@ export function phaseControls(link: SessionLink): { el: HTMLElement; update(v: S
 export function sessionControls(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const text = h("textarea", { id: "announce-text", maxlength: LIMITS.announcement, placeholder: "A message to every screen", "aria-label": "Announcement" });
   const slot = h("p", { class: "action-error", role: "alert" });
-  const send = h("button", { type: "button", class: "primary" }, "📢 Broadcast");
+  const send = h("button", { type: "button", class: "primary" }, "Broadcast");
   send.addEventListener("click", () => { if (text.value.trim()) actNear(link, { type: "announce", text: text.value.trim() }, slot, () => { text.value = ""; }); });
   const lockSlot = h("div", {});
   const el = h("section", { class: "card", "aria-labelledby": "session-h" }, h("h2", { id: "session-h" }, "Session"),
@@ -47,7 +47,7 @@ export function sessionControls(link: SessionLink): { el: HTMLElement; update(v:
     el,
     update(v) {
       fill(lockSlot, h("div", { class: "row" },
-        actionButton(link, v.locked ? "🔓 Unlock joining" : "🔒 Lock joining", () => ({ type: "session.lock", locked: !v.locked })),
+        actionButton(link, v.locked ? "Unlock joining" : "Lock joining", () => ({ type: "session.lock", locked: !v.locked })),
         v.ended ? h("strong", {}, "Session ended") : actionButton(link, "End session", () => (confirm("End the session for everyone?") ? { type: "session.end" } : null), { cls: "danger" })),
         h("p", { class: "muted" }, v.locked ? "Joining is locked: no new delegates (seats can still come back)." : "Joining is open."));
     },

@@ -18,7 +18,7 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
           h("h3", {}, inst.title, inst.frozen ? ` — frozen ${shortHash(inst.frozen.version)}` : ""),
           v.phase === "final-text" ? h("div", { class: "row" },
             inst.frozen ? actionButton(link, "Unfreeze", () => ({ type: "instrument.unfreeze", instrument: inst.id }))
-              : actionButton(link, "🔒 Freeze the text", () => ({ type: "instrument.freeze", instrument: inst.id }), { cls: "primary" })) : null,
+              : actionButton(link, "Freeze the text", () => ({ type: "instrument.freeze", instrument: inst.id }), { cls: "primary" })) : null,
           h("ul", { class: "host-provisions" }, ...items.map((p) => {
             const status = provisionStatus(p);
             const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");

@@ -41,7 +41,7 @@ async function start(): Promise<void> {
     h("section", { class: "card join-info", "aria-label": "How students join" },
       h("div", {}, h("p", { class: "muted" }, "Session code"), h("p", { class: "big-code", id: "host-code" }, code),
         h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
-        h("p", {}, h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" }, "🖥 Show on projector")), exportsRow),
+        h("p", {}, h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" }, "Show on projector ▶")), exportsRow),
       h("img", { src: `/api/sessions/${code}/qr.svg`, alt: `QR code for ${joinUrl}`, class: "qr", width: 160, height: 160 })),
     h("div", { class: "host-grid" }, phase.el, roster.el, drafting.el, injects.el, session.el, talk, debrief),
     toasts.el);

@@ -9,12 +9,14 @@ export interface Area { x: number; y: number; w: number; h: number }
 export interface SeatSpot { x: number; y: number; r: number }
 
 export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string | null, area: Area): Map<string, SeatSpot> {
-  const cx = area.x + area.w / 2;
-  const cy = area.y + area.h / 2;
+  // Room under each seat for its two-line label, and at the sides for its width.
+  const labelH = 30;
   const n = view.scenario.delegations.length;
   const r = Math.max(16, Math.min(34, area.w / (n * 2.6), area.h / 7));
-  const rx = area.w / 2 - r - 4;
-  const ry = area.h / 2 - r - 14;
+  const cx = area.x + area.w / 2;
+  const cy = area.y + (area.h - labelH) / 2 + 2;
+  const rx = area.w / 2 - Math.max(r, Math.min(60, area.w / 7)) - 2;
+  const ry = (area.h - labelH) / 2 - r - 2;
   scene.add.ellipse(cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
   const spots = new Map<string, SeatSpot>();
   view.scenario.delegations.forEach((d, i) => {
@@ -28,10 +30,13 @@ export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string |
     scene.add.text(x, y, d.emblem, { fontFamily: FONT, fontSize: `${Math.round(r * 0.7)}px`, color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
     const head = seats.some((s) => s.isHead) ? "★ " : "";
     const label = `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
-    scene.add
+    const text = scene.add
       .text(x, y + r + 3, label, { fontFamily: FONT, fontSize: `${Math.max(11, Math.round(r * 0.42))}px`, color: "#1d232b", align: "center", backgroundColor: "#ffffffcc", padding: { x: 3, y: 1 } })
       .setOrigin(0.5, 0)
       .setName(`seat-${d.id}`);
+    // Keep the label on the canvas at the left and right edges.
+    const half = text.width / 2;
+    text.setX(Math.min(Math.max(x, area.x + half + 2), area.x + area.w - half - 2));
     spots.set(d.id, { x, y, r });
   });
   return spots;

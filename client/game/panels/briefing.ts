@@ -28,7 +28,7 @@ export function briefingPanel(ctx: GameContext): Panel {
       fill(ctx.panel,
         h("h2", {}, "Briefing: ", delegationChip(d)),
         d ? h("section", { class: "card-ish" }, h("h3", {}, "Public position (everyone knows this)"), h("p", {}, d.publicPosition)) : null,
-        d?.brief ? h("section", { class: "card-ish secret" }, h("h3", {}, "🔒 Secret brief (only your delegation sees this)"), briefBlock(view, d.brief)) : null,
+        d?.brief ? h("section", { class: "card-ish secret" }, h("h3", {}, "Secret brief (only your delegation sees this)"), briefBlock(view, d.brief)) : null,
         h("section", { class: "card-ish" }, h("h3", {}, "The context"), h("p", {}, s.summary),
           h("p", { class: "muted" }, "Source: ", s.source.citation),
           h("h4", {}, "In this lesson you will"), h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o)))));

@@ -16,7 +16,7 @@ import type { Stance } from "../../../shared/protocol.ts";
 export function instrumentTabs(ctx: GameContext, view: SessionView): HTMLElement {
   if (!view.instruments.some((i) => i.id === ctx.instrument)) ctx.instrument = "code";
   return h("div", { class: "tabs", role: "tablist", "aria-label": "Instruments" }, ...view.instruments.map((i) => {
-    const b = h("button", { type: "button", role: "tab", "aria-selected": String(i.id === ctx.instrument) }, i.kind === "code" ? `📜 ${i.title}` : `🤝 ${i.title}`);
+    const b = h("button", { type: "button", role: "tab", "aria-selected": String(i.id === ctx.instrument) }, i.kind === "code" ? i.title : `Agreement: ${i.title}`);
     b.addEventListener("click", () => { ctx.instrument = i.id; ctx.openedProvision = null; ctx.redraw(); });
     return b;
   }));
@@ -47,14 +47,14 @@ export function negotiationPanel(ctx: GameContext): Panel {
   const draftTitle = h("input", { id: "draft-title", maxlength: LIMITS.title, placeholder: "Title", "aria-label": "Title of your provision" });
   const draftText = h("textarea", { id: "draft-text", maxlength: LIMITS.provisionText, placeholder: "The text you propose", "aria-label": "Text of your provision" });
   const draftButton = h("button", { type: "button", id: "table-draft" }, "Table free text");
-  const tabler = h("details", { class: "table-form", id: "table-form" }, h("summary", {}, "➕ Table a provision"),
+  const tabler = h("details", { class: "table-form", id: "table-form" }, h("summary", {}, "+ Table a provision"),
     h("label", { for: "card-select" }, "From a card"), cardSelect, tableButton,
     h("p", { class: "muted" }, "…or in your own words:"), draftTitle, draftText, draftButton, tableSlot);
   const agreementSlot = h("p", { class: "action-error", role: "alert" });
   const agreementTitle = h("input", { id: "agreement-title", maxlength: LIMITS.title, placeholder: "e.g. Bilateral agreement on cybersecurity", "aria-label": "Title of the agreement" });
   const parties = h("div", { class: "checks" });
   const agreementButton = h("button", { type: "button" }, "Open agreement");
-  const agreement = h("details", { class: "agreement-form" }, h("summary", {}, "🤝 Open an agreement with other delegations"), agreementTitle, parties, agreementButton, agreementSlot);
+  const agreement = h("details", { class: "agreement-form" }, h("summary", {}, "Open an agreement with other delegations"), agreementTitle, parties, agreementButton, agreementSlot);
   const root = h("div", { class: "negotiation" }, tabs, list, cardSlot, tabler, agreement);
   let partiesFor = "";
 

@@ -62,7 +62,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       const stances = Object.entries(p.stances) as [string, Stance][];
       fill(body,
         h("blockquote", { class: `provision-text ${bracketed ? "bracketed" : ""}` }, bracketed ? `[${text}]` : text),
-        p.flags.length ? h("p", { class: "flags" }, "📰 In the news: ", p.flags.map((f) => view.scenario.injects.find((i) => i.id === f)?.headline ?? f).join(" · ")) : null,
+        p.flags.length ? h("p", { class: "flags" }, "In the news: ", p.flags.map((f) => view.scenario.injects.find((i) => i.id === f)?.headline ?? f).join(" · ")) : null,
         h("h4", {}, "Stances"),
         stances.length ? h("div", { class: "row" }, ...stances.map(([del, s]) => stanceChip(delegationOf(view, del), s))) : h("p", { class: "muted" }, "No stance yet."),
         open ? stanceButtons(link, view, p, d) : null,
@@ -98,7 +98,7 @@ function amendmentsBlock(link: SessionLink, view: SessionView, p: Provision, d: 
       diffLine(text, after),
       h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
       party && view.phase === "negotiation" ? h("div", { class: "row" },
-        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "👍 Yes" : v === "no" ? "👎 No" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}` })),
+        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes" : v === "no" ? "✗ No" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}` })),
         a.by === d ? actionButton(link, "Withdraw", () => ({ type: "amendment.withdraw", amendment: a.id }), { cls: "danger" }) : null) : null);
   }));
 }

@@ -39,7 +39,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
       return b;
     }));
     const reads = view.scenario.hostReadsPrivateChannels;
-    fill(banner, reads ? "🔍 Your teacher can read private channels." : "🔒 Private channels are private: your teacher cannot read them.");
+    fill(banner, reads ? "Note: your teacher can read private channels." : "Private channels are private: your teacher cannot read them.");
     const channel = channels.find((c) => c.id === current);
     const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
     fill(list, ...(channel?.messages ?? []).slice(-200).map((m) => {
@@ -77,8 +77,8 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
 
 function channelTitle(view: SessionView, c: Channel): string {
   if (c.kind === "team") return "Team";
-  if (c.kind === "announcements") return "📢 Teacher";
+  if (c.kind === "announcements") return "Teacher";
   if (c.kind === "floor") return "Floor";
   const names = (c.members ?? []).map((id) => delegationOf(view, id)?.emblem ?? id).join("·");
-  return `🔒 ${names || c.title}`;
+  return `Private: ${names || c.title}`;
 }
