@@ -130,6 +130,14 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       seatId = plan.seat.id;
       this.letGoOf(seatId, "seat-taken-over", "Your seat was opened on another device, so this one has left it.");
       if (plan.via === "seatToken") seatToken = (options as { seatToken: string }).seatToken;
+      if (plan.via === "rejoinCode") {
+        // A new device: give it a token of its own so a reload brings it back without the code.
+        const secrets = mintSeatSecrets();
+        const result = this.journal.commit(SYSTEM, { type: "seat.connect", seat: seatId, rekey: true }, { now, fresh: secrets.fresh });
+        if (!result.ok) throw joinError(result.code, result.message);
+        events.push(...result.events);
+        seatToken = secrets.token;
+      }
     } else {
       const secrets = mintSeatSecrets();
       const result = this.journal.commit(SYSTEM, plan.command, { now, fresh: secrets.fresh });

@@ -18,7 +18,7 @@ export type SystemAction =
       delegation?: DelegationId;
     }
   /** A known seat's client came back (seat token, rejoin code or host key). */
-  | { type: "seat.connect"; seat: SeatId }
+  | { type: "seat.connect"; seat: SeatId; rekey?: boolean }
   /** The connection dropped; the seat is held for the client to come back. */
   | { type: "seat.disconnect"; seat: SeatId }
   /** The seat is given up: the client left for good, or the hold time passed. */

@@ -80,7 +80,21 @@ function setConnected(connected: boolean): Handler<{ seat: string }> {
     return accept({ ...s, seats }, [event(connected ? "seat.connect" : "seat.disconnect", text, { seat: seat.id })]);
   };
 }
-export const seatConnect = setConnected(true);
+/**
+ * A seat's client is back. With `rekey` (a student taking the seat on a new
+ * device with the rejoin code the host read out) the seat also gets a new
+ * token, so that device can come back by itself after a reload.
+ */
+export const seatConnect: Handler<ActionOf<"seat.connect">> = (s, a, w) => {
+  if (!a.rekey) return setConnected(true)(s, a, w);
+  if (!w.fresh) return refuse("INTERNAL", "The server did not give the seat new secrets. Please try again.");
+  const seat = seatOf(s, a.seat);
+  if (!seat) return refuse("UNKNOWN_SEAT", "That seat is not in this session.");
+  const rekeyed: Seat = { ...seat, token: w.fresh.tokenHash, connected: true };
+  return accept({ ...s, seats: s.seats.map((x) => (x === seat ? rekeyed : x)) }, [
+    event("seat.connect", `${seat.name} is back online on another device.`, { seat: seat.id }),
+  ]);
+};
 export const seatDisconnect = setConnected(false);
 
 /** Removes a seat, fixes heads, and decides any vote that was only waiting for that seat's delegation. */

@@ -57,6 +57,19 @@ describe("seat.connect, seat.disconnect, seat.leave", () => {
     expect(ok(off, SYSTEM, { type: "seat.connect", seat: idOf(t.wei) }).seats.find((x) => x.id === idOf(t.wei))?.connected).toBe(true);
     refused(off, SYSTEM, { type: "seat.connect", seat: "s99" }, "UNKNOWN_SEAT");
   });
+  it("connect with rekey gives the seat a new token (a new device), keeping its rejoin code", () => {
+    const t = table();
+    const before = t.state.seats.find((x) => x.id === idOf(t.wei))!;
+    const secrets = fresh();
+    const after = ok(t.state, SYSTEM, { type: "seat.connect", seat: idOf(t.wei), rekey: true }, { fresh: secrets });
+    const seat = after.seats.find((x) => x.id === idOf(t.wei))!;
+    expect(seat.token).toBe(secrets.tokenHash);
+    expect(seat.token).not.toBe(before.token);
+    expect(seat.rejoinCode).toBe(before.rejoinCode);
+    expect(seat.connected).toBe(true);
+    refused(t.state, SYSTEM, { type: "seat.connect", seat: idOf(t.wei), rekey: true }, "INTERNAL");
+    refused(t.state, SYSTEM, { type: "seat.connect", seat: "s99", rekey: true }, "UNKNOWN_SEAT", { fresh: fresh() });
+  });
   it("leave removes the seat; the earliest remaining delegate becomes head, or nobody", () => {
     const t = table();
     const left = ok(t.state, SYSTEM, { type: "seat.leave", seat: idOf(t.wei) });

@@ -89,6 +89,18 @@ describe("reconnection", () => {
     await until(() => seatOf("Mei")?.connected === false, "the host to see Mei offline");
     const other = await join({ rejoinCode: seatOf("Mei")!.rejoinCode!.toLowerCase() }, "mei elsewhere");
     expect(other.seat).toBe(mei.seat);
+    // The new device gets a token of its own, so a reload there needs no code; the old token no longer works.
+    expect(other.welcome.seatToken).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    expect(other.welcome.seatToken).not.toBe(mei.welcome.seatToken);
+    drop(other);
+    await until(() => seatOf("Mei")?.connected === false, "the host to see Mei offline again");
+    const reloaded = await join({ seatToken: other.welcome.seatToken! }, "mei reloaded");
+    expect(reloaded.seat).toBe(mei.seat);
+    const stale = await new Client(server.url).joinById(code, { seatToken: mei.welcome.seatToken! }).then(
+      () => "joined",
+      (e: Error) => e.message,
+    );
+    expect(stale).toMatch(/^UNKNOWN_SEAT: /);
   });
 
   it("after the hold time the seat is given up and cannot be taken back", async () => {
