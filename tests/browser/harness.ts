@@ -29,7 +29,8 @@ export function ensureClientBuilt(): void {
 }
 
 export async function startServer(): Promise<AccordServer> {
-  return createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false });
+  // A short hold keeps closing quick; reloads in the tests come back well within it.
+  return createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, holdMs: 20_000 });
 }
 
 export async function launchChromium(): Promise<Browser> {

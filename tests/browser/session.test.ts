@@ -1,0 +1,202 @@
+// End to end in headless Chromium against the real server: a teacher creates a
+// session from the join page, three students join (by link, by code, with a
+// delegation), and the class plays through to the debrief. Assertions are on
+// what each person sees: page text, and the canvas through the test hook.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { AccordServer } from "../../server/app.ts";
+import type { SessionView } from "../../shared/view.ts";
+import { ensureClientBuilt, hook, launchChromium, newPage, PHONE, PROJECTOR, shoot, startServer } from "./harness.ts";
+
+let server: AccordServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const view = (page: Page) => hook<SessionView>(page, "view");
+const waitHook = (page: Page, fn: string) => page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout: 15_000 });
+const seatCount = async (code: string) => {
+  const facts = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as { delegations: { seated: number }[] };
+  return facts.delegations.reduce((n, d) => n + d.seated, 0);
+};
+
+async function joinAs(page: Page, code: string, name: string, delegation: string, byLink: boolean): Promise<void> {
+  if (byLink) {
+    await page.goto(`${server.url}/j/${code}?test=1`);
+    // The link fills in the code and puts the cursor on the name.
+    expect(await page.inputValue("#code")).toBe(code);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("name");
+  } else {
+    await page.goto(`${server.url}/?test=1`);
+    await page.locator("#code").pressSequentially(code.toLowerCase());
+    expect(await page.inputValue("#code")).toBe(code);
+  }
+  await page.locator("#delegation-field").waitFor({ state: "visible" });
+  await page.selectOption("#delegation", delegation);
+  await page.fill("#name", name);
+  await page.click("#join-button");
+  await waitHook(page, "a.page === 'game' && a.scene");
+}
+
+describe("a short session, played in the browser", () => {
+  test("host and three delegates play from joining to the debrief", async () => {
+    // The teacher creates a session from the join page.
+    const teacher = await newPage(browser, { width: 1280, height: 900 });
+    const host = teacher.page;
+    await host.goto(`${server.url}/?test=1`);
+    await host.click("#host-new summary");
+    await host.locator("#scenario option[value='cyber-code']").waitFor({ state: "attached" });
+    await host.click("#host-button");
+    await host.waitForURL(/\/host\/[A-Z0-9]{6}#key=/);
+    // Open the same console with the test hook on (the key stays in the fragment).
+    await host.goto(host.url().replace("#", "?test=1#"));
+    await host.locator("#phase-controls").waitFor();
+    const code = (await host.textContent("#host-code"))!.trim();
+    expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{6}$/);
+    expect(await host.getAttribute("img.qr", "src")).toBe(`/api/sessions/${code}/qr.svg`);
+
+    // The projector shows the code and the QR code in the lobby.
+    const projector = await newPage(browser, PROJECTOR);
+    await projector.page.goto(`${server.url}/screen/${code}?test=1`);
+    await projector.page.locator("#screen-code").waitFor();
+    expect(await projector.page.textContent("#screen-code")).toBe(code);
+
+    // Three students: one by the link, two by typing the code.
+    const wei = (await newPage(browser, PHONE)).page;
+    const anna = (await newPage(browser, PHONE)).page;
+    const kenji = (await newPage(browser, PHONE)).page;
+    await joinAs(wei, code, "Wei", "china", true);
+    await joinAs(anna, code, "Anna", "united-states", false);
+    await joinAs(kenji, code, "Kenji", "japan", false);
+    expect(await hook(wei, "scene")).toBe("lobby");
+    await waitHook(host, "a.view.seats.filter(s => s.role === 'delegate').length === 3");
+    await host.locator("#roster tbody tr", { hasText: "Kenji" }).waitFor();
+    expect(await host.textContent("#roster")).toContain("★ head");
+    // The table on Wei's canvas shows the seated delegations by name.
+    const seats = await hook<string[]>(wei, "canvasTexts");
+    expect(seats.some((t) => t.includes("China (you)"))).toBe(true);
+    expect(seats.some((t) => t.includes("United States") && t.includes("1/1 online"))).toBe(true);
+
+    // A name already taken is refused next to the name field, and no seat is added.
+    const taken = (await newPage(browser, PHONE)).page;
+    const before = await seatCount(code);
+    await taken.goto(`${server.url}/j/${code}?test=1`);
+    await taken.fill("#name", "wei");
+    await taken.click("#join-button");
+    await expect.poll(() => taken.textContent("#name-error")).toBe("This name is taken in this session — add an initial.");
+    expect(await seatCount(code)).toBe(before);
+    await taken.context().close();
+    await shoot(projector.page, "projector-lobby-1920");
+
+    // Briefing: each delegation reads its own secret brief, and no other.
+    await host.getByRole("button", { name: "▶ Start the briefing" }).click();
+    await waitHook(wei, "a.scene === 'briefing'");
+    const weiView = await view(wei);
+    const chinaBrief = weiView.scenario.delegations.find((d) => d.id === "china")!.brief!.instructions;
+    await expect.poll(() => wei.textContent("#panel")).toContain(chinaBrief);
+    expect(await anna.textContent("#panel")).not.toContain(chinaBrief);
+    expect(weiView.scenario.delegations.filter((d) => d.brief).map((d) => d.id)).toEqual(["china"]);
+
+    // A refused action: the floor is closed in the briefing. The refusal shows under the input and nothing is said.
+    await wei.fill("#say-text", "Hello everyone");
+    await wei.click(".say button");
+    await expect.poll(() => wei.textContent("#talk .action-error")).toMatch(/\S/);
+    expect((await view(wei)).channels.find((c) => c.id === "floor")!.messages).toEqual([]);
+
+    // Opening, then negotiation.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(anna, "a.scene === 'opening'");
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(kenji, "a.scene === 'negotiation'");
+
+    // Wei tables a card; everyone sees it on the table and in the list.
+    await waitHook(wei, "a.scene === 'negotiation'");
+    await wei.click("#table-form summary");
+    await wei.selectOption("#card-select", "protected-schools-hospitals");
+    await wei.click("#table-card");
+    const title = (await view(wei)).scenario.cards.find((c) => c.id === "protected-schools-hospitals")!.title;
+    await expect.poll(() => anna.textContent("#provision-list")).toContain(title);
+    await expect.poll(async () => (await hook<string[]>(kenji, "canvasTexts")).some((t) => t.includes(title))).toBe(true);
+
+    // A reload takes Wei's seat back silently: same seat, no new seat.
+    const weiSeat = (await hook<{ seat: string }>(wei, "welcome")).seat;
+    const seated = await seatCount(code);
+    await wei.reload();
+    await waitHook(wei, "a.page === 'game' && a.scene === 'negotiation'");
+    expect((await hook<{ seat: string }>(wei, "welcome")).seat).toBe(weiSeat);
+    expect(await seatCount(code)).toBe(seated);
+
+    // Anna amends the text; the others see a word diff and vote for it.
+    await anna.locator(".provision-row", { hasText: title }).click();
+    await anna.click("#provision-card .amend summary");
+    const text = await anna.inputValue("#amend-text");
+    await anna.fill("#amend-text", `${text} without infringing personal freedoms`);
+    await expect.poll(() => anna.textContent("#provision-card .preview ins")).toBe("without infringing personal freedoms");
+    await anna.click("#propose-amendment");
+    for (const page of [wei, kenji]) {
+      await page.locator(".provision-row", { hasText: title }).click();
+      await expect.poll(() => page.textContent("#provision-card .amendment ins.diff")).toBe("without infringing personal freedoms");
+      await page.click("#provision-card button.vote-yes");
+    }
+    await expect.poll(() => kenji.textContent("#provision-card .provision-text")).toContain("without infringing personal freedoms");
+    expect((await view(kenji)).provisions[0]!.versions).toHaveLength(2);
+
+    // Stances: Kenji supports; Anna sees it as words, not only a colour.
+    await kenji.click("#provision-card .stance-button.stance-support");
+    await expect.poll(() => anna.textContent("#provision-card")).toContain("Japan: ✓ Support");
+    await shoot(wei, "table-phone-360");
+    await anna.setViewportSize(PROJECTOR);
+    await anna.waitForTimeout(400);
+    await shoot(anna, "table-projector-1920");
+    await anna.setViewportSize(PHONE);
+    await shoot(projector.page, "projector-draft-1920");
+    await shoot(host, "host-console-1280", true);
+    await host.setViewportSize(PHONE);
+    await shoot(host, "host-console-phone-360", true);
+    await host.setViewportSize({ width: 1280, height: 900 });
+
+    // Final text: the host freezes the code; everyone sees the version.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(wei, "a.scene === 'final-text'");
+    await host.getByRole("button", { name: "Freeze the text" }).click();
+    await expect.poll(() => wei.textContent("#panel")).toMatch(/Frozen: version [0-9a-f]{8}/);
+
+    // Signing: heads sign; every screen shows the signature with the version.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(wei, "a.scene === 'signing'");
+    const version = (await view(wei)).instruments.find((i) => i.id === "code")!.frozen!.version;
+    await wei.click(".sign-button");
+    await anna.click(".sign-button");
+    await expect.poll(() => kenji.textContent(".signatures")).toContain(`Wei signed version ${version.slice(0, 8)}`);
+    await expect.poll(async () => (await hook<string[]>(kenji, "canvasTexts")).filter((t) => t.includes("signed")).length).toBe(2);
+    expect(await wei.textContent("#panel")).toContain("Your delegation has signed.");
+
+    // Debrief: scores with briefs revealed, the meters, the questions.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(kenji, "a.scene === 'debrief'");
+    const debrief = (await view(kenji)).debrief!;
+    expect(debrief.scores).toHaveLength(5);
+    const panel = (await kenji.textContent("#panel"))!;
+    expect(panel).toContain("Scores and briefs revealed");
+    expect(panel).toContain(`The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`);
+    expect(panel).toContain("China's secret brief");
+    const china = debrief.scores.find((s) => s.delegation === "china")!;
+    expect(panel).toContain(`China ${china.score} points`);
+    expect(await hook<string[]>(kenji, "canvasTexts")).toContain(`The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`);
+    await shoot(kenji, "debrief-phone-360", true);
+    await kenji.setViewportSize(PROJECTOR);
+    await kenji.waitForTimeout(400);
+    await shoot(kenji, "debrief-projector-1920");
+    await host.locator("#host-debrief").waitFor();
+    expect(await host.getAttribute(".exports a[href*='export.csv']", "href")).toMatch(new RegExp(`/api/sessions/${code}/export.csv\\?key=`));
+  }, 150_000);
+});
