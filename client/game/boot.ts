@@ -53,7 +53,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const follow = (view: SessionView) => {
     const m = me(ctx);
     fill(phase, PHASE_TITLES[view.phase]);
-    fill(who, delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""), " ", m.seat?.name ?? "");
+    fill(who, delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""), " ", h("span", { class: "who-name" }, m.seat?.name ?? ""));
     const key = sceneFor(view);
     if (key === active) return;
     for (const running of game.scene.getScenes(true)) if (running.scene.key !== key) game.scene.stop(running.scene.key);

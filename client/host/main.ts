@@ -43,7 +43,7 @@ async function start(): Promise<void> {
         h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
         h("p", {}, h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" }, "Show on projector ▶")), exportsRow),
       h("img", { src: `/api/sessions/${code}/qr.svg`, alt: `QR code for ${joinUrl}`, class: "qr", width: 160, height: 160 })),
-    h("div", { class: "host-grid" }, phase.el, roster.el, drafting.el, injects.el, session.el, talk, debrief),
+    h("div", { class: "host-grid" }, phase.el, session.el, roster.el, drafting.el, injects.el, talk, debrief),
     toasts.el);
   mountTalk(talk, link);
 

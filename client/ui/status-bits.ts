@@ -16,10 +16,10 @@ export function toastArea(): { el: HTMLElement; show: (text: string, kind?: "new
   const el = h("div", { class: "toasts", "aria-live": "polite" });
   return {
     el,
-    show(text, kind = "info", ms = 5000) {
+    show(text, kind = "info", ms = 4000) {
       const t = h("div", { class: `toast ${kind === "news" ? "news" : ""}` }, text);
       el.append(t);
-      while (el.children.length > 3) el.firstElementChild?.remove();
+      while (el.children.length > 2) el.firstElementChild?.remove();
       setTimeout(() => t.remove(), ms);
     },
   };

@@ -54,9 +54,14 @@ export async function newPage(browser: Browser, size = PHONE): Promise<{ context
   return { context, page };
 }
 
+/** A screenshot from the top of the page, without the passing toasts (they would hide what is under them). */
 export async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const style = await page.addStyleTag({ content: ".toasts { visibility: hidden !important; }" });
+  await page.waitForTimeout(150);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  await style.evaluate((el) => (el as Element).remove());
 }
 
 /** Reads the test hook the page exposes with ?test=1. */

@@ -22,6 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+const EXTRA = "Attacks on them are reported to every signatory at once.";
 const view = (page: Page) => hook<SessionView>(page, "view");
 const waitHook = (page: Page, fn: string) => page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout: 15_000 });
 const seatCount = async (code: string) => {
@@ -139,15 +140,15 @@ describe("a short session, played in the browser", () => {
     await anna.locator(".provision-row", { hasText: title }).click();
     await anna.click("#provision-card .amend summary");
     const text = await anna.inputValue("#amend-text");
-    await anna.fill("#amend-text", `${text} without infringing personal freedoms`);
-    await expect.poll(() => anna.textContent("#provision-card .preview ins")).toBe("without infringing personal freedoms");
+    await anna.fill("#amend-text", `${text} ${EXTRA}`);
+    await expect.poll(() => anna.textContent("#provision-card .preview ins")).toBe(EXTRA);
     await anna.click("#propose-amendment");
     for (const page of [wei, kenji]) {
       await page.locator(".provision-row", { hasText: title }).click();
-      await expect.poll(() => page.textContent("#provision-card .amendment ins.diff")).toBe("without infringing personal freedoms");
+      await expect.poll(() => page.textContent("#provision-card .amendment ins.diff")).toBe(EXTRA);
       await page.click("#provision-card button.vote-yes");
     }
-    await expect.poll(() => kenji.textContent("#provision-card .provision-text")).toContain("without infringing personal freedoms");
+    await expect.poll(() => kenji.textContent("#provision-card .provision-text")).toContain(EXTRA);
     expect((await view(kenji)).provisions[0]!.versions).toHaveLength(2);
 
     // Stances: Kenji supports; Anna sees it as words, not only a colour.

@@ -76,7 +76,11 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
 }
 
 function channelTitle(view: SessionView, c: Channel): string {
-  if (c.kind === "team") return "Team";
+  if (c.kind === "team") {
+    // One's own team is "Team"; the host (and everyone after the debrief reveal) sees every team by name.
+    const own = view.audience.kind === "delegation" && view.audience.delegation === c.members?.[0];
+    return own ? "Team" : `Team ${delegationOf(view, c.members?.[0])?.name ?? c.title}`;
+  }
   if (c.kind === "announcements") return "Teacher";
   if (c.kind === "floor") return "Floor";
   const names = (c.members ?? []).map((id) => delegationOf(view, id)?.emblem ?? id).join("·");
