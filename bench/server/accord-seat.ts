@@ -92,7 +92,7 @@ export class AccordSeat {
   }
 
   async leave(): Promise<void> {
-    await this.room?.leave(true).catch(() => undefined);
+    await Promise.race([this.room?.leave(true).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
   }
 }
 
