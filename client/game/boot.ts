@@ -12,7 +12,7 @@ import { tickTimer } from "../ui/timer.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { exposeForTests } from "../test-hook.ts";
 import { me, type GameContext } from "./context.ts";
-import { sceneFor, type SceneKey } from "./phase-router.ts";
+import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
 import { SCENES } from "./scenes/index.ts";
 import { mountTalk } from "./panels/talk.ts";
 import type { PhaseScene } from "./scenes/phase-scene.ts";
@@ -43,11 +43,13 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     parent: stage,
     backgroundColor: "#efe9dd",
     scale: { mode: Phaser.Scale.RESIZE, width: stage.clientWidth || 360, height: stage.clientHeight || 260 },
-    scene: SCENES,
+    // Scenes are added without starting any: the router alone starts one.
+    scene: [],
     banner: false,
     audio: { noAudio: true },
   });
   game.registry.set("ctx", ctx);
+  SCENES.forEach((Scene, i) => game.scene.add(SCENE_KEYS[i]!, Scene, false));
   let active: SceneKey | null = null;
 
   const follow = (view: SessionView) => {

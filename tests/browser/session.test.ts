@@ -85,7 +85,7 @@ describe("a short session, played in the browser", () => {
     // The table on Wei's canvas shows the seated delegations by name.
     const seats = await hook<string[]>(wei, "canvasTexts");
     expect(seats.some((t) => t.includes("China (you)"))).toBe(true);
-    expect(seats.some((t) => t.includes("United States") && t.includes("1/1 online"))).toBe(true);
+    expect(seats.some((t) => t.includes("United States") && t.includes("● 1/1"))).toBe(true);
 
     // A name already taken is refused next to the name field, and no seat is added.
     const taken = (await newPage(browser, PHONE)).page;

@@ -23,14 +23,14 @@ export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[],
       .setInteractive({ useHandCursor: true });
     card.on("pointerdown", () => open(p.id));
     const title = status === "bracketed" ? `[ ${p.title} ]` : p.title;
-    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: 2 });
+    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: h >= 50 ? 2 : 1 });
     scene.add.text(x + 5, y + h - 16, STATUS_WORDS[status], { fontFamily: FONT, fontSize: "11px", color: "#3b4450" });
   });
   if (provisions.length > shown.length) {
     const i = shown.length;
-    scene.add.text(area.x + (i % cols) * (w + gap) + 6, area.y + Math.floor(i / cols) * (h + gap) + 6, `+${provisions.length - shown.length} more\nin the list`, { fontFamily: FONT, fontSize: "12px", color: "#ffffff" });
+    scene.add.text(area.x + (i % cols) * (w + gap) + 6, area.y + Math.floor(i / cols) * (h + gap) + 6, `+${provisions.length - shown.length} more\nin the list`, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", backgroundColor: "#ffffffcc", padding: { x: 3, y: 2 } });
   }
   if (provisions.length === 0) {
-    scene.add.text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", { fontFamily: FONT, fontSize: "14px", color: "#ffffff" }).setOrigin(0.5);
+    scene.add.text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", { fontFamily: FONT, fontSize: "14px", color: "#1d232b", backgroundColor: "#ffffffcc", padding: { x: 4, y: 2 } }).setOrigin(0.5);
   }
 }

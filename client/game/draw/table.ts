@@ -17,27 +17,34 @@ export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string |
   const cy = area.y + (area.h - labelH) / 2 + 2;
   const rx = area.w / 2 - Math.max(r, Math.min(60, area.w / 7)) - 2;
   const ry = (area.h - labelH) / 2 - r - 2;
-  scene.add.ellipse(cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
   const spots = new Map<string, SeatSpot>();
+  // A phone has no room for a round table: the seats sit in a row along one side of a long one.
+  const row = area.w < 500;
+  if (row) scene.add.rectangle(cx, area.y + area.h - 14, area.w - 16, 18, FELT).setStrokeStyle(4, TABLE_EDGE);
+  else scene.add.ellipse(cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
+  const slot = area.w / n;
   view.scenario.delegations.forEach((d, i) => {
     const angle = -Math.PI / 2 + (i * 2 * Math.PI) / n;
-    const x = cx + Math.cos(angle) * rx;
-    const y = cy + Math.sin(angle) * ry;
+    const x = row ? area.x + slot * (i + 0.5) : cx + Math.cos(angle) * rx;
+    const y = row ? area.y + Math.min(r, slot / 2 - 4) + 4 : cy + Math.sin(angle) * ry;
     const seats = view.seats.filter((s) => s.role === "delegate" && s.delegation === d.id);
     const online = seats.filter((s) => s.connected).length;
-    const disc = scene.add.circle(x, y, r, hex(d.colour)).setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
+    const rr = row ? Math.min(r, slot / 2 - 4) : r;
+    const disc = scene.add.circle(x, y, rr, hex(d.colour)).setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
     if (seats.length === 0) disc.setAlpha(0.45);
-    scene.add.text(x, y, d.emblem, { fontFamily: FONT, fontSize: `${Math.round(r * 0.7)}px`, color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
+    scene.add.text(x, y, d.emblem, { fontFamily: FONT, fontSize: `${Math.round(rr * 0.7)}px`, color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
     const head = seats.some((s) => s.isHead) ? "★ " : "";
-    const label = `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
+    const label = row
+      ? `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty" : `● ${online}/${seats.length}`}`
+      : `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
     const text = scene.add
-      .text(x, y + r + 3, label, { fontFamily: FONT, fontSize: `${Math.max(11, Math.round(r * 0.42))}px`, color: "#1d232b", align: "center", backgroundColor: "#ffffffcc", padding: { x: 3, y: 1 } })
+      .text(x, y + rr + 3, label, { fontFamily: FONT, fontSize: `${row ? 10 : Math.max(11, Math.round(r * 0.42))}px`, color: "#1d232b", align: "center", backgroundColor: "#ffffffcc", padding: { x: 3, y: 1 }, wordWrap: row ? { width: slot - 4 } : undefined })
       .setOrigin(0.5, 0)
       .setName(`seat-${d.id}`);
     // Keep the label on the canvas at the left and right edges.
     const half = text.width / 2;
     text.setX(Math.min(Math.max(x, area.x + half + 2), area.x + area.w - half - 2));
-    spots.set(d.id, { x, y, r });
+    spots.set(d.id, { x, y, r: rr });
   });
   return spots;
 }

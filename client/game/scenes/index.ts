@@ -1,4 +1,4 @@
-// Every scene of the game, in phase order (the router picks among them).
+// Every scene of the game, in the order of SCENE_KEYS (the router picks among them).
 import { LobbyScene } from "./lobby.ts";
 import { BriefingScene } from "./briefing.ts";
 import { OpeningScene } from "./opening.ts";
