@@ -48,7 +48,7 @@ function showFacts(facts: SessionFacts | null): void {
 
 let factsFor = "";
 async function lookUp(code: string): Promise<void> {
-  if (code.length !== 6 || code === factsFor) return;
+  if (code.length !== 6 || CODE_CHARS.test(code) || code === factsFor) return;
   factsFor = code;
   try {
     const facts = await sessionFacts(code);

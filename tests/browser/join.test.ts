@@ -1,0 +1,87 @@
+// The join page: light (no Phaser, no network library in its first bundle),
+// refusals in plain words next to the field, and a teacher's broken scenario
+// file refused with its errors listed.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import type { AccordServer } from "../../server/app.ts";
+import { ensureClientBuilt, launchChromium, newPage, PHONE, PROJECTOR, shoot, startServer } from "./harness.ts";
+
+const DIST = resolve(import.meta.dirname, "..", "..", "dist", "client");
+let server: AccordServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the join page", () => {
+  test("its first bundle is under 60 KB gzip and holds neither Phaser nor colyseus.js", () => {
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    const code = files.map((f) => readFileSync(join(DIST, f)));
+    const gzipKb = code.reduce((n, c) => n + gzipSync(c).length, 0) / 1024;
+    expect(gzipKb).toBeLessThan(60);
+    const text = code.map((c) => c.toString("utf8")).join("\n");
+    expect(text).not.toMatch(/Phaser|WebGLRenderer/);
+    expect(text).not.toMatch(/reconnectionToken/);
+  });
+
+  test("an unknown code is refused in plain words next to the code field, and Phaser is never loaded", async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(`${server.url}/?test=1`);
+    await shoot(page, "join-phone-360");
+    await page.locator("#code").pressSequentially("solo12");
+    // Look-alike letters are kept as typed and refused before anything is sent.
+    await page.fill("#name", "Amira");
+    await page.click("#join-button");
+    await expect.poll(() => page.textContent("#code-error")).toBe("A session code has 6 letters and digits — check the board.");
+    await page.fill("#code", "");
+    await page.locator("#code").pressSequentially("ttttt7");
+    await page.click("#join-button");
+    await expect.poll(() => page.textContent("#code-error")).toBe("That code doesn't match a session — check the board.");
+    expect(await page.getAttribute("#code", "aria-invalid")).toBe("true");
+    expect((await fetch(`${server.url}/api/sessions/TTTTT7`)).status).toBe(404);
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(loaded.some((url) => /\/assets\/boot-/.test(url))).toBe(false);
+    await context.close();
+  });
+
+  test("a link shows the session's title and delegations to choose from", async () => {
+    const { code } = await server.createSession();
+    const { context, page } = await newPage(browser, PROJECTOR);
+    await page.goto(`${server.url}/j/${code}?test=1`);
+    await page.locator("#session-title").waitFor({ state: "visible" });
+    expect(await page.textContent("#session-title")).toBe("A Code of Conduct for Cyberspace");
+    const options = await page.locator("#delegation option").allTextContents();
+    expect(options[0]).toMatch(/^Any delegation/);
+    expect(options.slice(1).join("|")).toMatch(/China — 0 seated.*Japan — 0 seated/);
+    await shoot(page, "join-projector-1920");
+    await context.close();
+  });
+
+  test("a teacher's broken scenario file is refused with every error listed, and no console opens", async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(`${server.url}/?test=1`);
+    await page.click("#host-new summary");
+    const broken = { schemaVersion: 1, id: "Broken Id", title: "" };
+    await page.setInputFiles("#scenario-file", { name: "my-lesson.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.click("#host-button");
+    await expect.poll(async () => (await page.locator("#host-errors li").count()) > 1).toBe(true);
+    const errors = await page.locator("#host-errors li").allTextContents();
+    expect(errors.every((e) => e.startsWith("my-lesson.json: "))).toBe(true);
+    expect(errors.join("\n")).toMatch(/\bid\b/);
+    expect(new URL(page.url()).pathname).toBe("/");
+    await context.close();
+  });
+});
