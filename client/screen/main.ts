@@ -49,7 +49,9 @@ async function start(): Promise<void> {
   const news = h("div", { class: "news", "aria-live": "polite" });
   const main = h("main", {});
   const toasts = toastArea();
-  fill(root, h("header", {}, title, phase, timer, connectionBadge(link)), news, main, toasts.el);
+  // Late arrivals can still find the session from the header in every phase.
+  const joinHint = h("span", { class: "join-hint" }, `Join: ${location.host}/j/${code}`);
+  fill(root, h("header", {}, title, phase, joinHint, timer, connectionBadge(link)), news, main, toasts.el);
   let shown = "";
   const draw = (v: SessionView) => {
     fill(title, v.scenario.title);
