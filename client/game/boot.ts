@@ -85,6 +85,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     get lastError() { return link.lastError; },
     get welcome() { return link.welcome; },
     get connection() { return link.state; },
+    dropConnection: () => link.dropForTest(),
     get canvasTexts() { return active ? (game.scene.getScene(active) as PhaseScene | null)?.canvasTexts() ?? [] : []; },
   });
 }

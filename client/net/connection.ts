@@ -65,6 +65,11 @@ export class SessionLink {
     return seq;
   }
 
+  /** Test-only: drops the socket as a lost Wi-Fi would (not a consented leave). */
+  dropForTest(): void {
+    this.room?.connection.close(4999, "test: connection dropped");
+  }
+
   async leave(): Promise<void> {
     this.stopped = true;
     await this.room?.leave(true).catch(() => undefined);

@@ -136,6 +136,14 @@ describe("a short session, played in the browser", () => {
     expect((await hook<{ seat: string }>(wei, "welcome")).seat).toBe(weiSeat);
     expect(await seatCount(code)).toBe(seated);
 
+    // Anna's connection drops: the page says so, comes back by itself, and keeps her seat.
+    const annaSeat = (await hook<{ seat: string }>(anna, "welcome")).seat;
+    await anna.evaluate(() => (window as unknown as { __accord: { dropConnection: () => void } }).__accord.dropConnection());
+    await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { interval: 20 }).toBe("reconnecting");
+    await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { timeout: 15_000 }).toBe("connected");
+    expect((await hook<{ seat: string }>(anna, "welcome")).seat).toBe(annaSeat);
+    expect(await seatCount(code)).toBe(seated);
+
     // Anna amends the text; the others see a word diff and vote for it.
     await anna.locator(".provision-row", { hasText: title }).click();
     await anna.click("#provision-card .amend summary");
