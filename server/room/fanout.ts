@@ -38,18 +38,22 @@ export class ViewFanout {
       const ops = prev ? diffView(prev.view, next) : null;
       const rev = prev ? (ops!.length > 0 ? prev.rev + 1 : prev.rev) : 1;
       this.last.set(key, { rev, view: next });
+      // One message object per audience, shared by its viewers: the room encodes each object once (bench: msgpack per client was a tenth of the CPU).
+      let patch: ServerMessage | undefined;
+      let whole: ServerMessage | undefined;
       for (const v of group) {
         const upToDate = v.seen.key === key && v.seen.rev === rev;
         if (upToDate) continue;
         const canPatch = prev !== undefined && ops !== null && v.seen.key === key && v.seen.rev === prev.rev;
-        v.send(canPatch ? { type: "patch", rev, ops: ops! } : { type: "view", rev, view: next });
+        v.send(canPatch ? (patch ??= { type: "patch", rev, ops: ops! }) : (whole ??= { type: "view", rev, view: next }));
         v.seen.key = key;
         v.seen.rev = rev;
       }
       for (const event of events) {
         if (!mayHear(event, audience)) continue;
         const { audience: _who, ...rest } = event;
-        for (const v of group) v.send({ type: "event", event: rest });
+        const message: ServerMessage = { type: "event", event: rest };
+        for (const v of group) v.send(message);
       }
     }
   }

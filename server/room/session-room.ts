@@ -3,7 +3,7 @@
 // the actor from the connection, asks the rules, journals what they accept,
 // and fans out views, events and acks. It keeps no game data of its own and
 // no Colyseus state: everything a client sees goes through `viewFor`.
-import { Protocol, Room, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
+import { Protocol, Room, getMessageBytes, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
 import { ACT, ActMessage, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf } from "../../shared/rules/index.ts";
@@ -29,6 +29,18 @@ interface Seated {
 }
 
 type SeatClient = Client<Seated>;
+
+/**
+ * A message's bytes, as client.send(type, message) would make them, encoded
+ * once however many clients it goes to: the fan-out hands every viewer of an
+ * audience the same message object.
+ */
+const encodedMessages = new WeakMap<ServerMessage, Buffer>();
+function encoded(message: ServerMessage): Buffer {
+  let bytes = encodedMessages.get(message);
+  if (!bytes) encodedMessages.set(message, (bytes = getMessageBytes.raw(Protocol.ROOM_DATA, message.type, message) as Buffer));
+  return bytes;
+}
 const SYSTEM: Actor = { kind: "system" };
 
 export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
@@ -294,7 +306,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   }
 
   private sendTo(client: Client, message: ServerMessage): void {
-    client.send(message.type, message);
+    client.enqueueRaw(encoded(message));
   }
 
   private broadcastNotice(kind: Extract<ServerMessage, { type: "notice" }>["kind"], message: string): void {
