@@ -18,7 +18,9 @@ import { benchAccordRooms, benchBaselineRooms, benchJoinStorm, type RoomsResult 
 import { benchClient } from "./client/run.ts";
 
 const args = parseArgs(process.argv.slice(2));
-const out = args.quick && !process.argv.some((a) => a.startsWith("--out")) ? "bench/results/quick.json" : args.out;
+// A quick or partial-size run is not the measured table: it goes to its own file unless told otherwise.
+const adHoc = args.quick || args.rooms !== null || args.seconds !== null;
+const out = adHoc && !process.argv.some((a) => a.startsWith("--out")) ? (args.quick ? "bench/results/quick.json" : "bench/results/adhoc.json") : args.out;
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -62,6 +64,11 @@ const plan = args.quick
       baseline: { rooms: 10, seconds: 25, repeats: 3 },
       storm: { clients: 300, windowS: 30 },
     };
+if (args.rooms) plan.server = args.rooms.map((rooms) => ({ rooms, seconds: args.seconds ?? 30, repeats: 1 }));
+if (args.seconds) {
+  for (const step of plan.server) step.seconds = args.seconds;
+  plan.baseline.seconds = args.seconds;
+}
 const serverFlags = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [];
 
 try {

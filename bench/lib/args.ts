@@ -7,12 +7,18 @@ export interface BenchArgs {
   quick: boolean;
   only: Set<Section>;
   out: string;
+  /** Override the room counts of the server section (e.g. `--rooms 40`), for profiling one size. */
+  rooms: number[] | null;
+  /** Override the measurement window of the server and baseline sections, in seconds. */
+  seconds: number | null;
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
   let only = new Set<Section>(SECTIONS);
   let out = "bench/results/latest.json";
+  let rooms: number[] | null = null;
+  let seconds: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -27,10 +33,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
       only = new Set(names as Section[]);
     } else if (arg.startsWith("--out")) out = value();
+    else if (arg.startsWith("--rooms")) rooms = value().split(",").map((n) => Number(n)).filter((n) => Number.isInteger(n) && n > 0);
+    else if (arg.startsWith("--seconds")) seconds = Number(value());
     else if (arg === "--help" || arg === "-h") {
-      console.log(`npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --out FILE]`);
+      console.log(`npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --out FILE]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { quick, only, out };
+  return { quick, only, out, rooms, seconds };
 }

@@ -1,7 +1,7 @@
 // CPU and memory of this process over a measurement window: process.cpuUsage
 // between two marks (user + system, as a share of one core) and the RSS,
 // sampled every 250 ms for its peak.
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node:perf_hooks";
 
 export interface Usage {
   cpu_pct: number;
@@ -9,6 +9,9 @@ export interface Usage {
   rss_peak_mb: number;
   heap_mb: number;
   seconds: number;
+  /** How late the event loop ran timers (ms): a blocked loop delays every client of the process. */
+  loop_delay_p99_ms: number;
+  loop_delay_max_ms: number;
 }
 
 export class UsageWindow {
@@ -16,18 +19,21 @@ export class UsageWindow {
   private t0 = performance.now();
   private peak = process.memoryUsage.rss();
   private readonly timer: NodeJS.Timeout;
+  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor() {
     this.timer = setInterval(() => {
       this.peak = Math.max(this.peak, process.memoryUsage.rss());
     }, 250);
     this.timer.unref();
+    this.loop.enable();
   }
 
   mark(): void {
     this.cpu = process.cpuUsage();
     this.t0 = performance.now();
     this.peak = process.memoryUsage.rss();
+    this.loop.reset();
   }
 
   read(): Usage {
@@ -42,10 +48,13 @@ export class UsageWindow {
       rss_peak_mb: mb(this.peak),
       heap_mb: mb(mem.heapUsed),
       seconds: Math.round(seconds * 10) / 10,
+      loop_delay_p99_ms: Math.round(this.loop.percentile(99) / 1e5) / 10,
+      loop_delay_max_ms: Math.round(this.loop.max / 1e5) / 10,
     };
   }
 
   stop(): void {
     clearInterval(this.timer);
+    this.loop.disable();
   }
 }

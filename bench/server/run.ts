@@ -23,6 +23,10 @@ export interface RoomsResult {
   cpu_pct: number;
   rss_mb: number;
   loadgen_cpu_pct: number;
+  /** Event-loop delay of each process over the window: shows which side stalled. */
+  server_loop_delay_p99_ms: number;
+  server_loop_delay_max_ms: number;
+  loadgen_loop_delay_max_ms: number;
   join: { seconds: number; join_p50_ms: number; join_p95_ms: number; failures?: Record<string, number> };
   kinds?: Record<string, { count: number; p50_ms: number; p99_ms: number }>;
 }
@@ -50,7 +54,7 @@ async function withChildren<T>(serverFile: string, options: RunOptions, body: (s
   }
 }
 
-type RunReport = Omit<RoomsResult, "rooms" | "clients" | "seconds" | "actions_per_s" | "cpu_pct" | "rss_mb" | "loadgen_cpu_pct" | "join"> & { elapsed: number };
+type RunReport = Omit<RoomsResult, "rooms" | "clients" | "seconds" | "actions_per_s" | "cpu_pct" | "rss_mb" | "loadgen_cpu_pct" | "server_loop_delay_p99_ms" | "server_loop_delay_max_ms" | "loadgen_loop_delay_max_ms" | "join"> & { elapsed: number };
 
 function shape(options: RunOptions, join: RoomsResult["join"] & { clients: number }, run: RunReport, serverUsage: Usage, loadUsage: Usage): RoomsResult {
   return {
@@ -69,6 +73,9 @@ function shape(options: RunOptions, join: RoomsResult["join"] & { clients: numbe
     cpu_pct: serverUsage.cpu_pct,
     rss_mb: serverUsage.rss_peak_mb,
     loadgen_cpu_pct: loadUsage.cpu_pct,
+    server_loop_delay_p99_ms: serverUsage.loop_delay_p99_ms,
+    server_loop_delay_max_ms: serverUsage.loop_delay_max_ms,
+    loadgen_loop_delay_max_ms: loadUsage.loop_delay_max_ms,
     join: { seconds: join.seconds, join_p50_ms: round(join.join_p50_ms), join_p95_ms: round(join.join_p95_ms), ...(join.failures && Object.keys(join.failures).length ? { failures: join.failures } : {}) },
     ...(run.kinds ? { kinds: Object.fromEntries(Object.entries(run.kinds).map(([k, v]) => [k, { count: v.count, p50_ms: round(v.p50_ms), p99_ms: round(v.p99_ms) }])) } : {}),
   };
