@@ -142,6 +142,7 @@ describe("a short session, played in the browser", () => {
     await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { interval: 20 }).toBe("reconnecting");
     await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { timeout: 15_000 }).toBe("connected");
     expect((await hook<{ seat: string }>(anna, "welcome")).seat).toBe(annaSeat);
+    await waitHook(anna, `a.view.seats.some((s) => s.id === "${annaSeat}" && s.connected)`);
     expect(await seatCount(code)).toBe(seated);
 
     // Anna amends the text; the others see a word diff and vote for it.
@@ -168,9 +169,10 @@ describe("a short session, played in the browser", () => {
     await shoot(anna, "table-projector-1920");
     await anna.setViewportSize(PHONE);
     await shoot(projector.page, "projector-draft-1920");
-    await shoot(host, "host-console-1280", true);
+    await host.setViewportSize(PROJECTOR);
+    await shoot(host, "host-console-1920");
     await host.setViewportSize(PHONE);
-    await shoot(host, "host-console-phone-360", true);
+    await shoot(host, "host-console-phone-360");
     await host.setViewportSize({ width: 1280, height: 900 });
 
     // Final text: the host freezes the code; everyone sees the version.
