@@ -92,6 +92,11 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
     q.touchSession.run(JSON.stringify({ ...meta, updatedAt }), updatedAt, code);
   });
 
+  // One transaction over many appends (each a savepoint inside it): one fsync for the lot.
+  const appendBatch = db.transaction((items: readonly { code: string; entry: JournalEntry }[]) => {
+    for (const { code, entry } of items) append(code, entry);
+  });
+
   const remove = db.transaction((code: string) => {
     q.deleteJournal.run(code);
     q.deleteSnapshot.run(code);
@@ -116,6 +121,10 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
 
     append(code, entry) {
       append(code, entry);
+    },
+
+    appendBatch(items) {
+      appendBatch(items);
     },
 
     saveSnapshot(code: string, seq: number, state: SessionState) {

@@ -36,6 +36,11 @@ export interface SessionStore {
   create(created: StoredSession["created"], meta: SessionMeta): void;
   /** Appends one accepted action. Durable (committed) when it returns. */
   append(code: string, entry: JournalEntry): void;
+  /**
+   * Appends the entries of several sessions in one durable commit (one fsync),
+   * all or none. Optional: without it, group commit appends one by one.
+   */
+  appendBatch?(items: readonly { code: string; entry: JournalEntry }[]): void;
   saveSnapshot(code: string, seq: number, state: SessionState): void;
   load(code: string): StoredSession | null;
   list(): SessionMeta[];
