@@ -19,6 +19,7 @@ import { ipOf } from "./limits/ip.ts";
 import { WindowCounter, type RateSettings } from "./limits/rate.ts";
 import { exportRouter } from "./exports/router.ts";
 import { redisScale } from "./scale/redis.ts";
+import { GroupCommit } from "./scale/group-commit.ts";
 import { routeToOwner } from "./scale/listing.ts";
 import { LIMITS } from "../shared/limits.ts";
 import type { Scenario } from "../shared/scenario.ts";
@@ -88,6 +89,12 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     log,
     now: options.now ?? Date.now,
   };
+  // One durable commit per event-loop turn for all rooms (server/scale/group-commit.ts). A failed commit
+  // leaves actions applied in memory that are not on disk: stop, so a restart rebuilds from the journal.
+  deps.group = new GroupCommit(store, (error) => {
+    log(`journal: a commit failed (${error.message}); stopping so a restart restores every session from the journal`);
+    process.exit(70);
+  });
   const sessions = new SessionService(deps);
   const originOk = originCheck(options.allowedOrigins ?? []);
   const publicUrl = (req: Request) => options.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`;
@@ -171,6 +178,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     close: async () => {
       if (closed) return;
       closed = true;
+      deps.group?.flush();
       await notifyRestarting();
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections();

@@ -4,6 +4,7 @@
 import type { SessionStore } from "../store/types.ts";
 import type { RateSettings, WindowCounter } from "../limits/rate.ts";
 import type { SessionState } from "../../shared/state.ts";
+import type { GroupCommit } from "../scale/group-commit.ts";
 
 /** What the HTTP side may do with a live room. */
 export interface LiveSession {
@@ -27,4 +28,6 @@ export interface RoomDeps {
   log(line: string): void;
   /** The server clock (ms since epoch); tests may move it forward. */
   now(): number;
+  /** Journal entries of all rooms committed together once per event-loop turn (server/scale/group-commit.ts). */
+  group?: GroupCommit;
 }

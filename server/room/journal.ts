@@ -6,6 +6,7 @@ import { applyAction, createSession } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, Result } from "../../shared/rules/api.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { SessionStore, StoredSession } from "../store/types.ts";
+import type { GroupCommit } from "../scale/group-commit.ts";
 
 /** The context the room journals: the rules' context plus the client's sequence number. */
 export type RoomContext = Context & { clientSeq?: number };
@@ -35,10 +36,23 @@ export class SessionJournal {
     public state: SessionState,
     private seq: number,
     private sinceSnapshot: number,
+    /** With group commit, entries are staged and written at the end of the event-loop turn. */
+    private readonly group?: GroupCommit,
   ) {}
 
+  /** Runs `fn` once every action committed so far is on disk (at once without group commit). */
+  afterDurable(fn: () => void): void {
+    if (this.group) this.group.afterDurable(fn);
+    else fn();
+  }
+
+  /** Writes what is staged now, before answering (joins): a no-op without group commit. */
+  flush(): void {
+    this.group?.flush();
+  }
+
   /** Rebuilds a session from its latest snapshot and the entries after it. */
-  static restore(store: SessionStore, stored: StoredSession): SessionJournal {
+  static restore(store: SessionStore, stored: StoredSession, group?: GroupCommit): SessionJournal {
     let state = stored.snapshot?.state ?? createSession(stored.created);
     let seq = stored.snapshot?.seq ?? 0;
     for (const entry of stored.entries) {
@@ -49,7 +63,7 @@ export class SessionJournal {
       if (result.ok) state = withLastSeq(result.state, entry.actor, ctx.clientSeq);
       seq = entry.seq;
     }
-    return new SessionJournal(store, stored.meta.code, state, seq, stored.entries.length);
+    return new SessionJournal(store, stored.meta.code, state, seq, stored.entries.length, group);
   }
 
   /** Applies an action; when accepted it is journaled before the new state is kept. */
@@ -57,20 +71,28 @@ export class SessionJournal {
     const result = applyAction(this.state, actor, command, ctx);
     if (!result.ok) return result;
     const entry = { seq: this.seq + 1, actor, command, ctx };
-    try {
-      this.store.append(this.code, entry);
-    } catch {
-      return { ok: false, code: "INTERNAL", message: "The server could not save that just now. Please try again." };
+    if (this.group) {
+      // Durable at the end of this turn; the room answers only after (afterDurable).
+      this.group.stage(this.code, entry);
+    } else {
+      try {
+        this.store.append(this.code, entry);
+      } catch {
+        return { ok: false, code: "INTERNAL", message: "The server could not save that just now. Please try again." };
+      }
     }
     this.seq = entry.seq;
     this.state = withLastSeq(result.state, actor, ctx.clientSeq);
     if (++this.sinceSnapshot >= SNAPSHOT_EVERY) {
       this.sinceSnapshot = 0;
-      try {
-        this.store.saveSnapshot(this.code, this.seq, this.state);
-      } catch {
-        // A snapshot only makes restores faster; the journal already holds the action.
-      }
+      const [seq, state] = [this.seq, this.state];
+      this.afterDurable(() => {
+        try {
+          this.store.saveSnapshot(this.code, seq, state);
+        } catch {
+          // A snapshot only makes restores faster; the journal already holds the action.
+        }
+      });
     }
     return { ...result, state: this.state };
   }

@@ -62,8 +62,9 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     this.autoDispose = false;
     const stored = this.deps.store.load(options.code);
     if (!stored) throw new Error(`no stored session ${options.code}`);
-    this.journal = SessionJournal.restore(this.deps.store, stored);
+    this.journal = SessionJournal.restore(this.deps.store, stored, this.deps.group);
     this.resumeAfterRestore(stored.entries.length > 0 || stored.snapshot !== null);
+    this.journal.flush();
     this.listingFacts.sync(this.journal.state);
     this.deps.rooms.set(this.code, this);
 
@@ -166,6 +167,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       if (result.ok) events.push(...result.events);
     }
 
+    // The seat is on disk before its client is welcomed (group commit would otherwise wait for the end of the turn).
+    this.journal.flush();
     client.userData = {
       seat: seatId,
       audience: audienceOf(this.journal.state, seatId),
@@ -250,20 +253,23 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     }
     const { action } = parsed.data;
     const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
-    if (seat && parsed.data.seq <= seat.lastSeq) return this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+    if (seat && parsed.data.seq <= seat.lastSeq) return this.journal.afterDurable(() => this.sendTo(client, { type: "ack", seq: parsed.data.seq }));
 
     const ctx: RoomContext = { now: this.deps.now(), clientSeq: parsed.data.seq };
     if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
     const result = this.journal.commit({ kind: "seat", seat: seated.seat }, action, ctx);
     if (!result.ok) return this.refuse(client, result.code, result.message, action.type, parsed.data.seq);
-    this.afterAccept(action, result);
-    this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+    // Told to anyone only once it is on disk.
+    this.journal.afterDurable(() => {
+      this.afterAccept(action, result);
+      this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+    });
   }
 
   /** Applies a server-issued action (joins, leaves, deadlines) and tells everyone. */
   private system(command: Command): Result {
     const result = this.journal.commit(SYSTEM, command, { now: this.deps.now() });
-    if (result.ok) this.afterAccept(command, result);
+    if (result.ok) this.journal.afterDurable(() => this.afterAccept(command, result));
     return result;
   }
 
