@@ -219,6 +219,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
     seatToken: z.string().nullable(),
     rejoinCode: z.string().nullable(),
     hostReadsPrivateChannels: z.boolean(),
+    /** The server's clock (ms since epoch) when it sent this: a device with a wrong clock still shows the right time left. */
+    serverTime: z.number().optional(),
   }),
   /** The seat's whole view: on joining, and whenever a patch would not be smaller. */
   z.object({ type: z.literal("view"), rev: z.number().int(), view: z.unknown() }),

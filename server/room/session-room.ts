@@ -185,6 +185,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       seatToken,
       rejoinCode: seat.role === "host" ? null : seat.rejoinCode,
       hostReadsPrivateChannels: this.journal.state.scenario.hostReadsPrivateChannels,
+      serverTime: this.deps.now(),
     });
     this.publish(events);
   }
