@@ -65,7 +65,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const begin = () => { if (link.view) follow(link.view); };
   if (game.isBooted) begin(); else game.events.once("ready", begin);
   link.on("view", (v) => { if (game.isBooted) follow(v); });
-  tickTimer(timer, () => link.view?.timer);
+  tickTimer(timer, () => link.view?.timer, () => link.clock.now());
   mountTalk(talk, link);
 
   link.on("event", (e) => {

@@ -10,7 +10,7 @@ import { LIMITS } from "../../shared/limits.ts";
 export function phaseControls(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const steps = h("ol", { class: "phase-steps", "aria-label": "Phases" });
   const timer = h("span", { class: "big-timer", id: "host-timer" });
-  tickTimer(timer, () => link.view?.timer);
+  tickTimer(timer, () => link.view?.timer, () => link.clock.now());
   const minutes = h("input", { type: "number", min: 0.5, max: 180, step: 0.5, id: "timer-minutes", "aria-label": "Minutes", placeholder: "plan" });
   const buttons = h("div", { class: "row" });
   const el = h("section", { class: "card", id: "phase-controls", "aria-labelledby": "phase-h" },

@@ -4,9 +4,10 @@
 import { Client, type Room } from "colyseus.js";
 import type { ClientAction, JoinOptions, PatchOp, ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { applyPatch } from "../../shared/patch.ts";
 import { actionWords, joinRefusal } from "./refusal-words.ts";
 import { makeSeq } from "./seq.ts";
+import { ServerClock } from "./server-clock.ts";
+import { ViewKeeper } from "./view-keeper.ts";
 
 export type LinkState = "connecting" | "connected" | "reconnecting" | "offline";
 export type Welcome = ServerMessageOf<"welcome">;
@@ -17,14 +18,17 @@ type Listener<T> = (value: T) => void;
 const STOP_NOTICES = new Set(["kicked", "seat-handed", "session-ended", "session-deleted"]);
 
 export class SessionLink {
-  view: SessionView | null = null;
-  rev = 0;
   welcome: Welcome | null = null;
   state: LinkState = "connecting";
   lastError: Refusal | null = null;
   lastNotice: ServerMessageOf<"notice"> | null = null;
+  /** The server's clock: timers are drawn against it, not the device's. */
+  readonly clock = new ServerClock();
+  /** How many times a missing patch made this link fetch the whole view again. */
+  resyncs = 0;
 
   private room: Room | null = null;
+  private readonly keeper = new ViewKeeper();
   private readonly client: Client;
   private readonly nextSeq: () => number;
   private readonly pending = new Map<number, { action: ClientAction; hooks: ActHooks }>();
@@ -50,6 +54,9 @@ export class SessionLink {
     await withTimeout(link.firstView, 15_000);
     return link;
   }
+
+  get view(): SessionView | null { return this.keeper.view; }
+  get rev(): number { return this.keeper.rev; }
 
   on<K extends keyof SessionLink["listeners"]>(kind: K, fn: SessionLink["listeners"][K] extends Set<infer L> ? L : never): () => void {
     const set = this.listeners[kind] as Set<unknown>;
@@ -93,19 +100,21 @@ export class SessionLink {
     switch (msg.type) {
       case "welcome":
         this.welcome = msg;
+        this.clock.sync(msg.serverTime);
         // From now on this seat comes back with its token, whatever it joined with.
         if (msg.seatToken && msg.role !== "host") this.credentials = { seatToken: msg.seatToken };
         this.emit("welcome", msg);
         return;
       case "view":
-        this.rev = msg.rev;
-        this.setView(msg.view as SessionView);
+        this.keeper.whole(msg.rev, msg.view as SessionView);
+        this.setView();
         return;
-      case "patch":
-        if (!this.view) return;
-        this.rev = msg.rev;
-        this.setView(applyPatch(this.view, msg.ops as PatchOp[]) as SessionView);
+      case "patch": {
+        const kept = this.keeper.patch(msg.rev, msg.ops as PatchOp[]);
+        if (kept === "applied") this.setView();
+        else if (kept === "gap") this.resync();
         return;
+      }
       case "event":
         this.emit("event", msg.event);
         return;
@@ -134,6 +143,15 @@ export class SessionLink {
     }
   }
 
+  /**
+   * A patch went missing: drop the socket as a lost connection would. The
+   * server holds the seat, and a seat that comes back is sent its whole view.
+   */
+  private resync(): void {
+    this.resyncs++;
+    this.room?.connection.close(4998, "missing patch: fetching the whole view");
+  }
+
   private async reconnect(token: string): Promise<void> {
     this.setState("reconnecting");
     for (let attempt = 0; !this.stopped; attempt++) {
@@ -159,8 +177,14 @@ export class SessionLink {
     }
   }
 
-  private setView(view: SessionView): void {
-    this.view = view;
+  /** Test-only: hands the link a server message as if it came over the socket. */
+  receiveForTest(message: ServerMessage): void {
+    this.receive(message.type, message);
+  }
+
+  private setView(): void {
+    const view = this.keeper.view!;
+    this.clock.atLeast(view.now);
     this.emit("view", view);
     this.resolveFirstView();
   }

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
     return fill(root, h("p", { class: "field-error", role: "alert" }, (err as { refusal?: { words: string } }).refusal?.words ?? "Could not connect."));
   }
   const timer = h("span", { class: "timer" });
-  tickTimer(timer, () => link.view?.timer);
+  tickTimer(timer, () => link.view?.timer, () => link.clock.now());
   const title = h("h1", {});
   const phase = h("span", { class: "phase" });
   const news = h("div", { class: "news", "aria-live": "polite" });

@@ -1,4 +1,5 @@
-// The phase timer as everyone sees it, ticking locally between views.
+// The phase timer as everyone sees it, ticking locally between views on the
+// server's clock (see net/server-clock.ts), never on the device's alone.
 import type { Timer } from "../../shared/state.ts";
 
 export function remainingMs(timer: Timer, now = Date.now()): number | null {
@@ -19,10 +20,10 @@ export function timerText(timer: Timer, now = Date.now()): string {
 }
 
 /** Keeps an element's text on the current timer; returns a stop function. */
-export function tickTimer(el: HTMLElement, getTimer: () => Timer | undefined): () => void {
+export function tickTimer(el: HTMLElement, getTimer: () => Timer | undefined, now: () => number): () => void {
   const draw = () => {
     const t = getTimer();
-    el.textContent = t ? timerText(t) : "";
+    el.textContent = t ? timerText(t, now()) : "";
     el.dataset.state = t?.state ?? "off";
   };
   draw();
