@@ -18,6 +18,7 @@ import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
 import { joinError } from "./errors.ts";
 import type { RoomDeps } from "./deps.ts";
 import { ListingFacts } from "../scale/listing.ts";
+import { corkUntilTickEnds } from "../scale/cork.ts";
 
 interface Seated {
   seat: SeatId;
@@ -313,6 +314,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   }
 
   private sendTo(client: Client, message: ServerMessage): void {
+    corkUntilTickEnds(client);
     client.enqueueRaw(encoded(message));
   }
 
