@@ -125,9 +125,10 @@ export class AccordLoad {
       const owned = d.view.provisions.filter((_, i) => i % 6 === mine && i < PROVISIONS);
       const p = owned.length ? pick(rng, owned) : undefined;
       if (!p) return;
-      const current = p.stances[d.delegation] ?? null;
+      const current = d.stances.has(p.id) ? d.stances.get(p.id)! : (p.stances[d.delegation] ?? null);
       const stance = pick(rng, (["support", "reservation", "objection", null] as (Stance | null)[]).filter((s) => s !== current));
       const delegation = d.delegation;
+      d.stances.set(p.id, stance);
       d.sendTracked("stance", { type: "stance.set", provision: p.id, stance }, others, (v) => {
         const now = v.provisions.find((x) => x.id === p.id)?.stances[delegation] ?? null;
         return now === stance;

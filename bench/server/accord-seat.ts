@@ -18,6 +18,8 @@ export class AccordSeat {
   private seq = 0;
   private readonly probes = new Map<number, Probe<AccordSeat>>();
   private firstView!: Promise<void>;
+  /** The stance this seat last asked for, per provision: its own view may not show it yet. */
+  readonly stances = new Map<string, string | null>();
   /** Refusals not tied to a probe (setup steps). */
   errors: string[] = [];
 
