@@ -10,6 +10,8 @@ import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";
 import { tickTimer } from "../ui/timer.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
+import { bulletins } from "../ui/bulletins.ts";
+import { noticeWords } from "../ui/notice-words.ts";
 import { exposeForTests } from "../test-hook.ts";
 import { me, type GameContext } from "./context.ts";
 import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
@@ -25,10 +27,12 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const panel = h("section", { class: "panel", id: "panel", "aria-live": "polite" });
   const talk = h("aside", { class: "talk", id: "talk", "aria-label": "Talk" });
   const notice = h("div", { class: "notice-area", role: "alert" });
+  const board = bulletins(link, { dismissable: true, withBody: false });
   const toasts = toastArea();
   fill(root,
     h("header", { class: "topbar" }, h("strong", { class: "brand" }, "Accord"), phase, timer, who, connectionBadge(link)),
     notice,
+    board,
     h("div", { class: "game-main" }, h("div", { class: "play" }, stage, panel), talk),
     toasts.el);
 
@@ -69,10 +73,11 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   mountTalk(talk, link);
 
   link.on("event", (e) => {
-    if (e.type === "inject.released" || e.type === "inject.release") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news");
+    // The rules name a released inject's event "inject"; it also stays on the news banner.
+    if (e.type === "inject") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 8000);
     else if (typeof e.text === "string") ctx.toast(e.text);
   });
-  link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, n.message)));
+  link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, noticeWords(n))));
   link.on("state", (s) => {
     if (s === "offline" && link.lastError) fill(notice, h("p", { class: "notice-banner" }, link.lastError.words));
   });

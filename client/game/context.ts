@@ -14,7 +14,7 @@ export interface GameContext {
   redraw: () => void;
   /** Instrument tab currently shown. */
   instrument: string;
-  toast: (text: string, kind?: "news" | "info") => void;
+  toast: (text: string, kind?: "news" | "info", ms?: number) => void;
 }
 
 export const me = (ctx: GameContext) => {

@@ -41,7 +41,7 @@ export function sessionControls(link: SessionLink): { el: HTMLElement; update(v:
   const send = h("button", { type: "button", class: "primary" }, "Broadcast");
   send.addEventListener("click", () => { if (text.value.trim()) actNear(link, { type: "announce", text: text.value.trim() }, slot, () => { text.value = ""; }); });
   const lockSlot = h("div", {});
-  const el = h("section", { class: "card", "aria-labelledby": "session-h" }, h("h2", { id: "session-h" }, "Session"),
+  const el = h("section", { class: "card", id: "session-controls", "aria-labelledby": "session-h" }, h("h2", { id: "session-h" }, "Session"),
     text, send, slot, lockSlot);
   return {
     el,

@@ -4,7 +4,7 @@ import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
 import { actionButton } from "../ui/act.ts";
-import { currentText, delegationOf, isBracketed, provisionStatus, provisionsOf, shortHash, STATUS_WORDS } from "../ui/words.ts";
+import { currentText, delegationOf, isBracketed, newsFor, provisionStatus, provisionsOf, resolutionWords, shortHash, STATUS_WORDS, voteTally } from "../ui/words.ts";
 
 export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const body = h("div", {});
@@ -22,14 +22,18 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
           h("ul", { class: "host-provisions" }, ...items.map((p) => {
             const status = provisionStatus(p);
             const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");
+            const news = newsFor(v, p);
+            const resolved = resolutionWords(v, p);
             return h("li", {}, h("strong", {}, isBracketed(p) ? `[${p.title}]` : p.title), " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
               h("p", { class: "small" }, currentText(p)),
+              news.length ? h("p", { class: "small in-news" }, `In the news: ${news.join(" · ")}`) : null,
+              resolved ? h("p", { class: "small resolution" }, resolved) : null,
               ...pending.map((a) => h("div", { class: "row" }, `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${Object.keys(a.votes).length} votes`,
                 v.phase === "negotiation" ? actionButton(link, "Close the vote", () => ({ type: "amendment.close", amendment: a.id })) : null)),
               v.phase === "final-text" && isBracketed(p) && !p.vote ? h("div", { class: "row" },
                 actionButton(link, "Drop it", () => ({ type: "bracket.resolve", provision: p.id, how: "drop" })),
                 actionButton(link, "Put it to a vote", () => ({ type: "bracket.resolve", provision: p.id, how: "vote" }))) : null,
-              p.vote ? h("div", { class: "row" }, `Vote: ${Object.entries(p.vote.votes).map(([d, x]) => `${delegationOf(v, d)?.emblem ?? d} ${x}`).join(" · ") || "no votes yet"}`,
+              p.vote ? h("div", { class: "row" }, `Vote open: ${voteTally(v, p)}`,
                 actionButton(link, "Close the vote", () => ({ type: "vote.close", provision: p.id }))) : null);
           })));
       }));

@@ -19,7 +19,7 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
       fill(body, ...seats.map((s) => {
         const move = h("select", { "aria-label": `Move ${s.name} to` }, ...v.scenario.delegations.map((d) => h("option", { value: d.id, selected: d.id === s.delegation }, `${d.emblem} ${d.name}`)));
         return h("tr", { "data-seat": s.id },
-          h("td", {}, h("span", { class: `dot ${s.connected ? "on" : "off"}`, title: s.connected ? "online" : "offline" }), " ", s.name, s.isHead ? " ★ head" : "", h("span", { class: "sr-only" }, s.connected ? " online" : " offline")),
+          h("td", {}, h("span", { class: `dot ${s.connected ? "on" : "off"}`, title: s.connected ? "online" : "offline" }), " ", h("span", { class: "seat-name" }, s.name), s.isHead ? " ★ head" : "", h("span", { class: "sr-only" }, s.connected ? " online" : " offline")),
           h("td", {}, delegationChip(delegationOf(v, s.delegation))),
           h("td", { class: "rejoin" }, s.rejoinCode ?? ""),
           h("td", {}, h("div", { class: "row" }, move,

@@ -6,7 +6,8 @@ import { h, fill, byId } from "../ui/dom.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { tickTimer } from "../ui/timer.ts";
 import { stanceChip } from "../ui/chips.ts";
-import { currentText, delegationOf, isBracketed, provisionStatus, provisionsOf, shortHash, STATUS_WORDS } from "../ui/words.ts";
+import { currentText, delegationOf, isBracketed, newsFor, provisionStatus, provisionsOf, resolutionWords, shortHash, STATUS_WORDS, voteTally } from "../ui/words.ts";
+import { bulletins } from "../ui/bulletins.ts";
 import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { exposeForTests } from "../test-hook.ts";
@@ -30,8 +31,13 @@ function draft(v: SessionView): HTMLElement {
     h("h2", {}, inst.title, inst.frozen ? ` — frozen, version ${shortHash(inst.frozen.version)}` : ""),
     h("ol", {}, ...provisionsOf(v, inst.id).filter((p) => p.status !== "withdrawn").map((p) => {
       const status = provisionStatus(p);
+      const news = newsFor(v, p);
+      const resolved = resolutionWords(v, p);
       return h("li", { class: `status-${status}` }, h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
         h("p", { class: "text" }, isBracketed(p) ? `[${currentText(p)}]` : currentText(p)),
+        news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
+        p.vote ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`) : null,
+        resolved ? h("p", { class: "resolution" }, resolved) : null,
         h("div", { class: "row" }, ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) => stanceChip(delegationOf(v, d), s))));
     })),
     h("p", { class: "sigs" }, ...v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen?.version).map((s) => h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)}) `))))));
@@ -46,19 +52,16 @@ async function start(): Promise<void> {
   tickTimer(timer, () => link.view?.timer, () => link.clock.now());
   const title = h("h1", {});
   const phase = h("span", { class: "phase" });
-  const news = h("div", { class: "news", "aria-live": "polite" });
+  const board = bulletins(link, { dismissable: false, withBody: true });
   const main = h("main", {});
   const toasts = toastArea();
   // Late arrivals can still find the session from the header in every phase.
   const joinHint = h("span", { class: "join-hint" }, `Join: ${location.host}/j/${code}`);
-  fill(root, h("header", {}, title, phase, joinHint, timer, connectionBadge(link)), news, main, toasts.el);
+  fill(root, h("header", {}, title, phase, joinHint, timer, connectionBadge(link)), board, main, toasts.el);
   let shown = "";
   const draw = (v: SessionView) => {
     fill(title, v.scenario.title);
     fill(phase, PHASE_TITLES[v.phase]);
-    const latest = v.injectsReleased[v.injectsReleased.length - 1];
-    const inject = latest && v.scenario.injects.find((i) => i.id === latest.inject);
-    fill(news, inject ? h("p", {}, h("strong", {}, "NEWS "), inject.headline) : null);
     const key = `${v.phase}`;
     if (["briefing", "opening"].includes(v.phase)) fill(main, joinBlock(), h("h2", {}, "Who sits where"), roster(v));
     else if (v.phase === "debrief") { if (shown !== key) fill(main, ...debriefBody(v)); }

@@ -38,3 +38,20 @@ export const isParty = (view: View, instrumentId: string, delegation: string | n
   const inst = view.instruments.find((i) => i.id === instrumentId);
   return !!inst && !!delegation && (inst.parties === null || inst.parties.includes(delegation));
 };
+
+/** How a bracket was resolved, in words, with the vote's count when there was one. */
+export const resolutionWords = (view: View, p: Provision): string | null => {
+  if (!p.resolution) return null;
+  if (p.resolution === "dropped") return "Dropped by the teacher";
+  const entry = [...view.timeline].reverse().find((e) => e.provision === p.id && (e.kind === "vote.kept" || e.kind === "vote.dropped"));
+  const count = entry ? /\(([^()]*)\)\s*$/.exec(entry.text)?.[1] : undefined;
+  return `${p.resolution === "kept-by-vote" ? "Kept by a vote" : "Dropped by a vote"}${count ? ` (${count})` : ""}`;
+};
+
+/** Headlines of the news that bears on a provision. */
+export const newsFor = (view: View, p: Provision): string[] =>
+  p.flags.map((f) => view.scenario.injects.find((i) => i.id === f)?.headline ?? f);
+
+/** An open bracket vote in words: "CN yes · US no", or that nobody has voted. */
+export const voteTally = (view: View, p: Provision): string =>
+  p.vote ? Object.entries(p.vote.votes).map(([d, v]) => `${delegationOf(view, d)?.emblem ?? d} ${v}`).join(" · ") || "no votes yet" : "";

@@ -68,3 +68,46 @@ export async function shoot(page: Page, name: string, fullPage = false): Promise
 export function hook<T>(page: Page, field: string): Promise<T> {
   return page.evaluate((f) => (window as unknown as { __accord?: Record<string, unknown> }).__accord?.[f], field) as Promise<T>;
 }
+
+/** Waits until an expression over the page's test hook (`a`) is true. */
+export function waitHook(page: Page, fn: string, timeout = 15_000): Promise<unknown> {
+  return page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout, polling: 50 });
+}
+
+/** The host console of a new session, opened as the teacher's link opens it (key in the fragment). */
+export async function openHostConsole(browser: Browser, server: AccordServer, size = { width: 1280, height: 900 }): Promise<{ page: Page; code: string; hostKey: string }> {
+  const { code, hostKey } = await server.createSession();
+  const { page } = await newPage(browser, size);
+  await page.goto(`${server.url}/host/${code}?test=1#key=${encodeURIComponent(hostKey)}`);
+  await page.locator("#phase-controls").waitFor();
+  return { page, code, hostKey };
+}
+
+/** A student joins by the session's link with a display name and (optionally) a delegation, and waits for the table. */
+export async function joinByLink(browser: Browser, server: AccordServer, code: string, name: string, delegation?: string, size = PHONE): Promise<Page> {
+  const { page } = await newPage(browser, size);
+  await page.goto(`${server.url}/j/${code}?test=1`);
+  if (delegation) {
+    await page.locator("#delegation-field").waitFor({ state: "visible" });
+    await page.selectOption("#delegation", delegation);
+  }
+  await page.fill("#name", name);
+  await page.click("#join-button");
+  await waitHook(page, "a.page === 'game' && a.scene");
+  return page;
+}
+
+/** The projector view of a session. */
+export async function openProjector(browser: Browser, server: AccordServer, code: string): Promise<Page> {
+  const { page } = await newPage(browser, PROJECTOR);
+  await page.goto(`${server.url}/screen/${code}?test=1`);
+  await waitHook(page, "a.page === 'screen' && a.view");
+  return page;
+}
+
+/** Everything a page holds that a person or a script on it could read: its HTML and the view it keeps. */
+export async function everythingOn(page: Page): Promise<string> {
+  const html = await page.content();
+  const view = await page.evaluate(() => JSON.stringify((window as unknown as { __accord?: { view?: unknown } }).__accord?.view ?? null));
+  return `${html}\n${view}`;
+}

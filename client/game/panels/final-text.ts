@@ -1,11 +1,12 @@
 // Final text: what is bracketed must be resolved before the text is frozen.
-// Heads of delegation vote on bracketed provisions the teacher puts to a vote.
+// Heads of delegation vote on bracketed provisions the teacher puts to a vote;
+// the result (kept or dropped, with the count) stays on the provision.
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { actionButton } from "../../ui/act.ts";
-import { currentText, delegationOf, isBracketed, provisionStatus, provisionsOf, shortHash, STATUS_WORDS } from "../../ui/words.ts";
+import { currentText, isBracketed, isParty, provisionStatus, provisionsOf, resolutionWords, shortHash, STATUS_WORDS, voteTally } from "../../ui/words.ts";
 import { instrumentTabs } from "./negotiation.ts";
 
 export function finalTextPanel(ctx: GameContext): Panel {
@@ -14,20 +15,24 @@ export function finalTextPanel(ctx: GameContext): Panel {
       const m = me(ctx);
       const inst = view.instruments.find((i) => i.id === ctx.instrument);
       const items = provisionsOf(view, ctx.instrument);
+      const party = isParty(view, ctx.instrument, m.delegation);
       fill(ctx.panel,
         h("h2", {}, "Final text"),
         instrumentTabs(ctx, view),
         inst?.frozen ? h("p", { class: "frozen" }, `Frozen: version ${shortHash(inst.frozen.version)}. This is the text that will be signed.`)
-          : h("p", {}, "Bracketed text must be dropped or kept by a vote before the teacher freezes the text."),
+          : h("p", {}, "Text in [brackets] is text someone objects to. The teacher drops it, or puts it to a vote of the heads of delegation, before freezing the text."),
         h("ol", { class: "final-list" }, ...items.map((p) => {
           const status = provisionStatus(p);
-          const votes = p.vote ? Object.entries(p.vote.votes).map(([d, v]) => `${delegationOf(view, d)?.emblem ?? d} ${v}`).join(" · ") : "";
+          const resolved = resolutionWords(view, p);
           return h("li", { class: `final-item status-${status}` },
             h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
             h("p", { class: isBracketed(p) ? "bracketed" : "" }, isBracketed(p) ? `[${currentText(p)}]` : currentText(p)),
-            p.vote ? h("div", { class: "vote" }, h("p", {}, "Vote open: keep this text? ", votes || "no votes yet"),
-              m.isHead ? h("div", { class: "row" }, ...(["yes", "no", "abstain"] as const).map((v) => actionButton(ctx.link, v === "yes" ? "Keep it" : v === "no" ? "Drop it" : "Abstain", () => ({ type: "vote.cast", provision: p.id, vote: v }))))
-                : h("p", { class: "muted" }, "Your head of delegation casts your vote.")) : null,
+            resolved ? h("p", { class: `resolution ${p.status === "dropped" ? "warn" : "ok"}` }, resolved) : null,
+            p.vote ? h("div", { class: "vote", role: "group", "aria-label": `Vote on ${p.title}` },
+              h("p", {}, h("strong", {}, "Vote open: "), "keep this text? ", voteTally(view, p)),
+              m.isHead && party ? h("div", { class: "row" }, ...(["yes", "no", "abstain"] as const).map((v) =>
+                actionButton(ctx.link, `${v === "yes" ? "✓ Keep it" : v === "no" ? "✗ Drop it" : "Abstain"}${m.delegation && p.vote?.votes[m.delegation] === v ? " (your vote)" : ""}`, () => ({ type: "vote.cast", provision: p.id, vote: v }), { cls: `vote-${v}` })))
+                : h("p", { class: "muted" }, party ? "Your head of delegation casts your vote." : "Your delegation is not a party to this instrument.")) : null,
             p.status === "tabled" && p.tabledBy === m.delegation && !inst?.frozen ? actionButton(ctx.link, "Withdraw", () => ({ type: "provision.withdraw", provision: p.id }), { cls: "danger" }) : null);
         })));
     },

@@ -8,7 +8,7 @@ import type { SessionView } from "../../../shared/view.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { actNear } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
-import { delegationOf, isParty, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
+import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
 import { provisionCard } from "./provision-card.ts";
 import { LIMITS } from "../../../shared/limits.ts";
 import type { Stance } from "../../../shared/protocol.ts";
@@ -29,7 +29,8 @@ export function provisionList(ctx: GameContext, view: SessionView): HTMLElement 
     const status = provisionStatus(p);
     const b = h("button", { type: "button", class: "provision-row", "aria-expanded": String(ctx.openedProvision === p.id) },
       h("span", { class: "title" }, status === "bracketed" ? `[${p.title}]` : p.title), " ",
-      h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]));
+      h("span", { class: "badges" }, p.flags.length ? h("span", { class: "badge news-badge", title: newsFor(view, p).join(" · ") }, "In the news") : null,
+        h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])));
     b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
     const stances = Object.entries(p.stances) as [string, Stance][];
     return h("li", {}, b, h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))));

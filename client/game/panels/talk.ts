@@ -55,10 +55,11 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
 
   let openerFor = "";
   const drawOpener = (view: SessionView) => {
-    const mine = link.welcome?.delegation ?? null;
+    // The seat's delegation now (the host may have moved it since the welcome).
+    const mine = view.seats.find((s) => s.id === link.welcome?.seat)?.delegation ?? null;
     const plan = view.scenario.phases.find((p) => p.phase === view.phase);
     opener.hidden = !mine || !plan?.privateChannels;
-    const key = `${view.phase}:${view.scenario.delegations.length}`;
+    const key = `${view.phase}:${mine}:${view.scenario.delegations.length}`;
     if (opener.hidden || openerFor === key) return;
     openerFor = key;
     const boxes = view.scenario.delegations.filter((d) => d.id !== mine).map((d) => h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`));

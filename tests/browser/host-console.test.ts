@@ -1,0 +1,214 @@
+// The host console driven as a teacher would, with students on their phones
+// and the projector on the wall: roster powers (make head, move, hand a seat,
+// kick), lock, broadcast, news injects, a private channel that stays private,
+// and a bracketed provision resolved by a vote of the heads of delegation.
+// Every assertion is on what one of these people sees.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { AccordServer } from "../../server/app.ts";
+import type { SessionView } from "../../shared/view.ts";
+import { ensureClientBuilt, everythingOn, hook, joinByLink, launchChromium, newPage, openHostConsole, openProjector, PHONE, startServer, waitHook } from "./harness.ts";
+
+let server: AccordServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const view = (page: Page) => hook<SessionView>(page, "view");
+const seatOf = async (page: Page) => (await hook<{ seat: string }>(page, "welcome")).seat;
+const row = (host: Page, name: string) => host.locator("#roster tbody tr").filter({ has: host.locator(".seat-name", { hasText: new RegExp(`^${name}$`) }) });
+const who = (page: Page) => page.textContent(".topbar .who");
+const briefOf = (v: SessionView, delegation: string) => v.scenario.delegations.find((d) => d.id === delegation)!.brief!.instructions;
+const delegates = async (host: Page) => (await view(host)).seats.filter((s) => s.role === "delegate").length;
+
+describe("the host console, with students watching", () => {
+  test("make head, move, hand a seat and kick: each student's screen follows", async () => {
+    const { page: host, code } = await openHostConsole(browser, server);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    const lin = await joinByLink(browser, server, code, "Lin", "china");
+    const anna = await joinByLink(browser, server, code, "Anna", "united-states");
+    await row(host, "Anna").waitFor();
+    await host.getByRole("button", { name: "▶ Start the briefing" }).click();
+    await waitHook(lin, "a.scene === 'briefing'");
+    const hostView = await view(host);
+    const chinaBrief = briefOf(hostView, "china");
+    const russiaBrief = briefOf(hostView, "russia");
+    await expect.poll(() => lin.textContent("#panel")).toContain(chinaBrief);
+
+    // Make head: Lin now leads China; Wei no longer does.
+    expect(await who(wei)).toContain("★ head");
+    await row(host, "Lin").getByRole("button", { name: "Make head" }).click();
+    await expect.poll(() => who(lin)).toContain("★ head");
+    await expect.poll(() => who(wei)).not.toContain("★ head");
+    expect(await row(host, "Lin").textContent()).toContain("★ head");
+    expect(await row(host, "Wei").textContent()).not.toContain("★ head");
+
+    // Move Lin to Russia: her screen shows Russia and Russia's brief, and China's secrets leave her page.
+    await row(host, "Lin").locator("select").selectOption("russia");
+    await row(host, "Lin").getByRole("button", { name: "Move" }).click();
+    await expect.poll(() => who(lin)).toContain("Russia");
+    await expect.poll(() => lin.textContent("#panel")).toContain(russiaBrief);
+    expect(await lin.textContent("#panel")).not.toContain(chinaBrief);
+    expect(await everythingOn(lin)).not.toContain(chinaBrief);
+    // China's head passes back to Wei, its only delegate.
+    await expect.poll(() => who(wei)).toContain("★ head");
+    expect(await row(host, "Lin").textContent()).toContain("Russia");
+
+    // Hand Anna's seat to someone else: the console shows the new rejoin code, Anna's device is told.
+    const annaSeat = await seatOf(anna);
+    const oldCode = (await row(host, "Anna").locator(".rejoin").textContent())!.trim();
+    expect(oldCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}$/);
+    await row(host, "Anna").getByRole("button", { name: "Hand seat" }).click();
+    await expect.poll(() => anna.textContent(".notice-area")).toContain("Your teacher gave your seat to someone else");
+    await expect.poll(async () => (await row(host, "Anna").locator(".rejoin").textContent())!.trim()).not.toBe(oldCode);
+    const newCode = (await row(host, "Anna").locator(".rejoin").textContent())!.trim();
+    expect(newCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}$/);
+    await expect.poll(() => host.textContent(".toasts")).toContain(`New rejoin code for Anna's seat: ${newCode}`);
+    expect(await anna.getAttribute(".topbar .conn", "data-state")).toBe("offline");
+
+    // A new student takes the seat with the code the teacher reads out.
+    const sam = (await newPage(browser, PHONE)).page;
+    await sam.goto(`${server.url}/j/${code}?test=1`);
+    await sam.click("#rejoin-toggle");
+    await sam.fill("#rejoin", newCode);
+    await sam.click("#join-button");
+    await waitHook(sam, "a.page === 'game' && a.scene === 'briefing'");
+    expect(await seatOf(sam)).toBe(annaSeat);
+    expect(await who(sam)).toContain("United States");
+    await expect.poll(() => sam.textContent("#panel")).toContain(briefOf(hostView, "united-states"));
+    // The old device stays let go: it does not take the seat back by itself.
+    expect(await anna.getAttribute(".topbar .conn", "data-state")).toBe("offline");
+
+    // Kick Wei: he is told, and the roster no longer lists him.
+    const before = await delegates(host);
+    await row(host, "Wei").getByRole("button", { name: "Kick" }).click();
+    await expect.poll(() => wei.textContent(".notice-area")).toContain("Your teacher removed you from this session");
+    await expect.poll(() => host.locator("#roster tbody").textContent()).not.toContain("Wei");
+    expect(await delegates(host)).toBe(before - 1);
+    await expect.poll(async () => (await view(lin)).seats.some((s) => s.name === "Wei")).toBe(false);
+    for (const p of [host, wei, lin, anna, sam]) await p.context().close();
+  }, 90_000);
+
+  test("lock refuses a new student in plain words and unlock lets them in; a broadcast reaches every screen", async () => {
+    const { page: host, code } = await openHostConsole(browser, server);
+    const projector = await openProjector(browser, server, code);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    await row(host, "Wei").waitFor();
+
+    await host.getByRole("button", { name: "Lock joining" }).click();
+    await expect.poll(() => host.textContent("#session-controls")).toContain("Joining is locked");
+    const seated = await delegates(host);
+    const zoe = (await newPage(browser, PHONE)).page;
+    await zoe.goto(`${server.url}/j/${code}?test=1`);
+    await zoe.fill("#name", "Zoe");
+    await zoe.click("#join-button");
+    await expect.poll(() => zoe.textContent("#code-error")).toBe("The teacher has locked this session. Ask them to unlock it.");
+    expect(await hook(zoe, "page")).toBe("join");
+    expect(await delegates(host)).toBe(seated);
+
+    await host.getByRole("button", { name: "Unlock joining" }).click();
+    await expect.poll(() => host.textContent("#session-controls")).toContain("Joining is open");
+    await zoe.click("#join-button");
+    await waitHook(zoe, "a.page === 'game' && a.scene");
+    await expect.poll(() => delegates(host)).toBe(seated + 1);
+
+    const words = "Ten minutes to read your briefs, then we start.";
+    await host.fill("#announce-text", words);
+    await host.getByRole("button", { name: "Broadcast" }).click();
+    for (const page of [wei, zoe, projector]) await expect.poll(() => page.textContent("#announcement")).toContain(words);
+    expect(await host.inputValue("#announce-text")).toBe("");
+    for (const p of [host, projector, wei, zoe]) await p.context().close();
+  }, 60_000);
+
+  test("news, a private channel and a bracket vote, from the negotiation to the final text", async () => {
+    const { page: host, code } = await openHostConsole(browser, server);
+    const projector = await openProjector(browser, server, code);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    const ivan = await joinByLink(browser, server, code, "Ivan", "russia");
+    const anna = await joinByLink(browser, server, code, "Anna", "united-states");
+    await row(host, "Anna").waitFor();
+    await host.getByRole("button", { name: "▶ Start the briefing" }).click();
+    for (let i = 0; i < 2; i++) {
+      const phase = (await view(host)).phase;
+      await host.getByRole("button", { name: "Next phase ▶" }).click();
+      await waitHook(host, `a.phase !== '${phase}'`);
+    }
+    for (const p of [wei, ivan, anna]) await waitHook(p, "a.scene === 'negotiation'");
+
+    // Wei tables the card on schools and hospitals.
+    await wei.click("#table-form summary");
+    await wei.selectOption("#card-select", "protected-schools-hospitals");
+    await wei.click("#table-card");
+    const title = "Schools and hospitals off limits";
+    await expect.poll(() => projector.textContent(".draft")).toContain(title);
+
+    // News: the host releases the hospital attack; it flashes on the projector and the phones, and flags the provision.
+    const headline = "Ransomware attack shuts down a city hospital";
+    await host.locator("#injects li", { hasText: headline }).getByRole("button", { name: "Release" }).click();
+    await expect.poll(() => projector.textContent(".news-flash")).toContain(headline);
+    for (const p of [wei, anna]) await expect.poll(() => p.textContent(".news-flash")).toContain(headline);
+    await expect.poll(() => wei.locator(".provision-row", { hasText: title }).textContent()).toContain("In the news");
+    await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain(`In the news: ${headline}`);
+    expect(await host.locator("#injects li", { hasText: headline }).textContent()).toContain("Released");
+
+    // A private channel between China and Russia: both read it; the United States and the projector never get it.
+    await wei.click("#talk .open-channel summary");
+    await wei.locator("#talk .open-channel label", { hasText: "Russia" }).locator("input").check();
+    await wei.getByRole("button", { name: "Open channel" }).click();
+    const tab = (p: Page) => p.locator("#talk .talk-tabs button", { hasText: "Private" });
+    await tab(wei).click();
+    const secret = "Keep the sovereignty wording, we back you on data.";
+    const reply = "Agreed: we object to free flow if they push it.";
+    await wei.fill("#say-text", secret);
+    await wei.click("#talk .say button");
+    await tab(ivan).click();
+    await expect.poll(() => ivan.textContent("#talk .messages")).toContain(secret);
+    await ivan.fill("#say-text", reply);
+    await ivan.click("#talk .say button");
+    await expect.poll(() => wei.textContent("#talk .messages")).toContain(reply);
+    // The host can read private channels in this scenario, and the students are told so.
+    expect(await wei.textContent("#talk .talk-banner")).toContain("your teacher can read private channels");
+    // A public line after them, so we know the others' pages are up to date when we search them.
+    await ivan.locator("#talk .talk-tabs button", { hasText: "Floor" }).click();
+    await ivan.fill("#say-text", "Russia is ready to talk.");
+    await ivan.click("#talk .say button");
+    for (const p of [anna, projector]) {
+      await expect.poll(async () => JSON.stringify((await view(p)).channels)).toContain("Russia is ready to talk.");
+      const seen = await everythingOn(p);
+      expect(seen).not.toContain(secret);
+      expect(seen).not.toContain(reply);
+    }
+    expect((await view(anna)).channels.map((c) => c.kind)).not.toContain("private");
+
+    // Anna objects: the provision is [bracketed] on the phones and on the projector.
+    await anna.locator(".provision-row", { hasText: title }).click();
+    await anna.click("#provision-card .stance-button.stance-objection");
+    await expect.poll(() => wei.locator(".provision-row", { hasText: title }).textContent()).toContain(`[${title}]`);
+    await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain("[Bracketed]");
+    expect(await projector.locator(".draft li", { hasText: title }).locator(".text").textContent()).toMatch(/^\[.*\]$/);
+
+    // Final text: the host puts it to a vote; the three heads vote; the result shows everywhere.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    for (const p of [wei, ivan, anna]) await waitHook(p, "a.scene === 'final-text'");
+    await host.locator("#drafting li", { hasText: title }).getByRole("button", { name: "Put it to a vote" }).click();
+    await expect.poll(() => wei.textContent("#panel")).toContain("Vote open");
+    await expect.poll(() => projector.textContent(".draft")).toContain("Vote open");
+    await wei.getByRole("button", { name: "Keep it" }).click();
+    await ivan.getByRole("button", { name: "Keep it" }).click();
+    await expect.poll(() => anna.textContent("#panel")).toMatch(/CN yes/);
+    await anna.getByRole("button", { name: "Drop it" }).click();
+    for (const p of [wei, anna]) await expect.poll(() => p.locator(".final-item", { hasText: title }).textContent()).toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+    await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+    expect((await view(wei)).provisions.find((p) => p.title === title)!.status).toBe("dropped");
+    for (const p of [host, projector, wei, ivan, anna]) await p.context().close();
+  }, 120_000);
+});
