@@ -64,6 +64,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     if (key === active) return;
     for (const running of game.scene.getScenes(true)) if (running.scene.key !== key) game.scene.stop(running.scene.key);
     active = key;
+    root.dataset.scene = key;
     game.scene.start(key);
   };
   const begin = () => { if (link.view) follow(link.view); };

@@ -10,6 +10,8 @@ import { currentText, delegationOf, isBracketed, newsFor, provisionStatus, provi
 import { bulletins } from "../ui/bulletins.ts";
 import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
+import { diffLine } from "../game/panels/provision-card.ts";
+import { applyEdit } from "../../shared/rules/words.ts";
 import { exposeForTests } from "../test-hook.ts";
 import { PHASE_TITLES } from "../ui/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
@@ -27,20 +29,28 @@ function joinBlock(): HTMLElement {
 }
 
 function draft(v: SessionView): HTMLElement {
-  return h("section", { class: "draft" }, ...v.instruments.map((inst) => h("div", { class: "instrument" },
-    h("h2", {}, inst.title, inst.frozen ? ` — frozen, version ${shortHash(inst.frozen.version)}` : ""),
-    h("ol", {}, ...provisionsOf(v, inst.id).filter((p) => p.status !== "withdrawn").map((p) => {
-      const status = provisionStatus(p);
-      const news = newsFor(v, p);
-      const resolved = resolutionWords(v, p);
-      return h("li", { class: `status-${status}` }, h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
-        h("p", { class: "text" }, isBracketed(p) ? `[${currentText(p)}]` : currentText(p)),
-        news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
-        p.vote ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`) : null,
-        resolved ? h("p", { class: "resolution" }, resolved) : null,
-        h("div", { class: "row" }, ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) => stanceChip(delegationOf(v, d), s))));
-    })),
-    h("p", { class: "sigs" }, ...v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen?.version).map((s) => h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)}) `))))));
+  return h("section", { class: "draft" }, ...v.instruments.map((inst) => {
+    const sigs = inst.frozen ? v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version) : [];
+    return h("div", { class: "instrument" },
+      h("h2", {}, inst.title, inst.frozen ? ` — final text, version ${shortHash(inst.frozen.version)}` : ""),
+      // Signatures first: in the signing phase they are what the room is watching.
+      inst.frozen && (sigs.length || v.phase === "signing") ? h("p", { class: "sigs" }, sigs.length ? "Signed by: " : "Not signed yet",
+        ...sigs.map((s) => h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation}`))) : null,
+      h("ol", {}, ...provisionsOf(v, inst.id).filter((p) => p.status !== "withdrawn").map((p) => {
+        const status = provisionStatus(p);
+        const news = newsFor(v, p);
+        const resolved = resolutionWords(v, p);
+        const text = currentText(p);
+        const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");
+        return h("li", { class: `status-${status}` }, h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
+          h("p", { class: "text" }, isBracketed(p) ? `[${text}]` : text),
+          ...pending.map((a) => h("div", { class: "amendment" }, h("p", { class: "label" }, `Amendment proposed by ${delegationOf(v, a.by)?.name ?? a.by}:`), diffLine(text, applyEdit(text, a.edit) ?? text))),
+          news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
+          p.vote ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`) : null,
+          resolved ? h("p", { class: "resolution" }, resolved) : null,
+          h("div", { class: "row" }, ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) => stanceChip(delegationOf(v, d), s))));
+      })));
+  }));
 }
 
 async function start(): Promise<void> {

@@ -52,6 +52,8 @@ export const resolutionWords = (view: View, p: Provision): string | null => {
 export const newsFor = (view: View, p: Provision): string[] =>
   p.flags.map((f) => view.scenario.injects.find((i) => i.id === f)?.headline ?? f);
 
-/** An open bracket vote in words: "CN yes · US no", or that nobody has voted. */
+const VOTE_WORDS = { yes: "keep", no: "drop", abstain: "abstains" } as const;
+
+/** An open bracket vote in words: "China: keep · United States: drop", or that nobody has voted. */
 export const voteTally = (view: View, p: Provision): string =>
-  p.vote ? Object.entries(p.vote.votes).map(([d, v]) => `${delegationOf(view, d)?.emblem ?? d} ${v}`).join(" · ") || "no votes yet" : "";
+  p.vote ? Object.entries(p.vote.votes).map(([d, v]) => `${delegationOf(view, d)?.name ?? d}: ${VOTE_WORDS[v]}`).join(" · ") || "nobody has voted yet" : "";

@@ -54,14 +54,35 @@ export async function newPage(browser: Browser, size = PHONE): Promise<{ context
   return { context, page };
 }
 
-/** A screenshot from the top of the page, without the passing toasts (they would hide what is under them). */
-export async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+/**
+ * A screenshot from the top of the page (or scrolled to `at`), without the
+ * passing toasts (they would hide what is under them) and without a blinking caret.
+ */
+export async function shoot(page: Page, name: string, opts: boolean | { fullPage?: boolean; at?: string } = false): Promise<void> {
+  const { fullPage = false, at } = typeof opts === "boolean" ? { fullPage: opts } : opts;
   mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const style = await page.addStyleTag({ content: ".toasts { visibility: hidden !important; }" });
-  await page.waitForTimeout(150);
+  if (at) await page.locator(at).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  const style = await page.addStyleTag({ content: ".toasts { visibility: hidden !important; } * { caret-color: transparent !important; }" });
+  await settled(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   await style.evaluate((el) => (el as Element).remove());
+}
+
+/** Waits until the game canvas (if any) fills its stage and two frames have been drawn. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const stage = document.getElementById("stage");
+    const canvas = stage?.querySelector("canvas");
+    return !stage || stage.offsetParent === null || (!!canvas && Math.abs(canvas.clientWidth - stage.clientWidth) <= 2);
+  }, null, { timeout: 10_000, polling: 50 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Resizes the page and waits for the game (if any) to draw at the new size. */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await settled(page);
 }
 
 /** Reads the test hook the page exposes with ?test=1. */

@@ -96,7 +96,6 @@ describe("a short session, played in the browser", () => {
     await expect.poll(() => taken.textContent("#name-error")).toBe("This name is taken in this session — add an initial.");
     expect(await seatCount(code)).toBe(before);
     await taken.context().close();
-    await shoot(projector.page, "projector-lobby-1920");
 
     // Briefing: each delegation reads its own secret brief, and no other.
     await host.getByRole("button", { name: "▶ Start the briefing" }).click();
@@ -163,17 +162,6 @@ describe("a short session, played in the browser", () => {
     // Stances: Kenji supports; Anna sees it as words, not only a colour.
     await kenji.click("#provision-card .stance-button.stance-support");
     await expect.poll(() => anna.textContent("#provision-card")).toContain("Japan: ✓ Support");
-    await shoot(wei, "table-phone-360");
-    await anna.setViewportSize(PROJECTOR);
-    await anna.waitForTimeout(400);
-    await shoot(anna, "table-projector-1920");
-    await anna.setViewportSize(PHONE);
-    await shoot(projector.page, "projector-draft-1920");
-    await host.setViewportSize(PROJECTOR);
-    await shoot(host, "host-console-1920");
-    await host.setViewportSize(PHONE);
-    await shoot(host, "host-console-phone-360");
-    await host.setViewportSize({ width: 1280, height: 900 });
 
     // Final text: the host freezes the code; everyone sees the version.
     await host.getByRole("button", { name: "Next phase ▶" }).click();
@@ -203,10 +191,6 @@ describe("a short session, played in the browser", () => {
     const china = debrief.scores.find((s) => s.delegation === "china")!;
     expect(panel).toContain(`China ${china.score} points`);
     expect(await hook<string[]>(kenji, "canvasTexts")).toContain(`The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`);
-    await shoot(kenji, "debrief-phone-360", true);
-    await kenji.setViewportSize(PROJECTOR);
-    await kenji.waitForTimeout(400);
-    await shoot(kenji, "debrief-projector-1920");
     await host.locator("#host-debrief").waitFor();
     expect(await host.getAttribute(".exports a[href*='export.csv']", "href")).toMatch(new RegExp(`/api/sessions/${code}/export.csv\\?key=`));
   }, 150_000);

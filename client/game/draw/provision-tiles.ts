@@ -11,8 +11,12 @@ export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[],
   const cols = area.w < 420 ? 2 : 3;
   const rows = 2;
   const gap = 6;
+  // On a wide table (a Chromebook, a projector) the cards and their words grow.
+  const big = area.w > 640;
+  const titlePx = big ? 16 : 12;
+  const statusPx = big ? 13 : 11;
   const w = (area.w - gap * (cols - 1)) / cols;
-  const h = Math.min(54, (area.h - gap) / rows);
+  const h = Math.min(big ? 72 : 54, (area.h - gap) / rows);
   const shown = provisions.slice(0, cols * rows - (provisions.length > cols * rows ? 1 : 0));
   shown.forEach((p, i) => {
     const x = area.x + (i % cols) * (w + gap);
@@ -23,8 +27,8 @@ export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[],
       .setInteractive({ useHandCursor: true });
     card.on("pointerdown", () => open(p.id));
     const title = status === "bracketed" ? `[ ${p.title} ]` : p.title;
-    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: h >= 50 ? 2 : 1 });
-    scene.add.text(x + 5, y + h - 16, STATUS_WORDS[status], { fontFamily: FONT, fontSize: "11px", color: "#3b4450" });
+    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: `${titlePx}px`, color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: h >= titlePx * 2 + statusPx + 14 ? 2 : 1 });
+    scene.add.text(x + 5, y + h - statusPx - 5, `${STATUS_WORDS[status]}${p.flags.length ? " · In the news" : ""}`, { fontFamily: FONT, fontSize: `${statusPx}px`, color: p.flags.length ? "#7a1d1d" : "#3b4450" });
   });
   if (provisions.length > shown.length) {
     const i = shown.length;

@@ -22,7 +22,8 @@ export function debriefBody(view: SessionView): HTMLElement[] {
       h("ol", { class: "score-list" }, ...sorted.map((s) => {
         const del = delegationOf(view, s.delegation);
         return h("li", { class: "score" },
-          h("p", { class: "score-line" }, delegationChip(del), ` ${s.score} points`, ` · signed ${s.signed.length}`, ` · wording ${Math.round((d.wording[s.delegation] ?? 0) * 100)}%`),
+          h("p", { class: "score-line" }, delegationChip(del), ` ${s.score} points`),
+          h("p", { class: "score-facts" }, `Signed ${s.signed.length === 1 ? "1 text" : `${s.signed.length} texts`} · wrote ${Math.round((d.wording[s.delegation] ?? 0) * 100)}% of the words agreed`),
           s.redLinesCrossed.length ? h("p", { class: "warn" }, "Red lines crossed: ", s.redLinesCrossed.map((r) => r.tag).join(", ")) : null,
           del?.brief ? h("details", {}, h("summary", {}, `${del.name}'s secret brief`), briefBlock(view, del.brief)) : null);
       }))),

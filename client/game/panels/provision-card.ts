@@ -9,7 +9,7 @@ import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.
 import { h, fill } from "../../ui/dom.ts";
 import { actionButton, actNear } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
-import { currentText, currentVersion, delegationOf, isBracketed, isParty, provisionStatus, STANCE_MARKS, STANCE_WORDS, STATUS_WORDS } from "../../ui/words.ts";
+import { currentText, currentVersion, delegationOf, isBracketed, isParty, newsFor, provisionStatus, STANCE_MARKS, STANCE_WORDS, STATUS_WORDS } from "../../ui/words.ts";
 
 export function diffLine(oldText: string, newText: string): HTMLElement {
   return h("p", { class: "diff-text" }, ...wordDiff(oldText, newText).flatMap((part) => [
@@ -58,17 +58,18 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       const closeButton = h("button", { type: "button", class: "link", "aria-label": "Close the provision" }, "✕ Close");
       closeButton.addEventListener("click", close);
       fill(head, h("h3", {}, p.title), h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]), " ",
-        h("span", { class: "muted" }, `v${currentVersion(p)} · tabled by `), delegationChip(delegationOf(view, p.tabledBy)), " ", closeButton);
+        h("span", { class: "muted" }, `version ${currentVersion(p)} · tabled by `), delegationChip(delegationOf(view, p.tabledBy)), " ", closeButton);
       const stances = Object.entries(p.stances) as [string, Stance][];
       fill(body,
         h("blockquote", { class: `provision-text ${bracketed ? "bracketed" : ""}` }, bracketed ? `[${text}]` : text),
-        p.flags.length ? h("p", { class: "flags" }, "In the news: ", p.flags.map((f) => view.scenario.injects.find((i) => i.id === f)?.headline ?? f).join(" · ")) : null,
+        p.flags.length ? h("p", { class: "flags" }, h("span", { class: "badge news-badge" }, "In the news"), " ", newsFor(view, p).join(" · ")) : null,
+        // Pending amendments first: they are what the delegation has to decide on now.
+        amendmentsBlock(link, view, p, d, party),
         h("h4", {}, "Stances"),
         stances.length ? h("div", { class: "row" }, ...stances.map(([del, s]) => stanceChip(delegationOf(view, del), s))) : h("p", { class: "muted" }, "No stance yet."),
         open ? stanceButtons(link, view, p, d) : null,
         p.status === "tabled" && p.tabledBy === d && ["negotiation", "final-text"].includes(view.phase)
           ? actionButton(link, "Withdraw this provision", () => ({ type: "provision.withdraw", provision: p.id }), { cls: "danger" }) : null,
-        amendmentsBlock(link, view, p, d, party),
         historyBlock(p));
     },
   };
