@@ -49,6 +49,11 @@ function combine(runs: RoomsResult[]): RoomsResult & { runs?: RoomsResult[] } {
     cpu_pct: med((r) => r.cpu_pct),
     rss_mb: Math.max(...runs.map((r) => r.rss_mb)),
     loadgen_cpu_pct: med((r) => r.loadgen_cpu_pct),
+    server_loop_delay_p99_ms: med((r) => r.server_loop_delay_p99_ms),
+    server_loop_delay_max_ms: Math.max(...runs.map((r) => r.server_loop_delay_max_ms)),
+    loadgen_loop_delay_max_ms: Math.max(...runs.map((r) => r.loadgen_loop_delay_max_ms)),
+    machine_cpu_pressure_pct: med((r) => r.machine_cpu_pressure_pct ?? NaN),
+    machine_io_pressure_pct: med((r) => r.machine_io_pressure_pct ?? NaN),
     runs,
   };
 }
@@ -91,7 +96,7 @@ try {
         log(`server: ${step.rooms} rooms of 31 clients, ${step.seconds} s${step.repeats > 1 ? ` (run ${i + 1} of ${step.repeats})` : ""}`);
         runs.push(await benchAccordRooms({ rooms: step.rooms, delegates: 30, seconds: step.seconds, seed: 100 + i, serverFlags, log }));
         const r = runs[runs.length - 1]!;
-        log(`    p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, failed ${r.failed_actions}, server CPU ${r.cpu_pct} %, RSS ${r.rss_mb} MB`);
+        log(`    p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, failed ${r.failed_actions}, server CPU ${r.cpu_pct} %, RSS ${r.rss_mb} MB, machine CPU pressure ${r.machine_cpu_pressure_pct} %`);
       }
       server[`rooms${step.rooms}`] = combine(runs);
       save();

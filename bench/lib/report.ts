@@ -47,6 +47,8 @@ function roomRows(results: Results): Row[] {
       { label: `${name}: failed actions (of ${String(get(results, key("sent")) ?? "?")})`, key: key("failed_actions"), unit: "", ...(n === "100" ? { target: { op: "<=" as const, value: 0 } } : {}) },
       { label: `${name}: server CPU`, key: key("cpu_pct"), unit: "% of a core" },
       { label: `${name}: server RSS (peak)`, key: key("rss_mb"), unit: "MB" },
+      { label: `${name}: load generator CPU`, key: key("loadgen_cpu_pct"), unit: "% of a core" },
+      { label: `${name}: machine CPU pressure (time some task waited for a core, anyone's)`, key: key("machine_cpu_pressure_pct"), unit: "%" },
     );
   }
   for (const k of sizes("baseline")) {

@@ -1,7 +1,18 @@
 // CPU and memory of this process over a measurement window: process.cpuUsage
 // between two marks (user + system, as a share of one core) and the RSS,
 // sampled every 250 ms for its peak.
+import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node:perf_hooks";
+
+/** Linux pressure stall totals (µs some task waited for the CPU or for I/O), machine-wide; null elsewhere. */
+function pressure(): { cpu: number; io: number } | null {
+  try {
+    const total = (kind: string) => Number(/some .*total=(\d+)/.exec(readFileSync(`/proc/pressure/${kind}`, "utf8"))?.[1] ?? NaN);
+    return { cpu: total("cpu"), io: total("io") };
+  } catch {
+    return null;
+  }
+}
 
 export interface Usage {
   cpu_pct: number;
@@ -12,6 +23,12 @@ export interface Usage {
   /** How late the event loop ran timers (ms): a blocked loop delays every client of the process. */
   loop_delay_p99_ms: number;
   loop_delay_max_ms: number;
+  /**
+   * Share of the window in which some task on the machine waited for a CPU or
+   * for I/O (Linux PSI): how busy the shared machine was, whoever made it so.
+   */
+  machine_cpu_pressure_pct: number | null;
+  machine_io_pressure_pct: number | null;
 }
 
 export class UsageWindow {
@@ -19,6 +36,7 @@ export class UsageWindow {
   private t0 = performance.now();
   private peak = process.memoryUsage.rss();
   private readonly timer: NodeJS.Timeout;
+  private psi = pressure();
   private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor() {
@@ -34,12 +52,16 @@ export class UsageWindow {
     this.t0 = performance.now();
     this.peak = process.memoryUsage.rss();
     this.loop.reset();
+    this.psi = pressure();
   }
 
   read(): Usage {
     const used = process.cpuUsage(this.cpu);
     const seconds = (performance.now() - this.t0) / 1000;
     const mem = process.memoryUsage();
+    const psi = pressure();
+    const share = (a: number | undefined, b: number | undefined) =>
+      a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) ? Math.round(((b - a) / 1e6 / seconds) * 1000) / 10 : null;
     const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
     this.peak = Math.max(this.peak, mem.rss);
     return {
@@ -50,6 +72,8 @@ export class UsageWindow {
       seconds: Math.round(seconds * 10) / 10,
       loop_delay_p99_ms: Math.round(this.loop.percentile(99) / 1e5) / 10,
       loop_delay_max_ms: Math.round(this.loop.max / 1e5) / 10,
+      machine_cpu_pressure_pct: share(this.psi?.cpu, psi?.cpu),
+      machine_io_pressure_pct: share(this.psi?.io, psi?.io),
     };
   }
 

@@ -27,6 +27,9 @@ export interface RoomsResult {
   server_loop_delay_p99_ms: number;
   server_loop_delay_max_ms: number;
   loadgen_loop_delay_max_ms: number;
+  /** Machine-wide pressure over the window (Linux PSI): other work on the shared cores shows here. */
+  machine_cpu_pressure_pct: number | null;
+  machine_io_pressure_pct: number | null;
   join: { seconds: number; join_p50_ms: number; join_p95_ms: number; failures?: Record<string, number> };
   kinds?: Record<string, { count: number; p50_ms: number; p99_ms: number }>;
 }
@@ -54,7 +57,7 @@ async function withChildren<T>(serverFile: string, options: RunOptions, body: (s
   }
 }
 
-type RunReport = Omit<RoomsResult, "rooms" | "clients" | "seconds" | "actions_per_s" | "cpu_pct" | "rss_mb" | "loadgen_cpu_pct" | "server_loop_delay_p99_ms" | "server_loop_delay_max_ms" | "loadgen_loop_delay_max_ms" | "join"> & { elapsed: number };
+type RunReport = Omit<RoomsResult, "rooms" | "clients" | "seconds" | "actions_per_s" | "cpu_pct" | "rss_mb" | "loadgen_cpu_pct" | "server_loop_delay_p99_ms" | "server_loop_delay_max_ms" | "loadgen_loop_delay_max_ms" | "machine_cpu_pressure_pct" | "machine_io_pressure_pct" | "join"> & { elapsed: number };
 
 function shape(options: RunOptions, join: RoomsResult["join"] & { clients: number }, run: RunReport, serverUsage: Usage, loadUsage: Usage): RoomsResult {
   return {
@@ -76,6 +79,8 @@ function shape(options: RunOptions, join: RoomsResult["join"] & { clients: numbe
     server_loop_delay_p99_ms: serverUsage.loop_delay_p99_ms,
     server_loop_delay_max_ms: serverUsage.loop_delay_max_ms,
     loadgen_loop_delay_max_ms: loadUsage.loop_delay_max_ms,
+    machine_cpu_pressure_pct: serverUsage.machine_cpu_pressure_pct,
+    machine_io_pressure_pct: serverUsage.machine_io_pressure_pct,
     join: { seconds: join.seconds, join_p50_ms: round(join.join_p50_ms), join_p95_ms: round(join.join_p95_ms), ...(join.failures && Object.keys(join.failures).length ? { failures: join.failures } : {}) },
     ...(run.kinds ? { kinds: Object.fromEntries(Object.entries(run.kinds).map(([k, v]) => [k, { count: v.count, p50_ms: round(v.p50_ms), p99_ms: round(v.p99_ms) }])) } : {}),
   };
