@@ -11,6 +11,7 @@ import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
+import { keepFocus } from "../ui/keep-focus.ts";
 
 const root = byId("host-root");
 const code = /^\/host\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCase() ?? "";
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
     debrief.hidden = !v.debrief;
     if (v.debrief && v.debrief !== shownDebrief) { shownDebrief = v.debrief; fill(debrief, h("h2", {}, "Debrief"), ...debriefBody(v)); }
   };
-  link.on("view", draw);
+  link.on("view", (v) => keepFocus(root, () => draw(v)));
   draw(link.view!);
   link.on("refusal", (r) => { if (r.seq === undefined) toasts.show(r.words); });
   link.on("event", (e) => {

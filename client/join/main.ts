@@ -26,13 +26,14 @@ function clearErrors(): void {
   for (const f of ["code", "name", "rejoin"] as const) fill(errorSlot(f));
 }
 
-function showRefusal(r: JoinRefusal): void {
+/** Shows a refusal next to its field; `moveFocus` only when the student asked (a look-up while they type elsewhere must not pull the cursor away). */
+function showRefusal(r: JoinRefusal, moveFocus = true): void {
   lastError = r;
   const slot = errorSlot(r.field);
   fill(slot, r.words);
   const input = r.field === "code" ? codeInput : r.field === "name" ? nameInput : r.field === "rejoin" ? rejoinInput : null;
   input?.setAttribute("aria-invalid", "true");
-  input?.focus();
+  if (moveFocus) input?.focus();
 }
 
 function showFacts(facts: SessionFacts | null): void {
@@ -54,7 +55,7 @@ async function lookUp(code: string): Promise<void> {
     const facts = await sessionFacts(code);
     if (codeInput.value !== code) return;
     showFacts(facts);
-    if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." });
+    if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." }, false);
   } catch { /* the join itself will say what is wrong */ }
 }
 

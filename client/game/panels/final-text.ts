@@ -31,7 +31,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
             p.vote ? h("div", { class: "vote", role: "group", "aria-label": `Vote on ${p.title}` },
               h("p", {}, h("strong", {}, "Vote open: "), "keep this text? ", h("span", { class: "tally" }, voteTally(view, p))),
               m.isHead && party ? h("div", { class: "row" }, ...(["yes", "no", "abstain"] as const).map((v) =>
-                actionButton(ctx.link, `${v === "yes" ? "✓ Keep it" : v === "no" ? "✗ Drop it" : "Abstain"}${m.delegation && p.vote?.votes[m.delegation] === v ? " (your vote)" : ""}`, () => ({ type: "vote.cast", provision: p.id, vote: v }), { cls: `vote-${v}`, pressed: !!m.delegation && p.vote?.votes[m.delegation] === v })))
+                actionButton(ctx.link, `${v === "yes" ? "✓ Keep it" : v === "no" ? "✗ Drop it" : "Abstain"}${m.delegation && p.vote?.votes[m.delegation] === v ? " (your vote)" : ""}`, () => ({ type: "vote.cast", provision: p.id, vote: v }), { cls: `vote-${v}`, pressed: !!m.delegation && p.vote?.votes[m.delegation] === v, fk: `vote:${p.id}:${v}` })))
                 : h("p", { class: "muted" }, party ? "Your head of delegation casts your vote." : "Your delegation is not a party to this instrument.")) : null,
             p.status === "tabled" && p.tabledBy === m.delegation && !inst?.frozen ? actionButton(ctx.link, "Withdraw", () => ({ type: "provision.withdraw", provision: p.id }), { cls: "danger" }) : null);
         })));

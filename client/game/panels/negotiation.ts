@@ -16,7 +16,7 @@ import type { Stance } from "../../../shared/protocol.ts";
 export function instrumentTabs(ctx: GameContext, view: SessionView): HTMLElement {
   if (!view.instruments.some((i) => i.id === ctx.instrument)) ctx.instrument = "code";
   return h("div", { class: "tabs", role: "tablist", "aria-label": "Instruments" }, ...view.instruments.map((i) => {
-    const b = h("button", { type: "button", role: "tab", "aria-selected": String(i.id === ctx.instrument) }, i.kind === "code" ? i.title : `Agreement: ${i.title}`);
+    const b = h("button", { type: "button", role: "tab", "aria-selected": String(i.id === ctx.instrument), "data-fk": `instrument:${i.id}` }, i.kind === "code" ? i.title : `Agreement: ${i.title}`);
     b.addEventListener("click", () => { ctx.instrument = i.id; ctx.openedProvision = null; ctx.redraw(); });
     return b;
   }));
@@ -31,6 +31,7 @@ export function provisionList(ctx: GameContext, view: SessionView): HTMLElement 
       h("span", { class: "title" }, status === "bracketed" ? `[${p.title}]` : p.title), " ",
       h("span", { class: "badges" }, p.flags.length ? h("span", { class: "badge news-badge", title: newsFor(view, p).join(" · ") }, "In the news") : null,
         h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])));
+    b.dataset.fk = `provision:${p.id}`;
     b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
     const stances = Object.entries(p.stances) as [string, Stance][];
     return h("li", {}, b, h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))));

@@ -99,7 +99,7 @@ function amendmentsBlock(link: SessionLink, view: SessionView, p: Provision, d: 
       diffLine(text, after),
       h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
       party && view.phase === "negotiation" ? h("div", { class: "row" },
-        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes" : v === "no" ? "✗ No" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}` })),
+        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes" : v === "no" ? "✗ No" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}`, fk: `amendment:${a.id}:${v}` })),
         a.by === d ? actionButton(link, "Withdraw", () => ({ type: "amendment.withdraw", amendment: a.id }), { cls: "danger" }) : null) : null);
   }));
 }

@@ -7,6 +7,7 @@ import { h, fill } from "../../ui/dom.ts";
 import { actNear } from "../../ui/act.ts";
 import { delegationOf } from "../../ui/words.ts";
 import { LIMITS } from "../../../shared/limits.ts";
+import { keepFocus } from "../../ui/keep-focus.ts";
 
 const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
 
@@ -35,7 +36,8 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "floor";
     fill(tabs, ...channels.map((c) => {
       const b = h("button", { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` }, channelTitle(view, c));
-      b.addEventListener("click", () => { current = c.id; draw(view); });
+      b.dataset.fk = `channel:${c.id}`;
+      b.addEventListener("click", () => { current = c.id; keepFocus(root, () => draw(view)); });
       return b;
     }));
     const reads = view.scenario.hostReadsPrivateChannels;
@@ -72,7 +74,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     fill(opener, h("summary", {}, "Open a private channel"), h("div", { class: "checks" }, ...boxes), go, openSlot);
   };
 
-  link.on("view", draw);
+  link.on("view", (v) => keepFocus(root, () => draw(v)));
   if (link.view) draw(link.view);
 }
 

@@ -5,6 +5,7 @@ import type { SessionView } from "../../../shared/view.ts";
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Area } from "../draw/table.ts";
+import { keepFocus } from "../../ui/keep-focus.ts";
 
 export interface Panel { update(view: SessionView): void; destroy?(): void }
 
@@ -34,7 +35,8 @@ export abstract class PhaseScene extends Phaser.Scene {
     if (!this.sys.isActive()) return;
     this.children.removeAll(true);
     this.draw(view, { x: 0, y: 0, w: this.scale.width, h: this.scale.height });
-    this.panel?.update(view);
+    // The panel's controls are rebuilt: keep a keyboard user's focus on the same one.
+    keepFocus(this.ctx.panel, () => this.panel?.update(view));
   }
 
   protected get mine(): string | null { return me(this.ctx).delegation; }
