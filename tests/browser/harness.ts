@@ -63,6 +63,8 @@ export async function shoot(page: Page, name: string, opts: boolean | { fullPage
   mkdirSync(SHOTS, { recursive: true });
   if (at) await page.locator(at).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
   else await page.evaluate(() => window.scrollTo(0, 0));
+  // No hover highlight left where the last click happened.
+  await page.mouse.move(0, 0);
   const style = await page.addStyleTag({ content: ".toasts { visibility: hidden !important; } * { caret-color: transparent !important; }" });
   await settled(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });

@@ -148,5 +148,5 @@ describe("screens", () => {
     await both(wei, "debrief-timeline", "#panel .timeline");
     expect(await wei.locator("#timeline-slider").isVisible()).toBe(true);
     await shoot(projector, "projector-debrief-1920");
-  }, 150_000);
+  }, 210_000);
 });

@@ -2,11 +2,12 @@
 // session from the join page, three students join (by link, by code, with a
 // delegation), and the class plays through to the debrief. Assertions are on
 // what each person sees: page text, and the canvas through the test hook.
+// (The screenshots come from screens.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { ensureClientBuilt, hook, launchChromium, newPage, PHONE, PROJECTOR, shoot, startServer } from "./harness.ts";
+import { ensureClientBuilt, hook, launchChromium, newPage, PHONE, PROJECTOR, startServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;

@@ -90,16 +90,16 @@ function amendmentsBlock(link: SessionLink, view: SessionView, p: Provision, d: 
   const pending = view.amendments.filter((a) => a.provision === p.id && a.status === "pending");
   if (pending.length === 0) return null;
   const text = currentText(p);
-  return h("section", { class: "amendments" }, h("h4", {}, `Pending amendments (${pending.length})`), ...pending.map((a) => {
+  return h("section", { class: "amendments" }, h("h4", {}, `Amendments waiting for a vote (${pending.length})`), ...pending.map((a) => {
     const after = applyEdit(text, a.edit) ?? text;
     const ourVote = d ? a.votes[d] : undefined;
-    const votes = Object.entries(a.votes).map(([del, v]) => `${delegationOf(view, del)?.emblem ?? del} ${v}`).join(" · ");
+    const votes = Object.entries(a.votes).map(([del, v]) => `${delegationOf(view, del)?.name ?? del}: ${v}`).join(" · ");
     return h("div", { class: "amendment" },
       h("p", { class: "muted" }, "Proposed by ", delegationChip(delegationOf(view, a.by)), a.note ? ` — “${a.note}”` : ""),
       diffLine(text, after),
       h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
       party && view.phase === "negotiation" ? h("div", { class: "row" },
-        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes" : v === "no" ? "✗ No" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}`, fk: `amendment:${a.id}:${v}` })),
+        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes, change it" : v === "no" ? "✗ No, keep it" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}`, fk: `amendment:${a.id}:${v}`, pressed: ourVote === v })),
         a.by === d ? actionButton(link, "Withdraw", () => ({ type: "amendment.withdraw", amendment: a.id }), { cls: "danger" }) : null) : null);
   }));
 }
