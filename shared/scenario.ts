@@ -2,6 +2,7 @@
 // one and a teacher's own) is parsed with this schema before anything loads.
 import { z } from "zod";
 import { LIMITS } from "./limits.ts";
+import { PHASES, PHASE_TITLES } from "./phases.ts";
 
 export const SlugId = z
   .string()
@@ -10,18 +11,9 @@ export const Tag = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,29}$/, "a tag is lower-case letters, digits and dashes (at most 30)");
 
-export const PHASES = ["briefing", "opening", "negotiation", "final-text", "signing", "debrief"] as const;
+export { PHASES, PHASE_TITLES };
 export const PhaseId = z.enum(PHASES);
 export type PhaseId = z.infer<typeof PhaseId>;
-
-export const PHASE_TITLES: Record<PhaseId, string> = {
-  briefing: "Briefing",
-  opening: "Opening statements",
-  negotiation: "Negotiation",
-  "final-text": "Final text",
-  signing: "Signing",
-  debrief: "Debrief",
-};
 
 export const DecisionRule = z.enum(["consensus", "majority", "two-thirds"]);
 export type DecisionRule = z.infer<typeof DecisionRule>;

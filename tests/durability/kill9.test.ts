@@ -12,24 +12,13 @@ import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { openMemoryStore } from "../../server/store/memory.ts";
 import { SessionJournal } from "../../server/room/journal.ts";
 import type { JournalEntry } from "../../server/store/types.ts";
+import { seeded } from "../support/seeded.ts";
 import { HEARTBEAT_MS } from "../../server/store/sqlite-heartbeat.ts";
 import { freePort, ServerProcess } from "./server-process.ts";
 import { ScriptedPlayer, type Sent } from "./scripted-client.ts";
 
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
 const SEED = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
-
-/** mulberry32: a failing run can be repeated with KILL_SEED. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const delegateScript = (label: string, n: number): Omit<Sent, "seq"> => {
   if (n % 7 === 3 && n < 60) {

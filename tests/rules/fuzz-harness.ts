@@ -8,17 +8,7 @@ import type { Audience } from "../../shared/view.ts";
 import { DELEGATE_ACTIONS, PHASE_ACTIONS, applyAction, createSession, currentText, viewFor, words, type Actor, type Command } from "../../shared/rules/index.ts";
 import { deepFreeze } from "../fixtures/mini-scenario.ts";
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as mulberry32 } from "../support/seeded.ts";
 
 export interface FuzzReport {
   failure: string | null;
