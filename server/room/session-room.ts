@@ -12,6 +12,7 @@ import type { SeatId } from "../../shared/ids.ts";
 import type { Audience } from "../../shared/view.ts";
 import { mintSeatSecrets } from "../secrets.ts";
 import { TokenBucket } from "../limits/rate.ts";
+import { readable } from "../limits/readable.ts";
 import { SessionJournal, type RoomContext } from "./journal.ts";
 import { ViewFanout } from "./fanout.ts";
 import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
@@ -104,6 +105,9 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       }
       if (buffer.byteLength > LIMITS.messageBytes) {
         return this.refuse(client, "TOO_LARGE", `That message is too large (at most ${LIMITS.messageBytes} bytes).`);
+      }
+      if (buffer[0] === Protocol.ROOM_DATA && !readable(buffer)) {
+        return this.refuse(client, "BAD_MESSAGE", "The server could not read that message: it is not in the game's format.");
       }
     }
     super._onMessage(client, buffer);

@@ -93,6 +93,18 @@ describe("refusals answer the client that sent them and change nothing", () => {
     expect(e.code).toBe("NOT_DELEGATE");
   });
 
+  it("bytes that are not a readable message are BAD_MESSAGE, not a disconnect", async () => {
+    // ROOM_DATA (13), the type "act" as a short string, then 0xc1: a byte msgpack never uses.
+    const garbage = [13, 0xa3, 0x61, 0x63, 0x74, 0xc1, 0xc1];
+    const e = await refusedWithoutChange(ivan, async () => {
+      const from = ivan.received.length;
+      (ivan.room.connection as unknown as { send(data: number[]): void }).send(garbage);
+      return ivan.next("error", from);
+    });
+    expect(e.code).toBe("BAD_MESSAGE");
+    expect(e.message).toContain("could not read");
+  });
+
   it("text over its bound is refused by the protocol; a message over 4 KB is TOO_LARGE", async () => {
     let e = await refusedWithoutChange(lin, () => lin.refused({ type: "say", channel: "team-china", text: "x".repeat(LIMITS.chatLine + 1) }));
     expect(e.code).toBe("BAD_MESSAGE");
