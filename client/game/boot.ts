@@ -73,10 +73,13 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   tickTimer(timer, () => link.view?.timer, () => link.clock.now());
   mountTalk(talk, link);
 
+  // Chat lines and people coming and going are shown where they happen (the talk
+  // panel, the seats); a toast for each would bury the ones that matter.
+  const QUIET = new Set(["say", "seat.connect", "seat.disconnect"]);
   link.on("event", (e) => {
     // The rules name a released inject's event "inject"; it also stays on the news banner.
     if (e.type === "inject") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 8000);
-    else if (typeof e.text === "string") ctx.toast(e.text);
+    else if (typeof e.text === "string" && !QUIET.has(String(e.type))) ctx.toast(e.text);
   });
   link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, noticeWords(n))));
   link.on("state", (s) => {
