@@ -12,6 +12,7 @@ import { pick, seeded, type Rng } from "../lib/rng.ts";
 import { summarize } from "../lib/stats.ts";
 import { AccordSeat } from "./accord-seat.ts";
 import { pace, type Pacer } from "./pacing.ts";
+import { ValuePool } from "./intern.ts";
 import { RoomTrack, TrackStats } from "./track.ts";
 
 interface AccordRoom {
@@ -20,6 +21,7 @@ interface AccordRoom {
   delegates: AccordSeat[];
   all: AccordSeat[];
   track: RoomTrack<AccordSeat>;
+  pool: ValuePool;
 }
 
 const PROVISIONS = 10;
@@ -40,15 +42,16 @@ export class AccordLoad {
     const t0 = performance.now();
     for (const s of sessions) {
       const track = new RoomTrack<AccordSeat>(this.stats);
-      const host = new AccordSeat(0, track);
+      const pool = new ValuePool();
+      const host = new AccordSeat(0, track, pool);
       times.push(await host.join(this.endpoint, s.code, { hostKey: s.hostKey }));
-      this.rooms.push({ code: s.code, host, delegates: [], all: [host], track });
+      this.rooms.push({ code: s.code, host, delegates: [], all: [host], track, pool });
     }
     const delegationIds = this.rooms[0]?.host.view?.scenario.delegations.map((d) => d.id) ?? [];
     const jobs: (() => Promise<void>)[] = [];
     for (const room of this.rooms) {
       for (let i = 0; i < delegates; i++) {
-        const seat = new AccordSeat(i + 1, room.track);
+        const seat = new AccordSeat(i + 1, room.track, room.pool);
         room.delegates.push(seat);
         room.all.push(seat);
         jobs.push(async () => {

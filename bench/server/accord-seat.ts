@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { applyPatch } from "../../shared/patch.ts";
 import type { ClientAction, JoinOptions, PatchOp, ServerMessage } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
+import type { ValuePool } from "./intern.ts";
 import type { Probe, RoomTrack } from "./track.ts";
 
 export class AccordSeat {
@@ -26,6 +27,8 @@ export class AccordSeat {
   constructor(
     readonly index: number,
     readonly track: RoomTrack<AccordSeat>,
+    /** The room's shared store of received values (bench/server/intern.ts): memory only, every message is still decoded and applied. */
+    private readonly pool?: ValuePool,
   ) {}
 
   /** Joins; resolves with the time (ms) until the seat's first view arrived. */
@@ -46,16 +49,20 @@ export class AccordSeat {
           this.role = w.role;
           return;
         }
-        case "view":
-          this.view = (msg as Extract<ServerMessage, { type: "view" }>).view as SessionView;
+        case "view": {
+          const view = (msg as Extract<ServerMessage, { type: "view" }>).view as SessionView;
+          this.view = this.pool ? this.pool.shareView(view) : view;
           gotView();
           this.track.updated(this);
           return;
-        case "patch":
+        }
+        case "patch": {
           if (!this.view) return;
-          this.view = applyPatch(this.view, (msg as Extract<ServerMessage, { type: "patch" }>).ops as PatchOp[]);
+          const ops = (msg as Extract<ServerMessage, { type: "patch" }>).ops as PatchOp[];
+          this.view = applyPatch(this.view, this.pool ? this.pool.sharePushed(ops) : ops);
           this.track.updated(this);
           return;
+        }
         case "ack": {
           const seq = (msg as Extract<ServerMessage, { type: "ack" }>).seq;
           const probe = this.probes.get(seq);

@@ -48,7 +48,8 @@ async function withChildren<T>(serverFile: string, options: RunOptions, body: (s
   const server = await spawnChild(here(serverFile), { nodeFlags: options.serverFlags ?? [] });
   let load: Child | null = null;
   try {
-    load = await spawnChild(here("./load.ts"));
+    // BENCH_LOAD_FLAGS="--trace-gc" (or --cpu-prof ...): node flags for the load generator, for profiling it.
+    load = await spawnChild(here("./load.ts"), { nodeFlags: process.env.BENCH_LOAD_FLAGS?.split(" ").filter(Boolean) ?? [], verbose: Boolean(process.env.BENCH_LOAD_VERBOSE) });
     const { url } = await server.request<{ url: string }>("info");
     return await body(server, load, url);
   } finally {
