@@ -188,6 +188,9 @@ describe("the host console, with students watching", () => {
       expect(seen).not.toContain(reply);
     }
     expect((await view(anna)).channels.map((c) => c.kind)).not.toContain("private");
+    // Chat lines land in the talk panel, not in toasts over the table.
+    await expect.poll(() => anna.textContent("#talk .messages")).toContain("Russia is ready to talk.");
+    expect(await anna.textContent(".toasts")).not.toContain("Russia is ready to talk.");
 
     // Anna objects: the provision is [bracketed] on the phones and on the projector.
     await anna.locator(".provision-row", { hasText: title }).click();
