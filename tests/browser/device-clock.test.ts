@@ -1,23 +1,13 @@
 // A phone whose clock is 20 minutes fast, and a projector whose clock is 20
 // minutes slow: both show the time the teacher gave, counted on the server's clock.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
-import { ensureClientBuilt, joinByLink, launchChromium, openHostConsole, openProjector, startServer, waitHook } from "./harness.ts";
+import { joinByLink, openHostConsole, openProjector, waitHook, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const MINUTE = 60_000;
 

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
 
@@ -40,6 +41,22 @@ export async function launchChromium(): Promise<Browser> {
     // playwright-core gives each launch a fresh user-data-dir and adds --headless itself.
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A test file's real server and Chromium: started before its tests (the client built if stale), closed after. */
+export function withBrowserAndServer(ready: (server: AccordServer, browser: Browser) => void): void {
+  let server: AccordServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launchChromium();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 

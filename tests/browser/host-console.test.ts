@@ -3,25 +3,15 @@
 // kick), lock, broadcast, news injects, a private channel that stays private,
 // and a bracketed provision resolved by a vote of the heads of delegation.
 // Every assertion is on what one of these people sees.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { ensureClientBuilt, everythingOn, hook, joinByLink, launchChromium, newPage, openHostConsole, openProjector, PHONE, startServer, waitHook } from "./harness.ts";
+import { PHONE, everythingOn, hook, joinByLink, newPage, openHostConsole, openProjector, waitHook, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const view = (page: Page) => hook<SessionView>(page, "view");
 const seatOf = async (page: Page) => (await hook<{ seat: string }>(page, "welcome")).seat;

@@ -1,28 +1,18 @@
 // The join page: light (no Phaser, no network library in its first bundle),
 // refusals in plain words next to the field, and a teacher's broken scenario
 // file refused with its errors listed.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
-import { ensureClientBuilt, launchChromium, newPage, PHONE, PROJECTOR, shoot, startServer } from "./harness.ts";
+import { PHONE, PROJECTOR, newPage, shoot, withBrowserAndServer } from "./harness.ts";
 
 const DIST = resolve(import.meta.dirname, "..", "..", "dist", "client");
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 describe("the join page", () => {
   test("its first bundle is under 60 KB gzip and holds neither Phaser nor colyseus.js", () => {

@@ -1,25 +1,15 @@
 // Keyboard only: a student joins and acts without a mouse. Every control on
 // the page is reachable with Tab and shows where the focus is; Enter submits
 // the join form; refusals are read out from live regions.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { ensureClientBuilt, hook, launchChromium, newPage, openHostConsole, PHONE, startServer, waitHook } from "./harness.ts";
+import { PHONE, hook, newPage, openHostConsole, waitHook, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 interface Focused { key: string; label: string; outline: string }
 

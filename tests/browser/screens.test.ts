@@ -3,25 +3,15 @@
 // and the host console. Kept in test-artifacts/screens (and copied by hand to
 // docs/screens for the README). Each shot is taken once what it must show is
 // on the page, and the test checks that it is.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { ensureClientBuilt, hook, joinByLink, launchChromium, openHostConsole, openProjector, PHONE, PROJECTOR, resize, shoot, startServer, waitHook } from "./harness.ts";
+import { PHONE, PROJECTOR, hook, joinByLink, openHostConsole, openProjector, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const SCHOOLS = "Schools and hospitals off limits";
 const SOVEREIGNTY = "State sovereignty in cyberspace";

@@ -3,25 +3,15 @@
 // delegation), and the class plays through to the debrief. Assertions are on
 // what each person sees: page text, and the canvas through the test hook.
 // (The screenshots come from screens.test.ts.)
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { ensureClientBuilt, hook, launchChromium, newPage, PHONE, PROJECTOR, startServer } from "./harness.ts";
+import { PHONE, PROJECTOR, hook, newPage, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const EXTRA = "Attacks on them are reported to every signatory at once.";
 const view = (page: Page) => hook<SessionView>(page, "view");
