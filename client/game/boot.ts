@@ -84,6 +84,8 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, noticeWords(n))));
   link.on("state", (s) => {
     if (s === "offline" && link.lastError) fill(notice, h("p", { class: "notice-banner" }, link.lastError.words));
+    // Back after a server restart: the "restarting" banner has done its job.
+    if (s === "connected" && link.lastNotice?.kind === "restarting") fill(notice);
   });
 
   exposeForTests({

@@ -34,6 +34,8 @@ export class SessionLink {
   private readonly pending = new Map<number, { action: ClientAction; hooks: ActHooks }>();
   private readonly listeners = { view: new Set<Listener<SessionView>>(), state: new Set<Listener<LinkState>>(), event: new Set<Listener<Record<string, unknown>>>(), refusal: new Set<Listener<Refusal>>(), notice: new Set<Listener<ServerMessageOf<"notice">>>(), welcome: new Set<Listener<Welcome>>() };
   private stopped = false;
+  /** The server said it is restarting: its goodbye (close code 4000) is not the end of the seat. */
+  private serverRestarting = false;
   private firstView: Promise<void>;
   private resolveFirstView!: () => void;
 
@@ -85,11 +87,13 @@ export class SessionLink {
 
   private attach(room: Room): void {
     this.room = room;
+    this.serverRestarting = false;
     room.onMessage("*", (type: string | number, message: unknown) => this.receive(type, message));
     room.onLeave((code: number) => {
       if (this.room !== room) return;
       this.room = null;
-      if (this.stopped || code === 4000) this.setState("offline");
+      // 4000 is a goodbye, unless the server said it is restarting: then come back like after a drop.
+      if (this.stopped || (code === 4000 && !this.serverRestarting)) this.setState("offline");
       else void this.reconnect(room.reconnectionToken);
     });
     this.setState("connected");
@@ -138,6 +142,7 @@ export class SessionLink {
       case "notice":
         this.lastNotice = msg;
         if (STOP_NOTICES.has(msg.kind)) this.stopped = true;
+        if (msg.kind === "restarting") this.serverRestarting = true;
         this.emit("notice", msg);
         return;
     }
