@@ -41,7 +41,11 @@ export interface AccordServerOptions {
   holdMs?: number | { delegate: number; host: number };
   /** Per-client action rate. Default LIMITS.rateBurst / LIMITS.ratePerSecond. */
   rate?: RateSettings;
-  /** Failed joins or lookups per IP address per minute. Default 20. */
+  /**
+   * Failed joins or code look-ups per IP address per minute. Default 60: a class behind one
+   * school address mistyping codes stays under it; at that pace, finding one of a hundred
+   * live sessions among 148 million codes takes an address about two weeks.
+   */
   joinFailuresPerMinute?: number;
   /** Sessions created per IP address per 10 minutes. Default 30. */
   creationsPer10Minutes?: number;
@@ -77,7 +81,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const store = options.store ?? openMemoryStore();
   const hold = options.holdMs ?? { delegate: 2 * MINUTE, host: 10 * MINUTE };
   const trustProxy = options.trustProxy ?? false;
-  const joinFailures = new WindowCounter(options.joinFailuresPerMinute ?? 20, MINUTE);
+  const joinFailures = new WindowCounter(options.joinFailuresPerMinute ?? 60, MINUTE);
   const rooms = new Map<string, LiveSession>();
   const deps: RoomDeps = {
     store,

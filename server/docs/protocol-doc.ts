@@ -69,7 +69,7 @@ export function protocolDoc(): string {
     json(JoinOptions),
     "",
     `A refused join rejects with a Colyseus \`ServerError\` whose code is ${JOIN_ERROR_BASE} + the index of the refusal code in the list below and whose message is \`"CODE: plain words"\`, e.g. \`"NAME_TAKEN: Someone here is already called …"\`.`,
-    "Failed joins and lookups are limited per address (20 a minute by default); past that, joins answer `RATE_LIMITED`.",
+    "Failed joins and lookups are limited per address (60 a minute by default); past that, joins answer `RATE_LIMITED`.",
     "",
     "After joining, the client receives `welcome`, then its whole `view`, then `patch`es as the session changes.",
     "",
