@@ -62,6 +62,8 @@ export function withBrowserAndServer(ready: (server: AccordServer, browser: Brow
 
 export const PHONE = { width: 360, height: 740 };
 export const PROJECTOR = { width: 1920, height: 1080 };
+export const TABLET = { width: 768, height: 1024 };
+export const CHROMEBOOK = { width: 1366, height: 768 };
 
 export async function newPage(browser: Browser, size = PHONE): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHONE, PROJECTOR, hook, joinByLink, openHostConsole, openProjector, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
+import { CHROMEBOOK, PHONE, PROJECTOR, TABLET, hook, joinByLink, openHostConsole, openProjector, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
@@ -92,6 +92,12 @@ describe("screens", () => {
     expect(await wei.locator("#provision-card .amendment ins.diff").isVisible()).toBe(true);
     await resize(wei, PROJECTOR);
     await shoot(wei, "table-projector-1920");
+    // A tablet held upright and a Chromebook: the table and the open card both fit without sideways scrolling.
+    for (const [size, name] of [[TABLET, "table-tablet-768"], [CHROMEBOOK, "table-chromebook-1366"]] as const) {
+      await resize(wei, size);
+      await shoot(wei, name);
+      expect(await wei.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    }
     await resize(wei, PHONE);
     await shoot(projector, "projector-draft-1920");
     await shoot(host, "host-console-1280");
