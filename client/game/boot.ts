@@ -83,7 +83,11 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   });
   link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, noticeWords(n))));
   link.on("state", (s) => {
-    if (s === "offline" && link.lastError) fill(notice, h("p", { class: "notice-banner" }, link.lastError.words));
+    if (s === "offline" && link.lastError) {
+      // A seat that was given up: offer the way back in, to the same session.
+      const again = link.lastError.code === "UNKNOWN_SEAT" ? [" ", h("a", { href: `/j/${link.code}`, class: "join-again" }, "Join again")] : [];
+      fill(notice, h("p", { class: "notice-banner" }, link.lastError.words, ...again));
+    }
     // Back after a server restart: the "restarting" banner has done its job.
     if (s === "connected" && link.lastNotice?.kind === "restarting") fill(notice);
   });

@@ -15,6 +15,9 @@ export interface Refusal { code: string; words: string; action?: string; seq?: n
 export interface ActHooks { onRefused?: (r: Refusal) => void; onAccepted?: () => void }
 
 type Listener<T> = (value: T) => void;
+export const SEAT_GIVEN_UP =
+  "You were away too long, so your seat was given up. Your delegation's work is all still there: join again with your name.";
+
 const STOP_NOTICES = new Set(["kicked", "seat-handed", "session-ended", "session-deleted"]);
 
 export class SessionLink {
@@ -173,7 +176,9 @@ export class SessionLink {
       } catch (err) {
         const refusal = joinRefusal(err);
         if (["UNKNOWN_SESSION", "UNKNOWN_SEAT", "BAD_HOST_KEY", "SESSION_ENDED"].includes(refusal.code) && attempt >= 2) {
-          this.lastError = { code: refusal.code, words: refusal.words };
+          // The seat token no longer opens a seat: it was given up while this device was away too long.
+          const words = refusal.code === "UNKNOWN_SEAT" && "seatToken" in this.credentials ? SEAT_GIVEN_UP : refusal.words;
+          this.lastError = { code: refusal.code, words };
           this.stopped = true;
           this.setState("offline");
           return;
