@@ -3,6 +3,7 @@
 import { SessionLink } from "../net/connection.ts";
 import { h, fill, byId } from "../ui/dom.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
+import { deleteControl } from "./delete.ts";
 import { exposeForTests } from "../test-hook.ts";
 import { mountTalk } from "../game/panels/talk.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
     h("div", { class: "host-grid" }, phase.el, session.el, roster.el, drafting.el, injects.el, talk, debrief),
     toasts.el);
   mountTalk(talk, link);
+  // Beside "End session", well away from the exports a teacher clicks often.
+  session.el.append(deleteControl(code, hostKey, root));
 
   let shownDebrief: unknown = null;
   const draw = (v: SessionView) => {
