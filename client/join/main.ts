@@ -127,6 +127,8 @@ async function start(): Promise<void> {
   codeInput.value = fromLink;
   const seat = recallSeat(fromLink);
   if (seat && (await join(fromLink, { seatToken: seat.seatToken }, true))) return;
+  // The seat is gone (given up after a long absence): the student keeps their name.
+  if (seat?.name && !nameInput.value) nameInput.value = seat.name;
   nameInput.focus();
   void lookUp(fromLink);
 }

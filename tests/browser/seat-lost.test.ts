@@ -38,7 +38,8 @@ describe("a seat given up after the hold", () => {
 
     await wei.click(".notice-area a.join-again");
     await wei.locator("#name").waitFor({ state: "visible" });
-    await wei.fill("#name", "Wei");
+    // The page remembers the student's name; they only press Join.
+    await expect.poll(() => wei.inputValue("#name")).toBe("Wei");
     await wei.click("#join-button");
     // Back at the table (the link has no test hook: what the page shows is what counts).
     await expect.poll(() => wei.getAttribute(".conn", "data-state"), { timeout: 15_000 }).toBe("connected");
