@@ -8,26 +8,8 @@ import type { SessionState } from "../../shared/state.ts";
 import type { SessionStore, StoredSession } from "../store/types.ts";
 import type { GroupCommit } from "../scale/group-commit.ts";
 
-/** The context the room journals: the rules' context plus the client's sequence number. */
-export type RoomContext = Context & { clientSeq?: number };
-
 /** Entries between snapshots: a restore replays at most this many actions. */
 const SNAPSHOT_EVERY = 200;
-
-/**
- * Exactly-once delivery: the seat remembers the highest client sequence number
- * applied. The rules do not see `clientSeq`, so the room records it, live and
- * on replay alike.
- */
-function withLastSeq(state: SessionState, actor: Actor, clientSeq: number | undefined): SessionState {
-  if (clientSeq === undefined || actor.kind !== "seat") return state;
-  const index = state.seats.findIndex((s) => s.id === actor.seat);
-  const seat = state.seats[index];
-  if (!seat || seat.lastSeq >= clientSeq) return state;
-  const seats = state.seats.slice();
-  seats[index] = { ...seat, lastSeq: clientSeq };
-  return { ...state, seats };
-}
 
 export class SessionJournal {
   private constructor(
@@ -56,18 +38,17 @@ export class SessionJournal {
     let state = stored.snapshot?.state ?? createSession(stored.created);
     let seq = stored.snapshot?.seq ?? 0;
     for (const entry of stored.entries) {
-      const ctx = entry.ctx as RoomContext;
-      const result = applyAction(state, entry.actor, entry.command, ctx);
+      const result = applyAction(state, entry.actor, entry.command, entry.ctx);
       // An entry was accepted when it was written; the same rules accept it again.
       // If a rules change made one fail, skipping it keeps the rest of the class's work.
-      if (result.ok) state = withLastSeq(result.state, entry.actor, ctx.clientSeq);
+      if (result.ok) state = result.state;
       seq = entry.seq;
     }
     return new SessionJournal(store, stored.meta.code, state, seq, stored.entries.length, group);
   }
 
   /** Applies an action; when accepted it is journaled before the new state is kept. */
-  commit(actor: Actor, command: Command, ctx: RoomContext): Result {
+  commit(actor: Actor, command: Command, ctx: Context): Result {
     const result = applyAction(this.state, actor, command, ctx);
     if (!result.ok) return result;
     const entry = { seq: this.seq + 1, actor, command, ctx };
@@ -82,7 +63,7 @@ export class SessionJournal {
       }
     }
     this.seq = entry.seq;
-    this.state = withLastSeq(result.state, actor, ctx.clientSeq);
+    this.state = result.state;
     if (++this.sinceSnapshot >= SNAPSHOT_EVERY) {
       this.sinceSnapshot = 0;
       const [seq, state] = [this.seq, this.state];

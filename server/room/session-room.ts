@@ -7,13 +7,13 @@ import { Protocol, Room, getMessageBytes, type AuthContext, type Client, type Cl
 import { ACT, ActMessage, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf } from "../../shared/rules/index.ts";
-import type { Actor, Command, GameEvent, Result } from "../../shared/rules/api.ts";
+import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
 import type { SeatId } from "../../shared/ids.ts";
 import type { Audience } from "../../shared/view.ts";
 import { mintSeatSecrets } from "../secrets.ts";
 import { TokenBucket } from "../limits/rate.ts";
 import { readable } from "../limits/readable.ts";
-import { SessionJournal, type RoomContext } from "./journal.ts";
+import { SessionJournal } from "./journal.ts";
 import { ViewFanout } from "./fanout.ts";
 import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
 import { joinError } from "./errors.ts";
@@ -261,7 +261,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
     if (seat && parsed.data.seq <= seat.lastSeq) return this.journal.afterDurable(() => this.sendTo(client, { type: "ack", seq: parsed.data.seq }));
 
-    const ctx: RoomContext = { now: this.deps.now(), clientSeq: parsed.data.seq };
+    const ctx: Context = { now: this.deps.now(), clientSeq: parsed.data.seq };
     if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
     const result = this.journal.commit({ kind: "seat", seat: seated.seat }, action, ctx);
     if (!result.ok) return this.refuse(client, result.code, result.message, action.type, parsed.data.seq);

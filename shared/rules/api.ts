@@ -39,6 +39,8 @@ export interface Context {
    * state: the raw token goes to its client alone, in the welcome message.
    */
   fresh?: { tokenHash: string; rejoinCode: string };
+  /** The client's sequence number for a seat's action: an accepted action raises the seat's `lastSeq` to it. */
+  clientSeq?: number;
 }
 
 /** Something that happened, for the clients that may know of it (toasts, sounds, animations). */

@@ -74,5 +74,21 @@ export function applyAction(state: SessionState, actor: Actor, command: Command,
     // A bug must not take the room down with it: refuse, and leave the state as it was.
     return refuse("INTERNAL", "Something went wrong on our side. Nothing was changed; please try again.");
   }
-  return result.ok ? { ...result, state: { ...result.state, now: t } } : result;
+  if (!result.ok) return result;
+  return { ...result, state: noteClientSeq({ ...result.state, now: t }, actor, ctx.clientSeq) };
+}
+
+/**
+ * Exactly once: a seat remembers the highest client sequence number applied,
+ * so an action resent after a reconnect is recognised (the server acks it
+ * without applying it again). Kept in the state, so a replay restores it.
+ */
+function noteClientSeq(state: SessionState, actor: Actor, clientSeq: number | undefined): SessionState {
+  if (clientSeq === undefined || actor.kind !== "seat") return state;
+  const index = state.seats.findIndex((s) => s.id === actor.seat);
+  const seat = state.seats[index];
+  if (!seat || seat.lastSeq >= clientSeq) return state;
+  const seats = state.seats.slice();
+  seats[index] = { ...seat, lastSeq: clientSeq };
+  return { ...state, seats };
 }

@@ -104,3 +104,17 @@ describe("canAct", () => {
     expect(CLIENT_ACTION_TYPES.filter((type) => canAct(t.state, idOf(t.projector), type as ClientAction["type"]))).toEqual([]);
   });
 });
+
+describe("exactly once: the client's sequence number", () => {
+  it("an accepted seat action raises the seat's lastSeq; lower numbers, refusals and the system leave it", () => {
+    const t = table("opening");
+    const lastSeq = (s: typeof t.state) => s.seats.find((x) => x.id === idOf(t.wei))!.lastSeq;
+    const say = { type: "say", channel: "floor", text: "Hello." } as const;
+    const after = ok(t.state, t.wei, say, { clientSeq: 7 });
+    expect(lastSeq(after)).toBe(7);
+    expect(lastSeq(ok(after, t.wei, say, { clientSeq: 3 }))).toBe(7);
+    // A refused action takes no number: the same seq can carry a corrected action.
+    refused(after, t.wei, { type: "say", channel: "announcements", text: "Hello." }, "NOT_HOST", { clientSeq: 9 });
+    expect(lastSeq(ok(after, SYSTEM, { type: "seat.disconnect", seat: idOf(t.wei) }, { clientSeq: 99 }))).toBe(7);
+  });
+});
