@@ -97,8 +97,7 @@ export const ActMessage = z.object({
 });
 export type ActMessage = z.infer<typeof ActMessage>;
 
-/** The one Colyseus message type a client sends actions with. */
-export const ACT = "act";
+export { ACT, RESYNC } from "./message-types.ts";
 
 // ---------------------------------------------------------------------------
 // Join options (colyseus.js `joinById(code, options)`)

@@ -3,6 +3,7 @@
 // caused them, and reconnects by itself keeping the seat.
 import { Client, type Room } from "colyseus.js";
 import type { ClientAction, JoinOptions, PatchOp, ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
+import { ACT, RESYNC } from "../../shared/message-types.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { actionWords, joinRefusal } from "./refusal-words.ts";
 import { makeSeq } from "./seq.ts";
@@ -73,7 +74,7 @@ export class SessionLink {
   act(action: ClientAction, hooks: ActHooks = {}): number {
     const seq = this.nextSeq();
     this.pending.set(seq, { action, hooks });
-    this.room?.send("act", { seq, action });
+    this.room?.send(ACT, { seq, action });
     return seq;
   }
 
@@ -151,13 +152,10 @@ export class SessionLink {
     }
   }
 
-  /**
-   * A patch went missing: drop the socket as a lost connection would. The
-   * server holds the seat, and a seat that comes back is sent its whole view.
-   */
+  /** A patch went missing: ask for the whole view again (the seat stays connected throughout). */
   private resync(): void {
     this.resyncs++;
-    this.room?.connection.close(4998, "missing patch: fetching the whole view");
+    this.room?.send(RESYNC);
   }
 
   private async reconnect(token: string): Promise<void> {
@@ -171,7 +169,7 @@ export class SessionLink {
         const room = attempt < 2 ? await this.client.reconnect(token) : await this.client.joinById(this.code, this.credentials);
         this.attach(room);
         // Actions never acknowledged are sent again with their seq: the server applies each once.
-        for (const [seq, { action }] of this.pending) room.send("act", { seq, action });
+        for (const [seq, { action }] of this.pending) room.send(ACT, { seq, action });
         return;
       } catch (err) {
         const refusal = joinRefusal(err);

@@ -2,7 +2,7 @@
 // what the server parses: every client action, every server message, the join
 // options, the refusal codes, the limits, and the HTTP routes.
 import { z } from "zod";
-import { ClientAction, JoinOptions, PROTOCOL_VERSION, REFUSAL_CODES, ServerMessage, ACT } from "../../shared/protocol.ts";
+import { ClientAction, JoinOptions, PROTOCOL_VERSION, REFUSAL_CODES, ServerMessage, ACT, RESYNC } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { JOIN_ERROR_BASE } from "../room/errors.ts";
 
@@ -76,6 +76,7 @@ export function protocolDoc(): string {
     "## Client to server",
     "",
     `Every action is sent as the Colyseus message type \`"${ACT}"\` with the body \`{ seq, action }\`: \`seq\` grows by one with each action the client sends; an action whose \`seq\` was already applied for the seat is acknowledged again and not applied twice. The actor is always the connection's seat, never a field of the message.`,
+    `A client that receives a \`patch\` whose \`rev\` is not one more than the last it applied drops it and sends the Colyseus message type \`"${RESYNC}"\` (no body); the server answers with the whole \`view\`.`,
     "",
     `Limits, checked before the message is read: at most ${LIMITS.messageBytes} bytes (\`TOO_LARGE\`), ${LIMITS.rateBurst} actions in a burst then ${LIMITS.ratePerSecond} a second (\`RATE_LIMITED\`). Any other message type is answered \`UNKNOWN_MESSAGE\`. Nothing disconnects the client.`,
     "",

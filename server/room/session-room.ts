@@ -4,7 +4,7 @@
 // and fans out views, events and acks. It keeps no game data of its own and
 // no Colyseus state: everything a client sees goes through `viewFor`.
 import { Protocol, Room, getMessageBytes, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
-import { ACT, ActMessage, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
+import { ACT, ActMessage, RESYNC, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
@@ -71,6 +71,13 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     this.deps.rooms.set(this.code, this);
 
     this.onMessage(ACT, (client: SeatClient, message: unknown) => this.guard(client, () => this.act(client, message)));
+    // A client whose patches have a gap: forget what it saw, so the fan-out sends it the whole view.
+    this.onMessage(RESYNC, (client: SeatClient) =>
+      this.guard(client, () => {
+        client.userData!.seen = {};
+        this.publish([]);
+      }),
+    );
     this.onMessage("*", (client: SeatClient, type: string | number) =>
       this.refuse(client, "UNKNOWN_MESSAGE", `The server does not know messages of type "${String(type)}". Send actions as "${ACT}".`),
     );

@@ -77,7 +77,7 @@ describe("a real link that misses a patch", () => {
   };
   const announcements = (l: SessionLink) => l.view?.channels.find((c) => c.id === "announcements")?.messages.map((m) => m.text) ?? [];
 
-  test("drops the gapped patch, fetches the whole view, keeps its seat, and applies later patches again", async () => {
+  test("drops the gapped patch, asks for the whole view without leaving, and applies later patches again", async () => {
     server = await createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, holdMs: 20_000 });
     const { code, hostKey } = await server.createSession();
     const ws = server.url.replace(/^http/, "ws");
@@ -86,6 +86,11 @@ describe("a real link that misses a patch", () => {
     links.push(host, wei);
     const seat = wei.welcome!.seat;
     const rev = wei.rev;
+    // The resync happens over the open connection: Wei never goes offline, for herself or for the host.
+    const states: string[] = [];
+    wei.on("state", (s) => states.push(s));
+    const offlineOnHost: boolean[] = [];
+    host.on("view", (v) => offlineOnHost.push(v.seats.some((s) => s.id === seat && !s.connected)));
 
     // A patch two revisions ahead, as if the one before it was lost: it would move Wei to the debrief.
     wei.receiveForTest({ type: "patch", rev: rev + 2, ops: [{ op: "set", path: ["phase"], value: "debrief" }] });
@@ -106,5 +111,7 @@ describe("a real link that misses a patch", () => {
     await until(() => announcements(wei).includes("Two minutes left."), "the next patch");
     expect(wei.rev).toBe(after + 1);
     expect(wei.resyncs).toBe(1);
+    expect(states).toEqual([]);
+    expect(offlineOnHost).not.toContain(true);
   });
 });

@@ -103,6 +103,21 @@ describe("reconnection", () => {
     expect(stale).toMatch(/^UNKNOWN_SEAT: /);
   });
 
+  it("a client that missed a patch asks for its whole view and gets it without leaving", async () => {
+    const sam = await join({ name: "Sam", delegation: "russia" }, "sam");
+    // What Sam holds, built from the join view and the patches since: the whole view must say the same.
+    await new Promise((r) => setTimeout(r, 200));
+    const held = structuredClone(sam.view);
+    const from = sam.received.length;
+    sam.room.send("resync");
+    const whole = await sam.next("view", from);
+    expect(whole.view).toEqual(held);
+    expect((whole.view as { audience: unknown }).audience).toEqual({ kind: "delegation", delegation: "russia" });
+    expect(sam.received.slice(from).filter((m) => m.type === "error")).toEqual([]);
+    expect(sam.connected).toBe(true);
+    expect(seatOf("Sam")?.connected).toBe(true);
+  });
+
   it("after the hold time the seat is given up and cannot be taken back", async () => {
     const amy = await join({ name: "Amy", delegation: "usa" }, "amy");
     const token = amy.room.reconnectionToken;
