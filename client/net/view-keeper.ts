@@ -1,7 +1,7 @@
 // Keeps one seat's view from the server's full views and patches. A patch
 // applies only on top of the revision before it: if one went missing, applying
 // the next would build a view the server never had, so the keeper refuses it
-// and waits for a whole view (the link asks for one by reconnecting).
+// and waits for a whole view (the link asks for one with a "resync" message).
 import { applyPatch } from "../../shared/patch.ts";
 import type { PatchOp } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
