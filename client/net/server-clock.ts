@@ -6,7 +6,6 @@
 export class ServerClock {
   /** Server time minus device time, in ms. */
   private offset = 0;
-  private known = false;
 
   constructor(private readonly deviceNow: () => number = Date.now) {}
 
@@ -14,15 +13,15 @@ export class ServerClock {
   sync(serverTime: number | undefined): void {
     if (typeof serverTime !== "number" || !Number.isFinite(serverTime)) return;
     this.offset = serverTime - this.deviceNow();
-    this.known = true;
   }
 
   /** The server has applied an action at `serverNow`: our estimate can't be earlier than that. */
   atLeast(serverNow: number | undefined): void {
     if (typeof serverNow !== "number" || !Number.isFinite(serverNow)) return;
+    // The server's clock had reached `serverNow` before this arrived: an estimate behind it is
+    // certainly wrong (the welcome's time lags by its trip), so it moves up, however little.
     const behind = serverNow - this.now();
-    // Without a welcome time this is all we know; with one, only a clear lag (a second) is corrected.
-    if (behind > (this.known ? 1000 : 0)) this.offset += behind;
+    if (behind > 0) this.offset += behind;
   }
 
   /** Now, on the server's clock. */
