@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // The client is built once, before the browser suites start in parallel.
+    globalSetup: ["tests/global-setup.ts"],
     // The Colyseus matchmaker is a module singleton: one server per test file, each in its own process.
     pool: "forks",
     testTimeout: 30_000,

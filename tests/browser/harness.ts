@@ -1,8 +1,7 @@
 // Browser test harness: builds the client when it is stale, starts the real
 // server in-process on 127.0.0.1, and launches Debian's chromium (never a
 // browser download) with the flags that work headless as root.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -11,23 +10,9 @@ import { createAccordServer, type AccordServer } from "../../server/app.ts";
 const ROOT = resolve(import.meta.dirname, "..", "..");
 export const SHOTS = join(ROOT, "test-artifacts", "screens");
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+import { ensureClientBuilt } from "./build.ts";
 
-/** Builds dist/client once if any client or shared source is newer than the build. */
-export function ensureClientBuilt(): void {
-  const built = join(ROOT, "dist", "client", "index.html");
-  const stale = !existsSync(built) || Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
-  if (!stale) return;
-  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
-  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
-}
+export { ensureClientBuilt };
 
 export async function startServer(): Promise<AccordServer> {
   // A short hold keeps closing quick; reloads in the tests come back well within it.

@@ -1,0 +1,25 @@
+// Builds dist/client when any client or shared source is newer than the build.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/client once if any client or shared source is newer than the build. */
+export function ensureClientBuilt(): void {
+  const built = join(ROOT, "dist", "client", "index.html");
+  const stale = !existsSync(built) || Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
+  if (!stale) return;
+  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
+  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
+}
+
