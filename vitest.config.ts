@@ -8,6 +8,8 @@ export default defineConfig({
     // The Colyseus matchmaker is a module singleton: one server per test file, each in its own process.
     pool: "forks",
     testTimeout: 30_000,
+    // expect.poll waits for what a person would see; on two shared cores 1 s (the default) is too short.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 120_000,
     // Two cores: keep the browser and server suites from starving each other.
     maxWorkers: 2,

@@ -53,7 +53,8 @@ export const CHROMEBOOK = { width: 1366, height: 768 };
 export async function newPage(browser: Browser, size = PHONE): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: two browser suites and a server share two cores in CI.
+  page.setDefaultTimeout(25_000);
   page.on("dialog", (d) => void d.accept());
   return { context, page };
 }
@@ -97,7 +98,7 @@ export function hook<T>(page: Page, field: string): Promise<T> {
 }
 
 /** Waits until an expression over the page's test hook (`a`) is true. */
-export function waitHook(page: Page, fn: string, timeout = 15_000): Promise<unknown> {
+export function waitHook(page: Page, fn: string, timeout = 25_000): Promise<unknown> {
   return page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout, polling: 50 });
 }
 

@@ -74,7 +74,7 @@ describe("keyboard only", () => {
     const { page } = await newPage(browser, PHONE);
     await page.goto(`${server.url}/?test=1`);
     // The cursor starts in the code field; every control of the join page is reachable.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("code");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
     await everyControlByTab(page);
 
     // A wrong code, submitted with Enter, is refused in a live region next to the field.
@@ -85,7 +85,8 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent("#code-error")).toBe("That code doesn't match a session — check the board.");
     expect(await page.getAttribute("#code-error", "role")).toBe("alert");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("code");
+    // The cursor goes back to the field that was wrong.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
     expect(await hook(page, "page")).toBe("join");
 
     // The right code, then Enter from the name field: the student is in.
