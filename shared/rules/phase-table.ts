@@ -51,20 +51,8 @@ export const HOST_ACTION_PHASES: Readonly<Partial<Record<HostActionType, readonl
   "instrument.unfreeze": ["final-text"],
 };
 
-export const DELEGATE_ACTIONS: ReadonlySet<string> = new Set<DelegateActionType>([
-  "instrument.open",
-  "provision.table",
-  "provision.draft",
-  "provision.withdraw",
-  "stance.set",
-  "amendment.propose",
-  "amendment.withdraw",
-  "amendment.vote",
-  "vote.cast",
-  "sign",
-  "channel.open",
-  "say",
-]);
+/** Every action a delegate may take in some phase: the phase table says which, and when. */
+export const DELEGATE_ACTIONS: ReadonlySet<string> = new Set<DelegateActionType>(Object.values(PHASE_ACTIONS).flat());
 
 export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<SystemAction["type"]>([
   "seat.join",
