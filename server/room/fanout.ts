@@ -2,14 +2,12 @@
 // The view is computed once per audience, diffed against the last one sent to
 // that audience, and the patch goes out at once (no patch tick). A client
 // that is new, behind, or whose audience changed gets the whole view instead.
-import { viewFor } from "../../shared/rules/index.ts";
+import { audienceKey, viewFor } from "../../shared/rules/index.ts";
 import { diffView } from "../../shared/patch.ts";
 import type { GameEvent } from "../../shared/rules/api.ts";
 import type { ServerMessage } from "../../shared/protocol.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { Audience, SessionView } from "../../shared/view.ts";
-
-export const audienceKey = (a: Audience): string => (a.kind === "delegation" ? `delegation:${a.delegation}` : a.kind);
 
 /** What the fan-out needs to know of a connected client. */
 export interface Viewer {
@@ -26,7 +24,9 @@ export class ViewFanout {
     const groups = new Map<string, Viewer[]>();
     for (const v of viewers) {
       const key = audienceKey(v.audience);
-      groups.set(key, [...(groups.get(key) ?? []), v]);
+      const group = groups.get(key);
+      if (group) group.push(v);
+      else groups.set(key, [v]);
     }
     // An audience nobody is watching is forgotten, so it is recomputed in full when someone returns.
     for (const key of [...this.last.keys()]) if (!groups.has(key)) this.last.delete(key);

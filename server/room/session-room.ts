@@ -6,7 +6,7 @@
 import { Protocol, Room, getMessageBytes, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
 import { ACT, ActMessage, RESYNC, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
-import { audienceOf } from "../../shared/rules/index.ts";
+import { audienceOf, audienceOfSeat } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
 import type { SeatId } from "../../shared/ids.ts";
 import type { Audience } from "../../shared/view.ts";
@@ -303,11 +303,14 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   private publish(events: readonly GameEvent[]): void {
     const state = this.journal.state;
     const viewers = [];
+    // Looked up once per publish: a workshop has hundreds of seats and clients.
+    const seats = new Map(state.seats.map((s) => [s.id, s]));
     for (const client of this.clients as SeatClient[]) {
       const seated = client.userData;
-      if (!seated || seated.gone || !state.seats.some((s) => s.id === seated.seat)) continue;
-      // A moved delegate (or the debrief's reveal) may change what this seat may see.
-      seated.audience = audienceOf(state, seated.seat);
+      const seat = seated && !seated.gone ? seats.get(seated.seat) : undefined;
+      if (!seated || !seat) continue;
+      // A moved delegate may change what this seat may see.
+      seated.audience = audienceOfSeat(seat);
       viewers.push({ audience: seated.audience, seen: seated.seen, send: (m: ServerMessage) => this.sendTo(client, m) });
     }
     this.fanout.publish(state, viewers, events);

@@ -2,7 +2,7 @@
 export type { Actor, Command, Context, GameEvent, Result, SystemAction } from "./api.ts";
 export { createSession, type CreateSessionInput } from "./session.ts";
 export { applyAction } from "./apply.ts";
-export { viewFor, audienceOf } from "./view.ts";
+export { viewFor, audienceOf, audienceOfSeat, audienceKey } from "./view.ts";
 export { canAct } from "./can-act.ts";
 export {
   PHASE_ACTIONS,
@@ -13,7 +13,7 @@ export {
   type DelegateActionType,
   type HostActionType,
 } from "./phase-table.ts";
-export { isBracketed, currentText } from "./drafting.ts";
+export { isBracketed, currentText, currentVersion } from "./provision-reading.ts";
 export { words, applyEdit, wordDiff, editFromTexts, type DiffPart } from "./words.ts";
 export { rebaseEdit, passes, tally } from "./decide.ts";
 export { versionHash, sha256Hex } from "./hash.ts";

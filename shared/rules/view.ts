@@ -9,13 +9,18 @@ import type { SeatId } from "../ids.ts";
 import { seatOf } from "./lookup.ts";
 
 export function audienceOf(state: SessionState, seatId: SeatId): Audience {
-  const seat = seatOf(state, seatId);
+  return audienceOfSeat(seatOf(state, seatId));
+}
+
+/** The audience of a seat already in hand (the server's fan-out looks at every seat on every action). */
+export function audienceOfSeat(seat: Seat | undefined): Audience {
   if (seat?.role === "host") return { kind: "host" };
   if (seat?.role === "delegate" && seat.delegation) return { kind: "delegation", delegation: seat.delegation };
   return { kind: "observer" };
 }
 
-const audienceKey = (a: Audience) => (a.kind === "delegation" ? `d:${a.delegation}` : a.kind);
+/** One string per audience: delegates of one delegation share it. */
+export const audienceKey = (a: Audience): string => (a.kind === "delegation" ? `d:${a.delegation}` : a.kind);
 
 const briefless = new WeakMap<Delegation, DelegationView>();
 function withoutBrief(d: Delegation): DelegationView {
