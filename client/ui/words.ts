@@ -9,12 +9,9 @@ export const delegationOf = (view: View, id: string | null | undefined): Delegat
 
 export const delegationName = (view: View, id: string | null | undefined): string => delegationOf(view, id)?.name ?? "—";
 
-export const currentText = (p: Provision): string => p.versions[p.versions.length - 1]?.text ?? "";
-export const currentVersion = (p: Provision): number => p.versions[p.versions.length - 1]?.version ?? 1;
-
-/** Under every rule an objection brackets the text, until a vote keeps it. */
-export const isBracketed = (p: Provision): boolean =>
-  p.status === "tabled" && Object.values(p.stances).includes("objection") && p.resolution !== "kept-by-vote";
+// The same predicates the rules use (shared/rules/provision-reading.ts has no schemas to load).
+export { currentText, currentVersion, isBracketed } from "../../shared/rules/provision-reading.ts";
+import { isBracketed } from "../../shared/rules/provision-reading.ts";
 
 export type ProvisionStatus = "tabled" | "bracketed" | "adopted" | "withdrawn" | "dropped";
 export const provisionStatus = (p: Provision): ProvisionStatus => (isBracketed(p) ? "bracketed" : p.status);

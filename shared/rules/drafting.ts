@@ -7,22 +7,6 @@ import { accept, event, logged, mine, type ActionOf, type Handler, type Who } fr
 import { cardOf, delegationOf, injectOf, instrumentOf, mint, nameOf, provisionOf, quoted, isParty } from "./lookup.ts";
 import { refuse, type Refusal } from "./refuse.ts";
 import { words } from "./words.ts";
-
-/** The provision's text as it stands now (its last version). */
-export const currentText = (provision: Provision): string => provision.versions[provision.versions.length - 1]!.text;
-
-/**
- * Bracketed: still under negotiation, some delegation objects, and no vote kept
- * it. Under every decision rule an objection brackets the text; the rule decides votes.
- */
-export function isBracketed(_state: SessionState, provision: Provision): boolean {
-  return (
-    provision.status === "tabled" &&
-    Object.values(provision.stances).includes("objection") &&
-    provision.resolution !== "kept-by-vote"
-  );
-}
-
 /** The instrument, if this delegation may work on it and its text is not frozen. */
 export function openInstrumentFor(s: SessionState, id: string, delegation: DelegationId): Instrument | Refusal {
   const instrument = instrumentOf(s, id);

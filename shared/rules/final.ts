@@ -3,7 +3,7 @@
 import type { SessionState } from "../state.ts";
 import { accept, event, logged, mine, type ActionOf, type Handler } from "./context.ts";
 import { closeBracketVote } from "./decide.ts";
-import { currentText, isBracketed } from "./drafting.ts";
+import { currentText, isBracketed } from "./provision-reading.ts";
 import { headPhrase, instrumentOf, isParty, nameOf, provisionOf, quoted, replaced } from "./lookup.ts";
 import { refuse } from "./refuse.ts";
 import { settleVotes } from "./settle.ts";
@@ -17,7 +17,7 @@ export const bracketResolve: Handler<ActionOf<"bracket.resolve">> = (s, a, w) =>
   if (!provision) return unknownProvision();
   if (instrumentOf(s, provision.instrument)?.frozen) return refuse("TEXT_FROZEN", "That text is frozen. Unfreeze it first.");
   if (provision.status !== "tabled") return refuse("PROVISION_CLOSED", `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`);
-  if (!isBracketed(s, provision)) return refuse("NOT_BRACKETED", `Nobody objects to ${quoted(provision.title)}, so it has no brackets to resolve.`);
+  if (!isBracketed(provision)) return refuse("NOT_BRACKETED", `Nobody objects to ${quoted(provision.title)}, so it has no brackets to resolve.`);
   if (provision.vote) return refuse("VOTE_OPEN", `A vote on ${quoted(provision.title)} is already open.`);
   const ref = { provision: provision.id, instrument: provision.instrument, version: provision.versions.length };
   if (a.how === "drop") {
@@ -72,7 +72,7 @@ export const instrumentFreeze: Handler<ActionOf<"instrument.freeze">> = (s, a, w
   if (instrument.frozen) return refuse("ALREADY_DONE", `${quoted(instrument.title)} is already frozen.`);
   const own = s.provisions.filter((p) => p.instrument === instrument.id);
   // Text already put to a vote is waiting on the vote, not on the host: say so.
-  const bracketed = own.filter((p) => isBracketed(s, p) && p.vote === null);
+  const bracketed = own.filter((p) => isBracketed(p) && p.vote === null);
   if (bracketed.length > 0)
     return refuse("OPEN_BRACKETS", `Resolve the bracketed text first: ${bracketed.map((p) => quoted(p.title)).join(", ")}.`);
   const voting = own.find((p) => p.vote !== null);

@@ -98,21 +98,21 @@ describe("stance.set and brackets", () => {
   it("records, changes and clears a stance; an objection brackets the text", () => {
     const t = table("negotiation");
     const { state, provision } = tableCard(t.state, t.wei, "sovereignty");
-    expect(isBracketed(state, state.provisions[0]!)).toBe(false);
+    expect(isBracketed(state.provisions[0]!)).toBe(false);
     const objected = ok(state, t.amy, { type: "stance.set", provision, stance: "objection" });
     expect(objected.provisions[0]?.stances).toEqual({ china: "sponsor", usa: "objection" });
-    expect(isBracketed(objected, objected.provisions[0]!)).toBe(true);
+    expect(isBracketed(objected.provisions[0]!)).toBe(true);
     expect(objected.timeline.at(-1)?.text).toBe("United States objects to “State sovereignty”");
     const cleared = ok(objected, t.amy, { type: "stance.set", provision, stance: null });
     expect(cleared.provisions[0]?.stances).toEqual({ china: "sponsor" });
-    expect(isBracketed(cleared, cleared.provisions[0]!)).toBe(false);
+    expect(isBracketed(cleared.provisions[0]!)).toBe(false);
   });
   it("brackets under every decision rule", () => {
     for (const rule of ["majority", "two-thirds"] as const) {
       const t = table("negotiation", { decisionRule: rule });
       const { state, provision } = tableCard(t.state, t.wei, "sovereignty");
       const objected = ok(state, t.amy, { type: "stance.set", provision, stance: "objection" });
-      expect(isBracketed(objected, objected.provisions[0]!)).toBe(true);
+      expect(isBracketed(objected.provisions[0]!)).toBe(true);
     }
   });
   it("refuses an unchanged stance, a closed provision, a non-party and an unknown provision", () => {

@@ -32,7 +32,7 @@ describe("bracket.resolve", () => {
     expect(prov(s, t.contested).vote?.votes).toEqual({ china: "yes", russia: "yes" });
     const { state, events } = accepted(s, t.amy, { type: "vote.cast", provision: t.contested, vote: "abstain" });
     expect(prov(state, t.contested)).toMatchObject({ status: "tabled", vote: null, resolution: "kept-by-vote" });
-    expect(isBracketed(state, prov(state, t.contested))).toBe(false);
+    expect(isBracketed(prov(state, t.contested))).toBe(false);
     expect(events.map((e) => e.type)).toEqual(["vote.cast", "vote.kept"]);
   });
   it("vote.close by the host: a no under consensus drops the text", () => {
