@@ -51,7 +51,7 @@ describe("reconnection", () => {
     wei.listen(room);
     // It missed patches while away: it gets the whole view again.
     const view = await wei.next("view", from);
-    expect(view.view).toBeTruthy();
+    expect((view.view as { audience: unknown }).audience).toEqual({ kind: "delegation", delegation: "china" });
     await until(() => seatOf("Wei")?.connected === true, "the host to see Wei back");
     expect(seatOf("Wei")?.id).toBe(wei.seat);
     await wei.ok({ type: "say", channel: "team-china", text: "Back again." });
