@@ -18,6 +18,7 @@ import { originCheck } from "./limits/origin.ts";
 import { ipOf } from "./limits/ip.ts";
 import { WindowCounter, type RateSettings } from "./limits/rate.ts";
 import { exportRouter } from "./exports/router.ts";
+import { RESTARTING_MESSAGE } from "./shutdown.ts";
 import { redisScale } from "./scale/redis.ts";
 import { GroupCommit } from "./scale/group-commit.ts";
 import { routeToOwner } from "./scale/listing.ts";
@@ -166,7 +167,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
 
   let closed = false;
-  const notifyRestarting = async (message = "The server is restarting. You will be back in your seat in a moment.") => {
+  const notifyRestarting = async (message = RESTARTING_MESSAGE) => {
     await Promise.all([...rooms.values()].map((room) => room.closeWith("restarting", message)));
   };
   return {

@@ -13,6 +13,7 @@ import type { Audience } from "../../shared/view.ts";
 import { mintSeatSecrets } from "../secrets.ts";
 import { TokenBucket } from "../limits/rate.ts";
 import { readable } from "../limits/readable.ts";
+import { RESTARTING_MESSAGE } from "../shutdown.ts";
 import { SessionJournal } from "./journal.ts";
 import { ViewFanout } from "./fanout.ts";
 import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
@@ -407,7 +408,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   }
 
   override onBeforeShutdown(): void {
-    void this.closeWith("restarting", "The server is restarting. You will be back in your seat in a moment.");
+    void this.closeWith("restarting", RESTARTING_MESSAGE);
   }
 
   override onDispose(): void {
