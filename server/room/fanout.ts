@@ -20,6 +20,21 @@ export interface Viewer {
 export class ViewFanout {
   private readonly last = new Map<string, { rev: number; view: SessionView }>();
 
+  /**
+   * Sends one viewer its audience's whole view again (it missed a patch). The
+   * view last published is current, since every change goes through publish.
+   * Returns false when there is none yet: then publish.
+   */
+  resend(viewer: Viewer): boolean {
+    const key = audienceKey(viewer.audience);
+    const last = this.last.get(key);
+    if (!last) return false;
+    viewer.send({ type: "view", rev: last.rev, view: last.view });
+    viewer.seen.key = key;
+    viewer.seen.rev = last.rev;
+    return true;
+  }
+
   publish(state: SessionState, viewers: readonly Viewer[], events: readonly GameEvent[] = []): void {
     const groups = new Map<string, Viewer[]>();
     for (const v of viewers) {

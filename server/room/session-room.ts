@@ -15,7 +15,7 @@ import { TokenBucket } from "../limits/rate.ts";
 import { readable } from "../limits/readable.ts";
 import { RESTARTING_MESSAGE } from "../shutdown.ts";
 import { SessionJournal } from "./journal.ts";
-import { ViewFanout } from "./fanout.ts";
+import { ViewFanout, type Viewer } from "./fanout.ts";
 import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
 import { joinError } from "./errors.ts";
 import type { RoomDeps } from "./deps.ts";
@@ -72,11 +72,15 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     this.deps.rooms.set(this.code, this);
 
     this.onMessage(ACT, (client: SeatClient, message: unknown) => this.guard(client, () => this.act(client, message)));
-    // A client whose patches have a gap: forget what it saw, so the fan-out sends it the whole view.
+    // A client whose patches have a gap gets its audience's whole view again, from what was last published.
     this.onMessage(RESYNC, (client: SeatClient) =>
       this.guard(client, () => {
-        client.userData!.seen = {};
-        this.publish([]);
+        const seated = client.userData;
+        if (!seated || seated.gone) return;
+        if (!this.fanout.resend(this.viewerOf(client, seated))) {
+          seated.seen = {};
+          this.publish([]);
+        }
       }),
     );
     this.onMessage("*", (client: SeatClient, type: string | number) =>
@@ -312,10 +316,14 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       if (!seated || !seat) continue;
       // A moved delegate may change what this seat may see.
       seated.audience = audienceOfSeat(seat);
-      viewers.push({ audience: seated.audience, seen: seated.seen, send: (m: ServerMessage) => this.sendTo(client, m) });
+      viewers.push(this.viewerOf(client, seated));
     }
     this.fanout.publish(state, viewers, events);
     this.listingFacts.sync(state);
+  }
+
+  private viewerOf(client: Client, seated: Seated): Viewer {
+    return { audience: seated.audience, seen: seated.seen, send: (m: ServerMessage) => this.sendTo(client, m) };
   }
 
   private refuse(client: Client, code: RefusalCode, message: string, action?: string, seq?: number): void {
