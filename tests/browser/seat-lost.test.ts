@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
-import { ensureClientBuilt, hook, joinByLink, launchChromium } from "./harness.ts";
+import { ensureClientBuilt, hook, joinByLink, launchChromium, shoot } from "./harness.ts";
 
 const HOLD_MS = 1_500;
 let server: AccordServer;
@@ -35,6 +35,7 @@ describe("a seat given up after the hold", () => {
 
     await expect.poll(() => wei.textContent(".notice-area"), { timeout: 20_000 }).toContain("your seat was given up");
     expect(await wei.getAttribute(".conn", "data-state")).toBe("offline");
+    await shoot(wei, "seat-given-up-phone-360");
 
     await wei.click(".notice-area a.join-again");
     await wei.locator("#name").waitFor({ state: "visible" });
