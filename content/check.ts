@@ -8,8 +8,8 @@ import { QUOTE_NOT_FOUND } from "./quotes.ts";
 const USAGE = `Usage: npm run content:check -- [--source DIR | --no-source] FILE...
 
 Checks scenario files. Quotes are compared with the source article (*.txt files)
-in DIR; by default $ACCORD_SOURCE_DIR or ../shared/source next to the repository,
-skipped when that folder is absent.`;
+in DIR; by default in $ACCORD_SOURCE_DIR. Without either, quotes are not
+checked (and the output says so).`;
 
 function parseArgs(argv: string[]): { files: string[]; source: string | null | undefined } | string {
   const files: string[] = [];
@@ -42,8 +42,9 @@ function main(argv: string[]): number {
   let checkedAgainst: string | null = null;
   if (args.source === undefined) {
     // The default article may be absent (a teacher's own copy of the repo): then quotes are not checked.
-    sourceText = readSourceDir(sourceDir());
-    if (sourceText !== null) checkedAgainst = sourceDir();
+    const dir = sourceDir();
+    sourceText = dir === null ? null : readSourceDir(dir);
+    if (sourceText !== null) checkedAgainst = dir;
   } else if (args.source !== null) {
     sourceText = readSourceDir(args.source);
     if (sourceText === null) {
@@ -59,7 +60,9 @@ function main(argv: string[]): number {
     const result = loadScenarioFile(file, { sourceText });
     if (result.ok) {
       const s = result.scenario;
-      console.log(`${file}: ok — "${s.title}", ${count(s.delegations, "delegation")}, ${count(s.cards, "card")}, ${count(s.injects, "inject")}`);
+      console.log(
+        `${file}: ok — "${s.title}", ${count(s.delegations, "delegation")}, ${count(s.cards, "card")}, ${count(s.injects, "inject")}`,
+      );
     } else {
       failed = true;
       for (const e of result.errors) {
@@ -68,8 +71,13 @@ function main(argv: string[]): number {
       }
     }
   }
+  // Said after an "ok", so nobody takes an unchecked file for a faithful one.
+  if (!failed && args.source === undefined && sourceText === null)
+    console.log("(quotes were not checked: no source article; set ACCORD_SOURCE_DIR or use --source DIR)");
   if (quoteFailed && checkedAgainst !== null)
-    console.error(`(quotes were checked against ${checkedAgainst}; for another article use --source DIR, or --no-source)`);
+    console.error(
+      `(quotes were checked against ${checkedAgainst}; for another article use --source DIR, or --no-source)`,
+    );
   return failed ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 // article that quotes are checked against. Node only (the browser never loads
 // files); the pure checks live in validate.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits.ts";
 import type { Scenario } from "../shared/scenario.ts";
@@ -12,11 +12,8 @@ import { validateScenario, type ScenarioCheck, type ValidateOptions } from "./va
 export { validateScenario, formatError, type ScenarioCheck, type ScenarioError, type ValidateOptions };
 
 const CONTENT_DIR = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(CONTENT_DIR, "..");
 export const SCENARIO_DIR = join(CONTENT_DIR, "scenarios");
 export const DEFAULT_SCENARIO_FILE = join(SCENARIO_DIR, "cyber-code.json");
-/** Where the article lives next to the repository (the project's shared folder, and CI). */
-export const DEFAULT_SOURCE_DIR = resolve(REPO_ROOT, "..", "shared", "source");
 
 const fileError = (message: string): ScenarioCheck => ({ ok: false, errors: [{ path: "(file)", message }] });
 
@@ -29,7 +26,13 @@ export function loadScenarioFile(file: string, opts: ValidateOptions = {}): Scen
     raw = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return fileError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : `cannot read the file (${code ?? "error"})`);
+    return fileError(
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "this is a folder, not a file"
+          : `cannot read the file (${code ?? "error"})`,
+    );
   }
   let doc: unknown;
   try {
@@ -47,7 +50,9 @@ export function loadScenarioFile(file: string, opts: ValidateOptions = {}): Scen
 export function readSourceDir(dir: string): string | null {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".txt")).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith(".txt"))
+      .sort();
   } catch {
     return null;
   }
@@ -55,11 +60,17 @@ export function readSourceDir(dir: string): string | null {
   return names.map((n) => readFileSync(join(dir, n), "utf8")).join("\n\u0000\n");
 }
 
-/** The folder the source article is read from: $ACCORD_SOURCE_DIR, or ../shared/source next to the repository. */
-export const sourceDir = (): string => process.env.ACCORD_SOURCE_DIR || DEFAULT_SOURCE_DIR;
+/**
+ * The folder the source article is read from: $ACCORD_SOURCE_DIR, or null when it is not set.
+ * The article is not part of the repository (it is the publisher's text), so nothing may assume it is there.
+ */
+export const sourceDir = (): string | null => process.env.ACCORD_SOURCE_DIR || null;
 
 /** The source article's text, or null if it is not on this machine. */
-export const findSourceText = (): string | null => readSourceDir(sourceDir());
+export const findSourceText = (): string | null => {
+  const dir = sourceDir();
+  return dir === null ? null : readSourceDir(dir);
+};
 
 export type ScenarioListing = { id: string; title: string; summary: string; file: string };
 
@@ -72,7 +83,9 @@ export function listScenarios(dir: string = SCENARIO_DIR): ScenarioListing[] {
     .flatMap((n) => {
       const file = join(dir, n);
       const result = loadScenarioFile(file);
-      return result.ok ? [{ id: result.scenario.id, title: result.scenario.title, summary: result.scenario.summary, file }] : [];
+      return result.ok
+        ? [{ id: result.scenario.id, title: result.scenario.title, summary: result.scenario.summary, file }]
+        : [];
     });
 }
 

@@ -2,7 +2,8 @@
 // the article, and built so that the negotiation has both common ground and conflict.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { DEFAULT_SCENARIO_FILE, defaultScenario, findSourceText, validateScenario } from "../../content/load.ts";
+import { DEFAULT_SCENARIO_FILE, defaultScenario, validateScenario } from "../../content/load.ts";
+import { ARTICLE, itWithArticle } from "../support/article.ts";
 import type { Delegation, Scenario } from "../../shared/scenario.ts";
 
 const scenario: Scenario = defaultScenario();
@@ -25,36 +26,53 @@ function stanceOf(d: Delegation, cardId: string): { weight: number; redLine: boo
 }
 
 describe("the default scenario", () => {
-  it("validates, with the source article checking its quotes", () => {
-    const source = findSourceText();
-    expect(source, "the article must be in ../shared/source").not.toBeNull();
-    const result = validateScenario(raw, { sourceText: source });
+  itWithArticle("validates, with the source article checking its quotes", () => {
+    const result = validateScenario(raw, { sourceText: ARTICLE });
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
-  it("quotes the article word for word in every card and every quoted inject", () => {
-    const source = findSourceText()!.replace(/\s+/g, " ");
-    const quotes = [...scenario.cards.map((c) => c.quote), ...scenario.injects.flatMap((i) => (i.quote ? [i.quote] : []))];
+  it("validates without the article too (quotes unchecked)", () => {
+    const result = validateScenario(raw);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  itWithArticle("quotes the article word for word in every card and every quoted inject", () => {
+    const source = ARTICLE!.replace(/\s+/g, " ");
+    const quotes = [
+      ...scenario.cards.map((c) => c.quote),
+      ...scenario.injects.flatMap((i) => (i.quote ? [i.quote] : [])),
+    ];
     expect(quotes.length).toBe(scenario.cards.length + 4);
     for (const q of quotes) expect(source, q).toContain(q.replace(/\s+/g, " "));
   });
 
-  it("is written in its own words outside the quote fields: no run of seven words copied from the article", () => {
-    const words = (s: string) => s.toLowerCase().split(/[^a-z0-9’']+/).filter(Boolean);
-    const RUN = 7;
-    const article = words(findSourceText()!);
-    const runs = new Set(article.slice(0, article.length - RUN + 1).map((_, i) => article.slice(i, i + RUN).join(" ")));
-    const copied: string[] = [];
-    const walk = (v: unknown, path: string): void => {
-      if (typeof v === "string") {
-        const w = words(v);
-        for (let i = 0; i + RUN <= w.length; i++) if (runs.has(w.slice(i, i + RUN).join(" "))) copied.push(`${path}: ${w.slice(i, i + RUN).join(" ")}`);
-      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
-      else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) if (k !== "quote") walk(x, `${path}.${k}`);
-    };
-    walk(raw, "");
-    expect(copied).toEqual([]);
-  });
+  itWithArticle(
+    "is written in its own words outside the quote fields: no run of seven words copied from the article",
+    () => {
+      const words = (s: string) =>
+        s
+          .toLowerCase()
+          .split(/[^a-z0-9’']+/)
+          .filter(Boolean);
+      const RUN = 7;
+      const article = words(ARTICLE!);
+      const runs = new Set(
+        article.slice(0, article.length - RUN + 1).map((_, i) => article.slice(i, i + RUN).join(" ")),
+      );
+      const copied: string[] = [];
+      const walk = (v: unknown, path: string): void => {
+        if (typeof v === "string") {
+          const w = words(v);
+          for (let i = 0; i + RUN <= w.length; i++)
+            if (runs.has(w.slice(i, i + RUN).join(" "))) copied.push(`${path}: ${w.slice(i, i + RUN).join(" ")}`);
+        } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+        else if (typeof v === "object" && v !== null)
+          for (const [k, x] of Object.entries(v)) if (k !== "quote") walk(x, `${path}.${k}`);
+      };
+      walk(raw, "");
+      expect(copied).toEqual([]);
+    },
+  );
 
   it("points editors at the committed JSON Schema", () => {
     expect(raw.$schema).toBe("../scenario.schema.json");
