@@ -20,13 +20,24 @@ import { benchClient } from "./client/run.ts";
 const args = parseArgs(process.argv.slice(2));
 // A quick or partial-size run is not the measured table: it goes to its own file unless told otherwise.
 const adHoc = args.quick || args.rooms !== null || args.seconds !== null;
-const out = adHoc && !process.argv.some((a) => a.startsWith("--out")) ? (args.quick ? "bench/results/quick.json" : "bench/results/adhoc.json") : args.out;
+const out =
+  adHoc && !process.argv.some((a) => a.startsWith("--out"))
+    ? args.quick
+      ? "bench/results/quick.json"
+      : "bench/results/adhoc.json"
+    : args.out;
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 // A partial run (--only) keeps the other sections of the previous results, so the table stays whole.
-const previous: Record<string, unknown> = args.only.size < 6 && existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : {};
-const results: Record<string, unknown> = { ...previous, machine: machineInfo(), started_at: new Date(started).toISOString(), quick: args.quick };
+const previous: Record<string, unknown> =
+  args.only.size < 6 && existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : {};
+const results: Record<string, unknown> = {
+  ...previous,
+  machine: machineInfo(),
+  started_at: new Date(started).toISOString(),
+  quick: args.quick,
+};
 const save = () => {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
@@ -59,7 +70,14 @@ function combine(runs: RoomsResult[]): RoomsResult & { runs?: RoomsResult[] } {
 }
 
 const plan = args.quick
-  ? { server: [{ rooms: 2, seconds: 15, repeats: 1 }, { rooms: 5, seconds: 15, repeats: 1 }], baseline: { rooms: 2, seconds: 15, repeats: 1 }, storm: { clients: 60, windowS: 10 } }
+  ? {
+      server: [
+        { rooms: 2, seconds: 15, repeats: 1 },
+        { rooms: 5, seconds: 15, repeats: 1 },
+      ],
+      baseline: { rooms: 2, seconds: 15, repeats: 1 },
+      storm: { clients: 60, windowS: 10 },
+    }
   : {
       server: [
         { rooms: 10, seconds: 25, repeats: 3 },
@@ -93,10 +111,23 @@ try {
     for (const step of plan.server) {
       const runs: RoomsResult[] = [];
       for (let i = 0; i < step.repeats; i++) {
-        log(`server: ${step.rooms} rooms of 31 clients, ${step.seconds} s${step.repeats > 1 ? ` (run ${i + 1} of ${step.repeats})` : ""}`);
-        runs.push(await benchAccordRooms({ rooms: step.rooms, delegates: 30, seconds: step.seconds, seed: 100 + i, serverFlags, log }));
+        log(
+          `server: ${step.rooms} rooms of 31 clients, ${step.seconds} s${step.repeats > 1 ? ` (run ${i + 1} of ${step.repeats})` : ""}`,
+        );
+        runs.push(
+          await benchAccordRooms({
+            rooms: step.rooms,
+            delegates: 30,
+            seconds: step.seconds,
+            seed: 100 + i,
+            serverFlags,
+            log,
+          }),
+        );
         const r = runs[runs.length - 1]!;
-        log(`    p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, failed ${r.failed_actions}, server CPU ${r.cpu_pct} %, RSS ${r.rss_mb} MB, machine CPU pressure ${r.machine_cpu_pressure_pct} %`);
+        log(
+          `    p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, failed ${r.failed_actions}, server CPU ${r.cpu_pct} %, RSS ${r.rss_mb} MB, machine CPU pressure ${r.machine_cpu_pressure_pct} %`,
+        );
       }
       server[`rooms${step.rooms}`] = combine(runs);
       save();
@@ -106,8 +137,12 @@ try {
     const step = plan.baseline;
     const runs: RoomsResult[] = [];
     for (let i = 0; i < step.repeats; i++) {
-      log(`baseline: ${step.rooms} plain Colyseus rooms of 31 clients, ${step.seconds} s${step.repeats > 1 ? ` (run ${i + 1} of ${step.repeats})` : ""}`);
-      runs.push(await benchBaselineRooms({ rooms: step.rooms, delegates: 30, seconds: step.seconds, seed: 100 + i, log }));
+      log(
+        `baseline: ${step.rooms} plain Colyseus rooms of 31 clients, ${step.seconds} s${step.repeats > 1 ? ` (run ${i + 1} of ${step.repeats})` : ""}`,
+      );
+      runs.push(
+        await benchBaselineRooms({ rooms: step.rooms, delegates: 30, seconds: step.seconds, seed: 100 + i, log }),
+      );
       const r = runs[runs.length - 1]!;
       log(`    p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, failed ${r.failed_actions}`);
     }

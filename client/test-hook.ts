@@ -9,6 +9,7 @@ export function exposeForTests(fields: Hook): void {
   if (!testMode) return;
   const w = window as unknown as { __accord?: Hook };
   const target = w.__accord ?? {};
-  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(fields))) Object.defineProperty(target, key, { ...value, configurable: true, enumerable: true });
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(fields)))
+    Object.defineProperty(target, key, { ...value, configurable: true, enumerable: true });
   w.__accord = target;
 }

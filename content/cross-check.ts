@@ -6,13 +6,14 @@
 // every error at once, so the same checks run here on whatever is readable.
 // Messages match shared/scenario.ts so the two can be de-duplicated.
 import { PHASES } from "../shared/scenario.ts";
-import type { ScenarioError } from "./errors.ts";
 
 type Path = (string | number)[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const records = (v: unknown): [number, Record<string, unknown>][] =>
-  Array.isArray(v) ? v.flatMap((item, i) => (isRecord(item) ? [[i, item] as [number, Record<string, unknown>]] : [])) : [];
+  Array.isArray(v)
+    ? v.flatMap((item, i) => (isRecord(item) ? [[i, item] as [number, Record<string, unknown>]] : []))
+    : [];
 const strings = (v: unknown): [number, string][] =>
   Array.isArray(v) ? v.flatMap((item, i) => (typeof item === "string" ? [[i, item] as [number, string]] : [])) : [];
 

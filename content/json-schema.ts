@@ -16,7 +16,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: "Accord scenario",
-    description: "A scenario for Accord, the classroom negotiation game: delegations, their secret briefs, provision cards, injects and the phase plan.",
+    description:
+      "A scenario for Accord, the classroom negotiation game: delegations, their secret briefs, provision cards, injects and the phase plan.",
     ...schema,
     // The key that points an editor at this file is allowed at the top of a scenario.
     properties: { $schema: { type: "string" }, ...schema.properties },

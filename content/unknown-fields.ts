@@ -4,7 +4,13 @@
 import type { z } from "zod";
 
 type Path = (string | number)[];
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+};
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -42,7 +48,11 @@ function advice(key: string, known: string[]): string {
   return close ? `unknown field: did you mean "${close.k}"?` : `unknown field: expected one of ${known.join(", ")}`;
 }
 
-export function unknownFieldErrors(schema: z.ZodType, doc: unknown, allowAtRoot: string[] = []): { path: Path; message: string }[] {
+export function unknownFieldErrors(
+  schema: z.ZodType,
+  doc: unknown,
+  allowAtRoot: string[] = [],
+): { path: Path; message: string }[] {
   const out: { path: Path; message: string }[] = [];
   const walk = (s: z.ZodType, value: unknown, path: Path) => {
     const def = defOf(core(s));
@@ -51,7 +61,8 @@ export function unknownFieldErrors(schema: z.ZodType, doc: unknown, allowAtRoot:
       for (const [key, child] of Object.entries(value)) {
         const childSchema = def.shape[key];
         if (childSchema) walk(childSchema, child, [...path, key]);
-        else if (!(path.length === 0 && allowAtRoot.includes(key))) out.push({ path: [...path, key], message: advice(key, known) });
+        else if (!(path.length === 0 && allowAtRoot.includes(key)))
+          out.push({ path: [...path, key], message: advice(key, known) });
       }
     } else if (def.type === "array" && def.element && Array.isArray(value)) {
       value.forEach((item, i) => walk(def.element!, item, [...path, i]));

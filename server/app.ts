@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request } from "express";
-import { Server, matchMaker } from "@colyseus/core";
+import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { SessionStore } from "./store/types.ts";
 import { openMemoryStore } from "./store/memory.ts";

@@ -15,7 +15,11 @@ const port = Number(env.PORT ?? 2567);
 // 0.0.0.0 so students' devices on the classroom network can reach the teacher's laptop.
 const host = env.HOST ?? "0.0.0.0";
 const dataDir = resolve(env.DATA_DIR ?? "data");
-const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The first IPv4 address on the local network, for the links students type. */
 function lanAddress(): string | null {
@@ -58,10 +62,14 @@ installGracefulShutdown({
 });
 
 const lan = lanAddress();
-const base = (env.PUBLIC_URL ?? (host === "0.0.0.0" && lan ? `http://${lan}:${server.port}` : server.url)).replace(/\/$/, "");
+const base = (env.PUBLIC_URL ?? (host === "0.0.0.0" && lan ? `http://${lan}:${server.port}` : server.url)).replace(
+  /\/$/,
+  "",
+);
 console.log(`Accord is running on port ${server.port} (data in ${dataDir})`);
 console.log(`  Home page:      ${base}/`);
-if (lan && !env.PUBLIC_URL && host === "0.0.0.0") console.log(`  On this laptop: ${server.url}/   (students use the ${lan} address)`);
+if (lan && !env.PUBLIC_URL && host === "0.0.0.0")
+  console.log(`  On this laptop: ${server.url}/   (students use the ${lan} address)`);
 
 if (env.START_SESSION !== "0") {
   const { code, hostKey } = await server.createSession();

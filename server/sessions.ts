@@ -20,7 +20,13 @@ export class SessionService {
     const code = this.freshCode();
     const hostKey = mintSecret();
     const created = { scenario, code, now, hostTokenHash: sha256Hex(hostKey), hostRejoinCode: mintRejoinCode() };
-    this.deps.store.create(created, { code, scenarioId: scenario.id, title: scenario.title, createdAt: now, updatedAt: now });
+    this.deps.store.create(created, {
+      code,
+      scenarioId: scenario.id,
+      title: scenario.title,
+      createdAt: now,
+      updatedAt: now,
+    });
     try {
       await this.open(code);
     } catch (e) {
@@ -57,7 +63,8 @@ export class SessionService {
     for (const meta of this.deps.store.list()) {
       const stored = this.deps.store.load(meta.code);
       if (!stored) continue;
-      const ended = stored.snapshot?.state.ended === true || stored.entries.some((e) => e.command.type === "session.end");
+      const ended =
+        stored.snapshot?.state.ended === true || stored.entries.some((e) => e.command.type === "session.end");
       if (ended) continue;
       try {
         await this.wake(meta.code);

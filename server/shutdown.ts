@@ -66,7 +66,9 @@ export function installGracefulShutdown(opts: ShutdownOptions): GracefulShutdown
     });
     const steps = (async () => {
       let ok = await step("stop accepting", opts.stopAccepting);
-      ok = (await step("notify clients", opts.notifyRestarting && (() => opts.notifyRestarting?.(RESTARTING_MESSAGE)))) && ok;
+      ok =
+        (await step("notify clients", opts.notifyRestarting && (() => opts.notifyRestarting?.(RESTARTING_MESSAGE)))) &&
+        ok;
       ok = (await step("stop", opts.onStop)) && ok;
       // The store closes even when an earlier step failed: that is what makes the stop clean.
       storeClosing = true;

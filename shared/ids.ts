@@ -3,14 +3,18 @@
 import { z } from "zod";
 import { SlugId } from "./scenario.ts";
 
-const minted = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}[0-9]{1,7}$`), `must look like ${prefix}12`);
+const minted = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9]{1,7}$`), `must look like ${prefix}12`);
 
 export const SeatId = minted("s");
 export const InstrumentId = z.union([z.literal("code"), minted("i")]);
 export const ProvisionId = minted("p");
 export const AmendmentId = minted("a");
-export const ChannelId = z.union([z.literal("floor"), z.literal("announcements"), z.string().regex(/^team-[a-z][a-z0-9-]{0,39}$/), minted("c")]);
+export const ChannelId = z.union([
+  z.literal("floor"),
+  z.literal("announcements"),
+  z.string().regex(/^team-[a-z][a-z0-9-]{0,39}$/),
+  minted("c"),
+]);
 export const MessageId = minted("m");
 export const DelegationId = SlugId;
 export const CardId = SlugId;

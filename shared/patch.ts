@@ -9,8 +9,7 @@ export type { PatchOp };
 type Path = (string | number)[];
 type Json = unknown;
 
-const isObject = (v: Json): v is Record<string, Json> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The ops that turn `prev` into `next` (both plain JSON; `undefined` members count as absent). */
 export function diffView(prev: Json, next: Json): PatchOp[] {

@@ -4,16 +4,7 @@
 import { z } from "zod";
 import { LIMITS, PROTOCOL_VERSION } from "./limits.ts";
 import { Tag } from "./scenario.ts";
-import {
-  AmendmentId,
-  CardId,
-  ChannelId,
-  DelegationId,
-  InjectId,
-  InstrumentId,
-  ProvisionId,
-  SeatId,
-} from "./ids.ts";
+import { AmendmentId, CardId, ChannelId, DelegationId, InjectId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export { PROTOCOL_VERSION };
 
@@ -28,7 +19,12 @@ export type Vote = z.infer<typeof Vote>;
 /** One change to a provision's text, in words (whitespace-separated tokens) of the version it names. */
 export const TextEdit = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("insert"), at: z.number().int().min(0), text: text(LIMITS.provisionText) }),
-  z.object({ kind: z.literal("replace"), from: z.number().int().min(0), to: z.number().int().min(1), text: text(LIMITS.provisionText) }),
+  z.object({
+    kind: z.literal("replace"),
+    from: z.number().int().min(0),
+    to: z.number().int().min(1),
+    text: text(LIMITS.provisionText),
+  }),
   z.object({ kind: z.literal("delete"), from: z.number().int().min(0), to: z.number().int().min(1) }),
 ]);
 export type TextEdit = z.infer<typeof TextEdit>;
@@ -61,7 +57,11 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("instrument.freeze"), instrument: InstrumentId }),
   z.object({ type: z.literal("instrument.unfreeze"), instrument: InstrumentId }),
   // delegates: negotiating
-  z.object({ type: z.literal("instrument.open"), title: text(LIMITS.title), parties: z.array(DelegationId).min(1).max(LIMITS.delegations) }),
+  z.object({
+    type: z.literal("instrument.open"),
+    title: text(LIMITS.title),
+    parties: z.array(DelegationId).min(1).max(LIMITS.delegations),
+  }),
   z.object({ type: z.literal("provision.table"), instrument: InstrumentId, card: CardId }),
   z.object({
     type: z.literal("provision.draft"),
@@ -82,8 +82,16 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("amendment.withdraw"), amendment: AmendmentId }),
   z.object({ type: z.literal("amendment.vote"), amendment: AmendmentId, vote: Vote }),
   z.object({ type: z.literal("vote.cast"), provision: ProvisionId, vote: Vote }),
-  z.object({ type: z.literal("sign"), instrument: InstrumentId, version: z.string().regex(/^[0-9a-f]{12,64}$/, "a version is a hash") }),
-  z.object({ type: z.literal("channel.open"), with: z.array(DelegationId).min(1).max(LIMITS.delegations), title: text(60).optional() }),
+  z.object({
+    type: z.literal("sign"),
+    instrument: InstrumentId,
+    version: z.string().regex(/^[0-9a-f]{12,64}$/, "a version is a hash"),
+  }),
+  z.object({
+    type: z.literal("channel.open"),
+    with: z.array(DelegationId).min(1).max(LIMITS.delegations),
+    title: text(60).optional(),
+  }),
   z.object({ type: z.literal("say"), channel: ChannelId, text: text(LIMITS.chatLine) }),
 ]);
 export type ClientAction = z.infer<typeof ClientAction>;

@@ -6,7 +6,10 @@ import { PHASES, PHASE_TITLES } from "./phases.ts";
 
 export const SlugId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, "must be lower-case letters, digits and dashes, starting with a letter (at most 40)");
+  .regex(
+    /^[a-z][a-z0-9-]{0,39}$/,
+    "must be lower-case letters, digits and dashes, starting with a letter (at most 40)",
+  );
 export const Tag = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,29}$/, "a tag is lower-case letters, digits and dashes (at most 30)");
@@ -18,7 +21,8 @@ export type PhaseId = z.infer<typeof PhaseId>;
 export const DecisionRule = z.enum(["consensus", "majority", "two-thirds"]);
 export type DecisionRule = z.infer<typeof DecisionRule>;
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 /** Effect of an adopted, signed provision on the class's outcome meters. */
 export const MeterEffect = z.object({
@@ -138,7 +142,8 @@ export const Scenario = z
     const cards = new Set(s.cards.map((c) => c.id));
     const tags = new Set(s.cards.flatMap((c) => c.tags));
     s.phases.forEach((p, i) => {
-      if (p.phase !== PHASES[i]) issue(["phases", i, "phase"], `expected "${PHASES[i]}" here: the phases run ${PHASES.join(", ")}`);
+      if (p.phase !== PHASES[i])
+        issue(["phases", i, "phase"], `expected "${PHASES[i]}" here: the phases run ${PHASES.join(", ")}`);
     });
     s.delegations.forEach((d, i) => {
       d.brief.priorities.forEach((p, j) => {
@@ -148,7 +153,8 @@ export const Scenario = z
           issue(["delegations", i, "brief", "priorities", j, "tag"], `no provision card has the tag "${p.tag}"`);
       });
       d.brief.redLines.forEach((r, j) => {
-        if (!tags.has(r.tag)) issue(["delegations", i, "brief", "redLines", j, "tag"], `no provision card has the tag "${r.tag}"`);
+        if (!tags.has(r.tag))
+          issue(["delegations", i, "brief", "redLines", j, "tag"], `no provision card has the tag "${r.tag}"`);
       });
     });
     s.injects.forEach((inj, i) => {

@@ -10,10 +10,7 @@ import type { DelegationId } from "./ids.ts";
  * and rejoin code reach them in the `welcome` message); the host sees
  * everything; the observer (projector) sees only what is public.
  */
-export type Audience =
-  | { kind: "host" }
-  | { kind: "observer" }
-  | { kind: "delegation"; delegation: DelegationId };
+export type Audience = { kind: "host" } | { kind: "observer" } | { kind: "delegation"; delegation: DelegationId };
 
 export type PublicSeat = Omit<Seat, "token" | "rejoinCode" | "lastSeq"> & {
   isHead: boolean;

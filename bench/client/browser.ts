@@ -23,7 +23,15 @@ export async function measureBrowser(tries: number): Promise<BrowserTimes> {
     executablePath: "/usr/bin/chromium",
     headless: true,
     timeout: 30_000,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const joinRuns: number[] = [];
   const tableRuns: number[] = [];
@@ -37,19 +45,29 @@ export async function measureBrowser(tries: number): Promise<BrowserTimes> {
       page.setDefaultTimeout(30_000);
       const t0 = performance.now();
       await page.goto(`${url}/j/${code}?test=1`, { waitUntil: "commit" });
-      await page.waitForFunction(() => {
-        const w = window as unknown as { __accord?: { page?: string } };
-        const name = document.getElementById("name") as HTMLInputElement | null;
-        return w.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
-      }, undefined, { polling: 10 });
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __accord?: { page?: string } };
+          const name = document.getElementById("name") as HTMLInputElement | null;
+          return w.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
+        },
+        undefined,
+        { polling: 10 },
+      );
       const joinReady = performance.now() - t0;
       await page.fill("#name", `Reader ${i + 1}`);
       const t1 = performance.now();
       await page.click("#join-button");
-      await page.waitForFunction(() => {
-        const w = window as unknown as { __accord?: { page?: string; scene?: string | null; canvasTexts?: string[] } };
-        return w.__accord?.page === "game" && !!w.__accord.scene && (w.__accord.canvasTexts?.length ?? 0) > 0;
-      }, undefined, { polling: 10 });
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as {
+            __accord?: { page?: string; scene?: string | null; canvasTexts?: string[] };
+          };
+          return w.__accord?.page === "game" && !!w.__accord.scene && (w.__accord.canvasTexts?.length ?? 0) > 0;
+        },
+        undefined,
+        { polling: 10 },
+      );
       const tableReady = performance.now() - t1;
       await context.close();
       // The first try warms the server and the browser's process pool; it is not counted.
@@ -61,5 +79,11 @@ export async function measureBrowser(tries: number): Promise<BrowserTimes> {
     await browser.close();
     await server.stop();
   }
-  return { join_ready_ms: round(median(joinRuns)), table_ready_ms: round(median(tableRuns)), tries, join_ready_runs_ms: joinRuns, table_ready_runs_ms: tableRuns };
+  return {
+    join_ready_ms: round(median(joinRuns)),
+    table_ready_ms: round(median(tableRuns)),
+    tries,
+    join_ready_runs_ms: joinRuns,
+    table_ready_runs_ms: tableRuns,
+  };
 }

@@ -26,9 +26,21 @@ function newest(dir: string): number {
 /** Builds the client (as `npm run build`) when dist/client is missing or older than client/ or shared/. */
 export function ensureBuilt(): { built: boolean } {
   const page = join(DIST, "index.html");
-  const stale = !existsSync(page) || Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(page).mtimeMs;
+  const stale =
+    !existsSync(page) || Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(page).mtimeMs;
   if (!stale) return { built: false };
-  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "vite", "bin", "vite.js"),
+      "build",
+      "--config",
+      "client/vite.config.ts",
+      "--logLevel",
+      "warn",
+    ],
+    { cwd: ROOT, encoding: "utf8", timeout: 300_000 },
+  );
   if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
   return { built: true };
 }
@@ -51,14 +63,18 @@ export interface ClientSizes {
 
 export function measureSizes(): ClientSizes {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const entries = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!);
   const seen = new Set<string>();
   const queue = entries.map((src) => join(DIST, src.replace(/^\//, "")));
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    for (const spec of staticImports(readFileSync(file, "utf8"))) queue.push(spec.startsWith("/") ? join(DIST, spec.slice(1)) : resolve(dirname(file), spec));
+    for (const spec of staticImports(readFileSync(file, "utf8")))
+      queue.push(spec.startsWith("/") ? join(DIST, spec.slice(1)) : resolve(dirname(file), spec));
   }
   const all: string[] = [];
   const walk = (dir: string) => {

@@ -28,15 +28,25 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     };
     if (arg === "--quick") quick = true;
     else if (arg.startsWith("--only")) {
-      const names = value().split(",").map((s) => s.trim().replace(/-/g, "_")).filter(Boolean);
+      const names = value()
+        .split(",")
+        .map((s) => s.trim().replace(/-/g, "_"))
+        .filter(Boolean);
       const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
-      if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
+      if (unknown.length)
+        throw new Error(`unknown section(s) ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}`);
       only = new Set(names as Section[]);
     } else if (arg.startsWith("--out")) out = value();
-    else if (arg.startsWith("--rooms")) rooms = value().split(",").map((n) => Number(n)).filter((n) => Number.isInteger(n) && n > 0);
+    else if (arg.startsWith("--rooms"))
+      rooms = value()
+        .split(",")
+        .map((n) => Number(n))
+        .filter((n) => Number.isInteger(n) && n > 0);
     else if (arg.startsWith("--seconds")) seconds = Number(value());
     else if (arg === "--help" || arg === "-h") {
-      console.log(`npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --out FILE]`);
+      console.log(
+        `npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --out FILE]`,
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }

@@ -54,7 +54,11 @@ export async function spawnChild(file: string | URL, options: SpawnOptions = {})
   proc.once("exit", (code, signal) => {
     for (const w of waiting.values()) {
       clearTimeout(w.timer);
-      w.reject(new Error(`${path} exited (${code ?? signal}) before answering. ${stderr.trim().split("\n").slice(-8).join("\n")}`));
+      w.reject(
+        new Error(
+          `${path} exited (${code ?? signal}) before answering. ${stderr.trim().split("\n").slice(-8).join("\n")}`,
+        ),
+      );
     }
     waiting.clear();
   });

@@ -26,7 +26,9 @@ export function machineInfo(): MachineInfo {
 
 function osName(): string {
   try {
-    const line = readFileSync("/etc/os-release", "utf8").split("\n").find((l) => l.startsWith("PRETTY_NAME="));
+    const line = readFileSync("/etc/os-release", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("PRETTY_NAME="));
     if (line) return line.slice("PRETTY_NAME=".length).replace(/^"|"$/g, "");
   } catch {
     // not Linux, or no os-release: the kernel name below is enough

@@ -16,7 +16,12 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { label: "Rules: actions per second (realistic session mix)", key: "rules.actions_per_s", unit: "/s", target: { op: ">=", value: 50_000 } },
+  {
+    label: "Rules: actions per second (realistic session mix)",
+    key: "rules.actions_per_s",
+    unit: "/s",
+    target: { op: ">=", value: 50_000 },
+  },
   { label: "Rules: one audience's view (viewFor)", key: "rules.view_us", unit: "µs" },
   { label: "Rules: view + diff per audience per action", key: "rules.view_and_diff_us", unit: "µs" },
   { label: "Journal: durable commit p50", key: "journal.commit_p50_ms", unit: "ms", target: { op: "<=", value: 2 } },
@@ -41,20 +46,43 @@ function roomRows(results: Results): Row[] {
     const key = (f: string) => `server.${k}.${f}`;
     const name = `Server, ${n} rooms × 31`;
     rows.push(
-      { label: `${name}: seen by every other client, p50`, key: key("p50_ms"), unit: "ms", ...(n === "10" ? { target: { op: "<=" as const, value: 5 } } : {}) },
-      { label: `${name}: p99`, key: key("p99_ms"), unit: "ms", ...(n === "100" ? { target: { op: "<=" as const, value: 100 } } : {}) },
+      {
+        label: `${name}: seen by every other client, p50`,
+        key: key("p50_ms"),
+        unit: "ms",
+        ...(n === "10" ? { target: { op: "<=" as const, value: 5 } } : {}),
+      },
+      {
+        label: `${name}: p99`,
+        key: key("p99_ms"),
+        unit: "ms",
+        ...(n === "100" ? { target: { op: "<=" as const, value: 100 } } : {}),
+      },
       { label: `${name}: max`, key: key("max_ms"), unit: "ms" },
-      { label: `${name}: failed actions (of ${String(get(results, key("sent")) ?? "?")})`, key: key("failed_actions"), unit: "", ...(n === "100" ? { target: { op: "<=" as const, value: 0 } } : {}) },
+      {
+        label: `${name}: failed actions (of ${String(get(results, key("sent")) ?? "?")})`,
+        key: key("failed_actions"),
+        unit: "",
+        ...(n === "100" ? { target: { op: "<=" as const, value: 0 } } : {}),
+      },
       { label: `${name}: server CPU`, key: key("cpu_pct"), unit: "% of a core" },
       { label: `${name}: server RSS (peak)`, key: key("rss_mb"), unit: "MB" },
       { label: `${name}: load generator CPU`, key: key("loadgen_cpu_pct"), unit: "% of a core" },
-      { label: `${name}: machine CPU pressure (time some task waited for a core, anyone's)`, key: key("machine_cpu_pressure_pct"), unit: "%" },
+      {
+        label: `${name}: machine CPU pressure (time some task waited for a core, anyone's)`,
+        key: key("machine_cpu_pressure_pct"),
+        unit: "%",
+      },
     );
   }
   for (const k of sizes("baseline")) {
     const n = k.slice(5);
     rows.push(
-      { label: `Baseline (plain Colyseus room, 50 ms patches), ${n} rooms: p50`, key: `baseline.${k}.p50_ms`, unit: "ms" },
+      {
+        label: `Baseline (plain Colyseus room, 50 ms patches), ${n} rooms: p50`,
+        key: `baseline.${k}.p50_ms`,
+        unit: "ms",
+      },
       { label: `Baseline, ${n} rooms: p99`, key: `baseline.${k}.p99_ms`, unit: "ms" },
       { label: `Accord p50 ÷ baseline p50, ${n} rooms`, key: `baseline.${k}.accord_p50_ratio`, unit: "×" },
     );
@@ -63,7 +91,9 @@ function roomRows(results: Results): Row[] {
 }
 
 export function get(results: Results, key: string): unknown {
-  return key.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), results);
+  return key
+    .split(".")
+    .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), results);
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(v));
@@ -71,16 +101,29 @@ const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("
 export function markdownTable(results: Results): string {
   const m = results.machine as { cpu: string; cores: number; node: string; os: string; memory_gb: number } | undefined;
   const lines: string[] = [];
-  if (m) lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, ${m.os}, Node ${m.node}. Run: ${String(results.started_at ?? "")}${results.quick ? " (quick)" : ""}.`, "");
+  if (m)
+    lines.push(
+      `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, ${m.os}, Node ${m.node}. Run: ${String(results.started_at ?? "")}${results.quick ? " (quick)" : ""}.`,
+      "",
+    );
   lines.push("| Figure | Measured | Target | Met |", "| --- | ---: | ---: | :---: |");
   const rows = [...ROWS.slice(0, 5), ...roomRows(results), ...ROWS.slice(5)];
   const storm = results.join_storm as { clients?: number; window_s?: number } | undefined;
   for (const row of rows) {
     const v = get(results, row.key);
     if (typeof v !== "number") continue;
-    const target = row.target ? `${row.target.op === "<=" ? "≤" : "≥"} ${fmt(row.target.value)}${row.unit && row.unit !== "" ? " " + row.unit : ""}` : "";
-    const met = row.target ? ((row.target.op === "<=" ? v <= row.target.value : v >= row.target.value) ? "yes" : "**no**") : "";
-    const label = row.key.startsWith("join_storm.") && storm ? `${row.label} (${storm.clients} join one session within ${storm.window_s} s)` : row.label;
+    const target = row.target
+      ? `${row.target.op === "<=" ? "≤" : "≥"} ${fmt(row.target.value)}${row.unit && row.unit !== "" ? " " + row.unit : ""}`
+      : "";
+    const met = row.target
+      ? (row.target.op === "<=" ? v <= row.target.value : v >= row.target.value)
+        ? "yes"
+        : "**no**"
+      : "";
+    const label =
+      row.key.startsWith("join_storm.") && storm
+        ? `${row.label} (${storm.clients} join one session within ${storm.window_s} s)`
+        : row.label;
     lines.push(`| ${label} | ${fmt(v)}${row.unit ? " " + row.unit : ""} | ${target} | ${met} |`);
   }
   return lines.join("\n");

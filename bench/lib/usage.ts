@@ -7,7 +7,8 @@ import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node
 /** Linux pressure stall totals (µs some task waited for the CPU or for I/O), machine-wide; null elsewhere. */
 function pressure(): { cpu: number; io: number } | null {
   try {
-    const total = (kind: string) => Number(/some .*total=(\d+)/.exec(readFileSync(`/proc/pressure/${kind}`, "utf8"))?.[1] ?? NaN);
+    const total = (kind: string) =>
+      Number(/some .*total=(\d+)/.exec(readFileSync(`/proc/pressure/${kind}`, "utf8"))?.[1] ?? NaN);
     return { cpu: total("cpu"), io: total("io") };
   } catch {
     return null;
@@ -61,7 +62,9 @@ export class UsageWindow {
     const mem = process.memoryUsage();
     const psi = pressure();
     const share = (a: number | undefined, b: number | undefined) =>
-      a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) ? Math.round(((b - a) / 1e6 / seconds) * 1000) / 10 : null;
+      a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b)
+        ? Math.round(((b - a) / 1e6 / seconds) * 1000) / 10
+        : null;
     const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
     this.peak = Math.max(this.peak, mem.rss);
     return {

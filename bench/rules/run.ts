@@ -41,7 +41,11 @@ export function benchRules(quick: boolean): RulesResult {
   }
 
   // Views: every audience after every accepted action, as the fan-out does.
-  const audiences: Audience[] = [{ kind: "host" }, { kind: "observer" }, ...scenario.delegations.map((d) => ({ kind: "delegation" as const, delegation: d.id }))];
+  const audiences: Audience[] = [
+    { kind: "host" },
+    { kind: "observer" },
+    ...scenario.delegations.map((d) => ({ kind: "delegation" as const, delegation: d.id })),
+  ];
   const states = [];
   let state = script.initial;
   for (const e of script.entries) {

@@ -26,9 +26,23 @@ export interface SessionScript {
 
 const HOST: Actor = { kind: "seat", seat: "s1" };
 const SYSTEM: Actor = { kind: "system" };
-const CHAT = ["We can support this if the wording on sovereignty stays.", "Our delegation needs time to consult the capital.", "Can we agree on hospitals and power grids first?", "This text goes too far for us.", "We propose to bracket the second sentence.", "Agreed, let us move on.", "Who else supports the working group idea?", "We object to any limit on information flows."];
+const CHAT = [
+  "We can support this if the wording on sovereignty stays.",
+  "Our delegation needs time to consult the capital.",
+  "Can we agree on hospitals and power grids first?",
+  "This text goes too far for us.",
+  "We propose to bracket the second sentence.",
+  "Agreed, let us move on.",
+  "Who else supports the working group idea?",
+  "We object to any limit on information flows.",
+];
 
-export function buildSessionScript(scenario: Scenario, delegates = 30, negotiationActions = 900, seed = 7): SessionScript {
+export function buildSessionScript(
+  scenario: Scenario,
+  delegates = 30,
+  negotiationActions = 900,
+  seed = 7,
+): SessionScript {
   const rng = seeded(seed);
   let now = Date.UTC(2025, 0, 6, 9, 0, 0);
   const initial = createSession({ scenario, code: "BENCH7", now, hostTokenHash: hex(rng), hostRejoinCode: code4(rng) });
@@ -52,12 +66,14 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
   const delegatesOf = () => state.seats.filter((s) => s.role === "delegate");
   const anyDelegate = () => pick(rng, delegatesOf());
   const heads = () => Object.values(state.heads).filter((h): h is string => h !== null);
-  const say = (who: string, channel: string) => run(seat(who), { type: "say", channel, text: `${pick(rng, CHAT)} (${entries.length})` });
+  const say = (who: string, channel: string) =>
+    run(seat(who), { type: "say", channel, text: `${pick(rng, CHAT)} (${entries.length})` });
 
   // Joining: the class arrives, a few Wi-Fi drops on the way.
   run(SYSTEM, { type: "seat.connect", seat: "s1" });
   run(SYSTEM, { type: "seat.join", role: "observer", name: "Projector" }, true);
-  for (let i = 0; i < delegates; i++) run(SYSTEM, { type: "seat.join", role: "delegate", name: `Student ${i + 1}` }, true);
+  for (let i = 0; i < delegates; i++)
+    run(SYSTEM, { type: "seat.join", role: "delegate", name: `Student ${i + 1}` }, true);
   run(HOST, { type: "session.lock", locked: true });
 
   // Briefing: teams read and talk among themselves.
@@ -76,10 +92,16 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
   // Negotiation: every head tables two cards; two side agreements and private channels.
   const cards = scenario.cards.map((c) => c.id);
   let nextCard = 0;
-  for (const h of heads()) for (let k = 0; k < 2; k++) run(seat(h), { type: "provision.table", instrument: "code", card: cards[nextCard++ % cards.length]! });
+  for (const h of heads())
+    for (let k = 0; k < 2; k++)
+      run(seat(h), { type: "provision.table", instrument: "code", card: cards[nextCard++ % cards.length]! });
   const ds = scenario.delegations.map((d) => d.id);
   const opener = state.heads[ds[0]!]!;
-  run(seat(opener), { type: "instrument.open", title: "Bilateral agreement on information security", parties: [ds[1]!] });
+  run(seat(opener), {
+    type: "instrument.open",
+    title: "Bilateral agreement on information security",
+    parties: [ds[1]!],
+  });
   const side = state.instruments[state.instruments.length - 1]!.id;
   run(seat(opener), { type: "provision.table", instrument: side, card: cards[nextCard++ % cards.length]! });
   run(seat(state.heads[ds[2]!]!), { type: "channel.open", with: [ds[3]!, ds[4]!] });
@@ -90,7 +112,9 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
 
   // Final text: resolve every bracket (half dropped, half voted on), then freeze.
   let nth = 0;
-  for (const p of state.provisions.filter((p) => p.status === "tabled" && Object.values(p.stances).includes("objection"))) {
+  for (const p of state.provisions.filter(
+    (p) => p.status === "tabled" && Object.values(p.stances).includes("objection"),
+  )) {
     if (nth++ % 2 === 0) {
       run(HOST, { type: "bracket.resolve", provision: p.id, how: "drop" });
       continue;
@@ -107,7 +131,8 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
     if (!instrument.frozen) continue;
     for (const d of instrument.parties ?? ds) {
       const h = state.heads[d];
-      if (h && rng() < 0.8) run(seat(h), { type: "sign", instrument: instrument.id, version: instrument.frozen.version });
+      if (h && rng() < 0.8)
+        run(seat(h), { type: "sign", instrument: instrument.id, version: instrument.frozen.version });
     }
   }
   run(HOST, { type: "phase.next" });
@@ -119,7 +144,11 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
     const r = rng();
     const d = anyDelegate();
     const own = d.delegation!;
-    const open = state.provisions.filter((p) => p.status === "tabled" && state.instruments.find((x) => x.id === p.instrument && (x.parties === null || x.parties.includes(own))));
+    const open = state.provisions.filter(
+      (p) =>
+        p.status === "tabled" &&
+        state.instruments.find((x) => x.id === p.instrument && (x.parties === null || x.parties.includes(own))),
+    );
     if (r < 0.35) say(d.id, "floor");
     else if (r < 0.5) say(d.id, `team-${own}`);
     else if (r < 0.55) {
@@ -134,11 +163,21 @@ export function buildSessionScript(scenario: Scenario, delegates = 30, negotiati
       const p = pick(rng, open);
       const n = p.versions[p.versions.length - 1]!.text.split(/\s+/).length;
       const at = Math.floor(rng() * n);
-      const edit = rng() < 0.5 ? { kind: "insert" as const, at, text: "jointly" } : { kind: "replace" as const, from: at, to: Math.min(n, at + 1), text: "all states" };
-      run(seat(d.id), { type: "amendment.propose", provision: p.id, baseVersion: p.versions.length, edit, note: "Clearer wording." });
+      const edit =
+        rng() < 0.5
+          ? { kind: "insert" as const, at, text: "jointly" }
+          : { kind: "replace" as const, from: at, to: Math.min(n, at + 1), text: "all states" };
+      run(seat(d.id), {
+        type: "amendment.propose",
+        provision: p.id,
+        baseVersion: p.versions.length,
+        edit,
+        note: "Clearer wording.",
+      });
     } else if (r < 0.95) {
       const pending = state.amendments.filter((a) => a.status === "pending" && a.votes[own] === undefined);
-      if (pending.length) run(seat(d.id), { type: "amendment.vote", amendment: pick(rng, pending).id, vote: rng() < 0.7 ? "yes" : "no" });
+      if (pending.length)
+        run(seat(d.id), { type: "amendment.vote", amendment: pick(rng, pending).id, vote: rng() < 0.7 ? "yes" : "no" });
       else say(d.id, "floor");
     } else if (r < 0.97) {
       const pending = state.amendments.filter((a) => a.status === "pending");

@@ -56,7 +56,12 @@ export class AccordLoad {
         room.all.push(seat);
         jobs.push(async () => {
           try {
-            times.push(await seat.join(this.endpoint, room.code, { name: `Delegate ${i + 1}`, delegation: delegationIds[i % delegationIds.length]! }));
+            times.push(
+              await seat.join(this.endpoint, room.code, {
+                name: `Delegate ${i + 1}`,
+                delegation: delegationIds[i % delegationIds.length]!,
+              }),
+            );
           } catch (e) {
             const key = String((e as Error).message).slice(0, 80);
             failures[key] = (failures[key] ?? 0) + 1;
@@ -66,7 +71,13 @@ export class AccordLoad {
     }
     await runLimited(jobs, concurrency);
     const s = summarize(times);
-    return { clients: times.length, seconds: Math.round((performance.now() - t0) / 100) / 10, join_p50_ms: s.p50, join_p95_ms: s.p95, failures };
+    return {
+      clients: times.length,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+      join_p50_ms: s.p50,
+      join_p95_ms: s.p95,
+      failures,
+    };
   }
 
   /** Moves every session to Negotiation and tables ten provisions; waits until every client sees them. */
@@ -75,10 +86,19 @@ export class AccordLoad {
       room.host.send({ type: "phase.next" });
       room.host.send({ type: "phase.next" });
     }
-    await until(() => this.rooms.every((r) => r.all.every((c) => c.view?.phase === "negotiation")), 30_000, "every client in Negotiation");
+    await until(
+      () => this.rooms.every((r) => r.all.every((c) => c.view?.phase === "negotiation")),
+      30_000,
+      "every client in Negotiation",
+    );
     for (const room of this.rooms) {
       const cards = room.host.view!.scenario.cards.map((c) => c.id);
-      for (let i = 0; i < PROVISIONS; i++) room.delegates[i % room.delegates.length]!.send({ type: "provision.table", instrument: "code", card: cards[i]! });
+      for (let i = 0; i < PROVISIONS; i++)
+        room.delegates[i % room.delegates.length]!.send({
+          type: "provision.table",
+          instrument: "code",
+          card: cards[i]!,
+        });
     }
     await until(
       () => this.rooms.every((r) => r.all.every((c) => (c.view?.provisions.length ?? 0) >= PROVISIONS)),
@@ -103,7 +123,9 @@ export class AccordLoad {
     }
     await sleep(seconds * 1000);
     for (const p of this.pacers) p.stop();
-    await until(() => this.rooms.every((r) => r.track.pending.size === 0), 3000, "in-flight actions").catch(() => undefined);
+    await until(() => this.rooms.every((r) => r.track.pending.size === 0), 3000, "in-flight actions").catch(
+      () => undefined,
+    );
     const elapsed = (performance.now() - t0) / 1000;
     clearInterval(this.sweeper);
     for (const r of this.rooms) r.track.sweep(Infinity);
@@ -117,7 +139,12 @@ export class AccordLoad {
     const mark = `#${++this.nextProbe}`;
     if (r < 0.55) {
       const text = `${pick(rng, LINES)} ${mark}`;
-      d.sendTracked(burst !== null ? "chat_burst" : "chat_floor", { type: "say", channel: "floor", text }, others, (v) => hasLine(v, "floor", text));
+      d.sendTracked(
+        burst !== null ? "chat_burst" : "chat_floor",
+        { type: "say", channel: "floor", text },
+        others,
+        (v) => hasLine(v, "floor", text),
+      );
     } else if (r < 0.7) {
       const channel = `team-${d.delegation}`;
       const text = `${pick(rng, LINES)} ${mark}`;
@@ -129,7 +156,10 @@ export class AccordLoad {
       const p = owned.length ? pick(rng, owned) : undefined;
       if (!p) return;
       const current = d.stances.has(p.id) ? d.stances.get(p.id)! : (p.stances[d.delegation] ?? null);
-      const stance = pick(rng, (["support", "reservation", "objection", null] as (Stance | null)[]).filter((s) => s !== current));
+      const stance = pick(
+        rng,
+        (["support", "reservation", "objection", null] as (Stance | null)[]).filter((s) => s !== current),
+      );
       const delegation = d.delegation;
       d.stances.set(p.id, stance);
       d.sendTracked("stance", { type: "stance.set", provision: p.id, stance }, others, (v) => {
@@ -141,23 +171,49 @@ export class AccordLoad {
 
   report() {
     const s = summarize(this.stats.all);
-    const kinds = Object.fromEntries(Object.entries(this.stats.byKind).map(([k, v]) => [k, { count: v.length, p50_ms: summarize(v).p50, p99_ms: summarize(v).p99 }]));
-    return { sent: this.stats.sent, measured: s.count, p50_ms: s.p50, p95_ms: s.p95, p99_ms: s.p99, max_ms: s.max, failed_actions: this.stats.failed, failures: this.stats.failures, kinds };
+    const kinds = Object.fromEntries(
+      Object.entries(this.stats.byKind).map(([k, v]) => [
+        k,
+        { count: v.length, p50_ms: summarize(v).p50, p99_ms: summarize(v).p99 },
+      ]),
+    );
+    return {
+      sent: this.stats.sent,
+      measured: s.count,
+      p50_ms: s.p50,
+      p95_ms: s.p95,
+      p99_ms: s.p99,
+      max_ms: s.max,
+      failed_actions: this.stats.failed,
+      failures: this.stats.failures,
+      kinds,
+    };
   }
 
   async leave(): Promise<void> {
     for (const p of this.pacers) p.stop();
     if (this.sweeper) clearInterval(this.sweeper);
-    await runLimited(this.rooms.flatMap((r) => r.all.map((c) => () => c.leave())), 50);
+    await runLimited(
+      this.rooms.flatMap((r) => r.all.map((c) => () => c.leave())),
+      50,
+    );
   }
 }
 
-const LINES = ["We support the wording on hospitals.", "Our capital needs more time.", "Can we bracket the second sentence?", "We object to any limit on information flows.", "Agreed, let us move on.", "Who else backs a working group?"];
+const LINES = [
+  "We support the wording on hospitals.",
+  "Our capital needs more time.",
+  "Can we bracket the second sentence?",
+  "We object to any limit on information flows.",
+  "Agreed, let us move on.",
+  "Who else backs a working group?",
+];
 
 function hasLine(view: SessionView, channel: string, text: string): boolean {
   const messages = view.channels.find((c) => c.id === channel)?.messages;
   if (!messages) return false;
-  for (let i = messages.length - 1; i >= 0 && i >= messages.length - 40; i--) if (messages[i]!.text === text) return true;
+  for (let i = messages.length - 1; i >= 0 && i >= messages.length - 40; i--)
+    if (messages[i]!.text === text) return true;
   return false;
 }
 

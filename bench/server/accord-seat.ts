@@ -93,7 +93,12 @@ export class AccordSeat {
   }
 
   /** Sends an action and tracks it until `others` have all seen `seen` hold in their views. */
-  sendTracked(kind: string, action: ClientAction, others: Iterable<AccordSeat>, seen: (view: SessionView) => boolean): void {
+  sendTracked(
+    kind: string,
+    action: ClientAction,
+    others: Iterable<AccordSeat>,
+    seen: (view: SessionView) => boolean,
+  ): void {
     const seq = ++this.seq;
     const probe = this.track.add(kind, others, (c) => c.view !== null && seen(c.view), true);
     this.probes.set(seq, probe);
@@ -109,6 +114,8 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   let timer: NodeJS.Timeout;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))),
+    new Promise<T>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
+    ),
   ]);
 }

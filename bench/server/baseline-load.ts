@@ -54,7 +54,12 @@ export class BaselineLoad {
     }
     await runLimited(jobs, concurrency);
     const s = summarize(times);
-    return { clients: times.length, seconds: Math.round((performance.now() - t0) / 100) / 10, join_p50_ms: s.p50, join_p95_ms: s.p95 };
+    return {
+      clients: times.length,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+      join_p50_ms: s.p50,
+      join_p95_ms: s.p95,
+    };
   }
 
   async run(seconds: number, seed: number) {
@@ -73,7 +78,9 @@ export class BaselineLoad {
     }
     await sleep(seconds * 1000);
     for (const p of this.pacers) p.stop();
-    await until(() => this.rooms.every((r) => r.track.pending.size === 0), 3000, "in-flight lines").catch(() => undefined);
+    await until(() => this.rooms.every((r) => r.track.pending.size === 0), 3000, "in-flight lines").catch(
+      () => undefined,
+    );
     clearInterval(sweeper);
     for (const r of this.rooms) r.track.sweep(Infinity);
     const s = summarize(this.stats.all);
@@ -90,7 +97,12 @@ export class BaselineLoad {
     };
   }
 
-  private say(r: { seats: BaselineSeat[]; track: RoomTrack<BaselineSeat> }, seat: BaselineSeat, _rng: Rng, burst: number | null): void {
+  private say(
+    r: { seats: BaselineSeat[]; track: RoomTrack<BaselineSeat> },
+    seat: BaselineSeat,
+    _rng: Rng,
+    burst: number | null,
+  ): void {
     const id = `l${++this.nextProbe}`;
     const others = r.seats.filter((s) => s !== seat);
     // No acknowledgement exists in the plain room: a line counts once everyone else has it.
@@ -100,6 +112,9 @@ export class BaselineLoad {
 
   async leave(): Promise<void> {
     for (const p of this.pacers) p.stop();
-    await runLimited(this.rooms.flatMap((r) => r.seats.map((s) => () => s.room.leave(true).catch(() => undefined))), 50);
+    await runLimited(
+      this.rooms.flatMap((r) => r.seats.map((s) => () => s.room.leave(true).catch(() => undefined))),
+      50,
+    );
   }
 }

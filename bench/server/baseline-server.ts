@@ -9,7 +9,11 @@ import { UsageWindow } from "../lib/usage.ts";
 import { BaselineRoom } from "./baseline-room.ts";
 
 const httpServer = http.createServer();
-const gameServer = new Server({ transport: new WebSocketTransport({ server: httpServer }), greet: false, gracefullyShutdown: false });
+const gameServer = new Server({
+  transport: new WebSocketTransport({ server: httpServer }),
+  greet: false,
+  gracefullyShutdown: false,
+});
 gameServer.define("chat", BaselineRoom);
 await gameServer.listen(0, "127.0.0.1");
 const port = (httpServer.address() as AddressInfo).port;

@@ -25,7 +25,8 @@ export class ValuePool {
 
   /** Shares the values a patch pushes (chat lines, timeline entries): the ones every client keeps for good. */
   sharePushed(ops: PatchOp[]): PatchOp[] {
-    for (const op of ops) if (op.op === "push") for (let i = 0; i < op.values.length; i++) op.values[i] = this.share(op.values[i]);
+    for (const op of ops)
+      if (op.op === "push") for (let i = 0; i < op.values.length; i++) op.values[i] = this.share(op.values[i]);
     return ops;
   }
 

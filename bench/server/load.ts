@@ -15,7 +15,11 @@ let baseline: BaselineLoad | null = null;
 serveParent({
   "accord-join": (b) => {
     accord = new AccordLoad(String(b.url).replace(/^http/, "ws"));
-    return accord.join(b.sessions as { code: string; hostKey: string }[], Number(b.delegates), Number(b.concurrency ?? 20));
+    return accord.join(
+      b.sessions as { code: string; hostKey: string }[],
+      Number(b.delegates),
+      Number(b.concurrency ?? 20),
+    );
   },
   "accord-setup": () => accord!.setup(),
   "accord-run": (b) => {
@@ -30,7 +34,14 @@ serveParent({
     usage.mark();
     return baseline!.run(Number(b.seconds), Number(b.seed ?? 1));
   },
-  storm: (b) => joinStorm(String(b.url).replace(/^http/, "ws"), String(b.code), Number(b.clients), Number(b.windowS), Number(b.seed ?? 1)),
+  storm: (b) =>
+    joinStorm(
+      String(b.url).replace(/^http/, "ws"),
+      String(b.code),
+      Number(b.clients),
+      Number(b.windowS),
+      Number(b.seed ?? 1),
+    ),
   usage: () => usage.read(),
   stop: async () => {
     await accord?.leave();

@@ -44,12 +44,19 @@ interface RunOptions {
   log?: (line: string) => void;
 }
 
-async function withChildren<T>(serverFile: string, options: RunOptions, body: (server: Child, load: Child, url: string) => Promise<T>): Promise<T> {
+async function withChildren<T>(
+  serverFile: string,
+  options: RunOptions,
+  body: (server: Child, load: Child, url: string) => Promise<T>,
+): Promise<T> {
   const server = await spawnChild(here(serverFile), { nodeFlags: options.serverFlags ?? [] });
   let load: Child | null = null;
   try {
     // BENCH_LOAD_FLAGS="--trace-gc" (or --cpu-prof ...): node flags for the load generator, for profiling it.
-    load = await spawnChild(here("./load.ts"), { nodeFlags: process.env.BENCH_LOAD_FLAGS?.split(" ").filter(Boolean) ?? [], verbose: Boolean(process.env.BENCH_LOAD_VERBOSE) });
+    load = await spawnChild(here("./load.ts"), {
+      nodeFlags: process.env.BENCH_LOAD_FLAGS?.split(" ").filter(Boolean) ?? [],
+      verbose: Boolean(process.env.BENCH_LOAD_VERBOSE),
+    });
     const { url } = await server.request<{ url: string }>("info");
     return await body(server, load, url);
   } finally {
@@ -58,9 +65,30 @@ async function withChildren<T>(serverFile: string, options: RunOptions, body: (s
   }
 }
 
-type RunReport = Omit<RoomsResult, "rooms" | "clients" | "seconds" | "actions_per_s" | "cpu_pct" | "rss_mb" | "loadgen_cpu_pct" | "server_loop_delay_p99_ms" | "server_loop_delay_max_ms" | "loadgen_loop_delay_max_ms" | "machine_cpu_pressure_pct" | "machine_io_pressure_pct" | "join"> & { elapsed: number };
+type RunReport = Omit<
+  RoomsResult,
+  | "rooms"
+  | "clients"
+  | "seconds"
+  | "actions_per_s"
+  | "cpu_pct"
+  | "rss_mb"
+  | "loadgen_cpu_pct"
+  | "server_loop_delay_p99_ms"
+  | "server_loop_delay_max_ms"
+  | "loadgen_loop_delay_max_ms"
+  | "machine_cpu_pressure_pct"
+  | "machine_io_pressure_pct"
+  | "join"
+> & { elapsed: number };
 
-function shape(options: RunOptions, join: RoomsResult["join"] & { clients: number }, run: RunReport, serverUsage: Usage, loadUsage: Usage): RoomsResult {
+function shape(
+  options: RunOptions,
+  join: RoomsResult["join"] & { clients: number },
+  run: RunReport,
+  serverUsage: Usage,
+  loadUsage: Usage,
+): RoomsResult {
   return {
     rooms: options.rooms,
     clients: join.clients,
@@ -82,8 +110,22 @@ function shape(options: RunOptions, join: RoomsResult["join"] & { clients: numbe
     loadgen_loop_delay_max_ms: loadUsage.loop_delay_max_ms,
     machine_cpu_pressure_pct: serverUsage.machine_cpu_pressure_pct,
     machine_io_pressure_pct: serverUsage.machine_io_pressure_pct,
-    join: { seconds: join.seconds, join_p50_ms: round(join.join_p50_ms), join_p95_ms: round(join.join_p95_ms), ...(join.failures && Object.keys(join.failures).length ? { failures: join.failures } : {}) },
-    ...(run.kinds ? { kinds: Object.fromEntries(Object.entries(run.kinds).map(([k, v]) => [k, { count: v.count, p50_ms: round(v.p50_ms), p99_ms: round(v.p99_ms) }])) } : {}),
+    join: {
+      seconds: join.seconds,
+      join_p50_ms: round(join.join_p50_ms),
+      join_p95_ms: round(join.join_p95_ms),
+      ...(join.failures && Object.keys(join.failures).length ? { failures: join.failures } : {}),
+    },
+    ...(run.kinds
+      ? {
+          kinds: Object.fromEntries(
+            Object.entries(run.kinds).map(([k, v]) => [
+              k,
+              { count: v.count, p50_ms: round(v.p50_ms), p99_ms: round(v.p99_ms) },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -92,11 +134,19 @@ export function benchAccordRooms(options: RunOptions): Promise<RoomsResult> {
   return withChildren("./accord-server.ts", options, async (server, load, url) => {
     const log = options.log ?? (() => {});
     const sessions = await server.request<{ code: string; hostKey: string }[]>("create", { n: options.rooms }, 120_000);
-    const join = await load.request<RoomsResult["join"] & { clients: number }>("accord-join", { url, sessions, delegates: options.delegates, concurrency: 16 }, 600_000);
+    const join = await load.request<RoomsResult["join"] & { clients: number }>(
+      "accord-join",
+      { url, sessions, delegates: options.delegates, concurrency: 16 },
+      600_000,
+    );
     log(`    ${join.clients} clients joined in ${join.seconds} s`);
     await load.request("accord-setup", {}, 120_000);
     await server.request("mark");
-    const run = await load.request<RunReport>("accord-run", { seconds: options.seconds, seed: options.seed }, (options.seconds + 60) * 1000);
+    const run = await load.request<RunReport>(
+      "accord-run",
+      { seconds: options.seconds, seed: options.seed },
+      (options.seconds + 60) * 1000,
+    );
     const serverUsage = await server.request<Usage>("usage");
     const loadUsage = await load.request<Usage>("usage");
     return shape(options, join, run, serverUsage, loadUsage);
@@ -107,9 +157,17 @@ export function benchAccordRooms(options: RunOptions): Promise<RoomsResult> {
 export function benchBaselineRooms(options: RunOptions): Promise<RoomsResult> {
   return withChildren("./baseline-server.ts", options, async (server, load, url) => {
     const roomIds = await server.request<string[]>("create", { n: options.rooms });
-    const join = await load.request<RoomsResult["join"] & { clients: number }>("baseline-join", { url, roomIds, clients: options.delegates + 1, concurrency: 16 }, 600_000);
+    const join = await load.request<RoomsResult["join"] & { clients: number }>(
+      "baseline-join",
+      { url, roomIds, clients: options.delegates + 1, concurrency: 16 },
+      600_000,
+    );
     await server.request("mark");
-    const run = await load.request<RunReport>("baseline-run", { seconds: options.seconds, seed: options.seed }, (options.seconds + 60) * 1000);
+    const run = await load.request<RunReport>(
+      "baseline-run",
+      { seconds: options.seconds, seed: options.seed },
+      (options.seconds + 60) * 1000,
+    );
     const serverUsage = await server.request<Usage>("usage");
     const loadUsage = await load.request<Usage>("usage");
     return shape(options, join, run, serverUsage, loadUsage);
@@ -132,11 +190,26 @@ export interface StormResult {
 
 /** `clients` delegates join one fresh session within `windowS` seconds. */
 export function benchJoinStorm(clients: number, windowS: number, seed: number): Promise<StormResult> {
-  return withChildren("./accord-server.ts", { rooms: 1, delegates: clients, seconds: windowS, seed }, async (server, load, url) => {
-    const [session] = await server.request<{ code: string; hostKey: string }[]>("create", { n: 1 });
-    await server.request("mark");
-    const r = await load.request<Omit<StormResult, "cpu_pct" | "rss_mb">>("storm", { url, code: session!.code, clients, windowS, seed }, (windowS + 90) * 1000);
-    const u = await server.request<Usage>("usage");
-    return { ...r, p50_ms: round(r.p50_ms), p95_ms: round(r.p95_ms), max_ms: round(r.max_ms), cpu_pct: u.cpu_pct, rss_mb: u.rss_peak_mb };
-  });
+  return withChildren(
+    "./accord-server.ts",
+    { rooms: 1, delegates: clients, seconds: windowS, seed },
+    async (server, load, url) => {
+      const [session] = await server.request<{ code: string; hostKey: string }[]>("create", { n: 1 });
+      await server.request("mark");
+      const r = await load.request<Omit<StormResult, "cpu_pct" | "rss_mb">>(
+        "storm",
+        { url, code: session!.code, clients, windowS, seed },
+        (windowS + 90) * 1000,
+      );
+      const u = await server.request<Usage>("usage");
+      return {
+        ...r,
+        p50_ms: round(r.p50_ms),
+        p95_ms: round(r.p95_ms),
+        max_ms: round(r.max_ms),
+        cpu_pct: u.cpu_pct,
+        rss_mb: u.rss_peak_mb,
+      };
+    },
+  );
 }

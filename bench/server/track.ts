@@ -24,7 +24,14 @@ export class RoomTrack<C> {
   constructor(private readonly stats: TrackStats) {}
 
   add(kind: string, waiting: Iterable<C>, seen: (client: C) => boolean, needsAck: boolean): Probe<C> {
-    const probe: Probe<C> = { kind, sentAt: performance.now(), waiting: new Set(waiting), seen, acked: !needsAck, done: false };
+    const probe: Probe<C> = {
+      kind,
+      sentAt: performance.now(),
+      waiting: new Set(waiting),
+      seen,
+      acked: !needsAck,
+      done: false,
+    };
     this.pending.add(probe);
     this.stats.sent++;
     return probe;

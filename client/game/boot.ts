@@ -29,17 +29,36 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const notice = h("div", { class: "notice-area", role: "alert" });
   const board = bulletins(link, { dismissable: true, withBody: false });
   const toasts = toastArea();
-  fill(root,
-    h("header", { class: "topbar" }, h("strong", { class: "brand" }, "Accord"), phase, timer, who, connectionBadge(link)),
+  fill(
+    root,
+    h(
+      "header",
+      { class: "topbar" },
+      h("strong", { class: "brand" }, "Accord"),
+      phase,
+      timer,
+      who,
+      connectionBadge(link),
+    ),
     notice,
     board,
     h("div", { class: "game-main" }, h("div", { class: "play" }, stage, panel), talk),
-    toasts.el);
+    toasts.el,
+  );
 
   const ctx: GameContext = {
-    link, panel, toast: toasts.show, openedProvision: null, instrument: "code",
-    openProvision: (id) => { ctx.openedProvision = id; ctx.redraw(); },
-    redraw: () => { if (active) (game.scene.getScene(active) as PhaseScene | null)?.redraw(); },
+    link,
+    panel,
+    toast: toasts.show,
+    openedProvision: null,
+    instrument: "code",
+    openProvision: (id) => {
+      ctx.openedProvision = id;
+      ctx.redraw();
+    },
+    redraw: () => {
+      if (active) (game.scene.getScene(active) as PhaseScene | null)?.redraw();
+    },
   };
 
   const game = new Phaser.Game({
@@ -59,7 +78,12 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const follow = (view: SessionView) => {
     const m = me(ctx);
     fill(phase, PHASE_TITLES[view.phase]);
-    fill(who, delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""), " ", h("span", { class: "who-name" }, m.seat?.name ?? ""));
+    fill(
+      who,
+      delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""),
+      " ",
+      h("span", { class: "who-name" }, m.seat?.name ?? ""),
+    );
     const key = sceneFor(view);
     if (key === active) return;
     for (const running of game.scene.getScenes(true)) if (running.scene.key !== key) game.scene.stop(running.scene.key);
@@ -67,10 +91,19 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     root.dataset.scene = key;
     game.scene.start(key);
   };
-  const begin = () => { if (link.view) follow(link.view); };
-  if (game.isBooted) begin(); else game.events.once("ready", begin);
-  link.on("view", (v) => { if (game.isBooted) follow(v); });
-  tickTimer(timer, () => link.view?.timer, () => link.clock.now());
+  const begin = () => {
+    if (link.view) follow(link.view);
+  };
+  if (game.isBooted) begin();
+  else game.events.once("ready", begin);
+  link.on("view", (v) => {
+    if (game.isBooted) follow(v);
+  });
+  tickTimer(
+    timer,
+    () => link.view?.timer,
+    () => link.clock.now(),
+  );
   mountTalk(talk, link);
 
   // Chat lines and people coming and going are shown where they happen (the talk
@@ -85,7 +118,10 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   link.on("state", (s) => {
     if (s === "offline" && link.lastError) {
       // A seat that was given up: offer the way back in, to the same session.
-      const again = link.lastError.code === "UNKNOWN_SEAT" ? [" ", h("a", { href: `/j/${link.code}`, class: "join-again" }, "Join again")] : [];
+      const again =
+        link.lastError.code === "UNKNOWN_SEAT"
+          ? [" ", h("a", { href: `/j/${link.code}`, class: "join-again" }, "Join again")]
+          : [];
       fill(notice, h("p", { class: "notice-banner" }, link.lastError.words, ...again));
     }
     // Back after a server restart: the "restarting" banner has done its job.
@@ -93,14 +129,30 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   });
 
   exposeForTests({
-    get page() { return "game"; },
-    get view() { return link.view; },
-    get phase() { return link.view?.phase; },
-    get scene() { return active; },
-    get lastError() { return link.lastError; },
-    get welcome() { return link.welcome; },
-    get connection() { return link.state; },
+    get page() {
+      return "game";
+    },
+    get view() {
+      return link.view;
+    },
+    get phase() {
+      return link.view?.phase;
+    },
+    get scene() {
+      return active;
+    },
+    get lastError() {
+      return link.lastError;
+    },
+    get welcome() {
+      return link.welcome;
+    },
+    get connection() {
+      return link.state;
+    },
     dropConnection: () => link.dropForTest(),
-    get canvasTexts() { return active ? (game.scene.getScene(active) as PhaseScene | null)?.canvasTexts() ?? [] : []; },
+    get canvasTexts() {
+      return active ? ((game.scene.getScene(active) as PhaseScene | null)?.canvasTexts() ?? []) : [];
+    },
   });
 }

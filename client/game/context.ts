@@ -21,5 +21,10 @@ export const me = (ctx: GameContext) => {
   const w = ctx.link.welcome;
   const view = ctx.link.view as SessionView;
   const seat = view.seats.find((s) => s.id === w?.seat);
-  return { seat, delegation: seat?.delegation ?? w?.delegation ?? null, isHead: !!seat?.isHead, role: w?.role ?? "delegate" };
+  return {
+    seat,
+    delegation: seat?.delegation ?? w?.delegation ?? null,
+    isHead: !!seat?.isHead,
+    role: w?.role ?? "delegate",
+  };
 };

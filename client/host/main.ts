@@ -19,11 +19,28 @@ const code = /^\/host\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCa
 const hostKey = new URLSearchParams(location.hash.slice(1)).get("key") ?? "";
 
 async function start(): Promise<void> {
-  if (!code || !hostKey) return fill(root, h("p", { class: "field-error" }, "This host link is incomplete. Use the whole link you got when you created the session."));
+  if (!code || !hostKey)
+    return fill(
+      root,
+      h(
+        "p",
+        { class: "field-error" },
+        "This host link is incomplete. Use the whole link you got when you created the session.",
+      ),
+    );
   let link: SessionLink;
-  try { link = await SessionLink.open(code, { hostKey }); } catch (err) {
+  try {
+    link = await SessionLink.open(code, { hostKey });
+  } catch (err) {
     const words = (err as { refusal?: { words: string } }).refusal?.words ?? "Could not connect.";
-    exposeForTests({ get page() { return "host"; }, get lastError() { return words; } });
+    exposeForTests({
+      get page() {
+        return "host";
+      },
+      get lastError() {
+        return words;
+      },
+    });
     return fill(root, h("p", { class: "field-error", role: "alert" }, words));
   }
   const joinUrl = `${location.origin}/j/${code}`;
@@ -36,17 +53,57 @@ async function start(): Promise<void> {
   const talk = h("aside", { class: "card talk", id: "talk" });
   const debrief = h("section", { class: "card", id: "host-debrief" });
   const title = h("h1", {});
-  const exportsRow = h("p", { class: "row exports" }, "Export: ", ...["html", "md", "csv", "json"].map((ext) =>
-    h("a", { href: `/api/sessions/${code}/export.${ext}?key=${encodeURIComponent(hostKey)}`, download: ext !== "html" ? `accord-${code}.${ext}` : null, target: ext === "html" ? "_blank" : null, rel: "noopener" }, ext === "html" ? "Printable report" : ext.toUpperCase())));
-  fill(root,
+  const exportsRow = h(
+    "p",
+    { class: "row exports" },
+    "Export: ",
+    ...["html", "md", "csv", "json"].map((ext) =>
+      h(
+        "a",
+        {
+          href: `/api/sessions/${code}/export.${ext}?key=${encodeURIComponent(hostKey)}`,
+          download: ext !== "html" ? `accord-${code}.${ext}` : null,
+          target: ext === "html" ? "_blank" : null,
+          rel: "noopener",
+        },
+        ext === "html" ? "Printable report" : ext.toUpperCase(),
+      ),
+    ),
+  );
+  fill(
+    root,
     h("header", { class: "host-top" }, title, connectionBadge(link)),
-    h("section", { class: "card join-info", "aria-label": "How students join" },
-      h("div", {}, h("p", { class: "muted" }, "Session code"), h("p", { class: "big-code", id: "host-code" }, code),
+    h(
+      "section",
+      { class: "card join-info", "aria-label": "How students join" },
+      h(
+        "div",
+        {},
+        h("p", { class: "muted" }, "Session code"),
+        h("p", { class: "big-code", id: "host-code" }, code),
         h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
-        h("p", {}, h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" }, "Show on projector ▶")), exportsRow),
-      h("img", { src: `/api/sessions/${code}/qr.svg`, alt: `QR code for ${joinUrl}`, class: "qr", width: 160, height: 160 })),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" },
+            "Show on projector ▶",
+          ),
+        ),
+        exportsRow,
+      ),
+      h("img", {
+        src: `/api/sessions/${code}/qr.svg`,
+        alt: `QR code for ${joinUrl}`,
+        class: "qr",
+        width: 160,
+        height: 160,
+      }),
+    ),
     h("div", { class: "host-grid" }, phase.el, session.el, roster.el, drafting.el, injects.el, talk, debrief),
-    toasts.el);
+    toasts.el,
+  );
   mountTalk(talk, link);
   // Beside "End session", well away from the exports a teacher clicks often.
   session.el.append(deleteControl(code, hostKey, root));
@@ -54,13 +111,22 @@ async function start(): Promise<void> {
   let shownDebrief: unknown = null;
   const draw = (v: SessionView) => {
     fill(title, `${v.scenario.title} — ${PHASE_TITLES[v.phase]}`);
-    phase.update(v); session.update(v); roster.update(v); drafting.update(v); injects.update(v);
+    phase.update(v);
+    session.update(v);
+    roster.update(v);
+    drafting.update(v);
+    injects.update(v);
     debrief.hidden = !v.debrief;
-    if (v.debrief && v.debrief !== shownDebrief) { shownDebrief = v.debrief; fill(debrief, h("h2", {}, "Debrief"), ...debriefBody(v)); }
+    if (v.debrief && v.debrief !== shownDebrief) {
+      shownDebrief = v.debrief;
+      fill(debrief, h("h2", {}, "Debrief"), ...debriefBody(v));
+    }
   };
   link.on("view", (v) => keepFocus(root, () => draw(v)));
   draw(link.view!);
-  link.on("refusal", (r) => { if (r.seq === undefined) toasts.show(r.words); });
+  link.on("refusal", (r) => {
+    if (r.seq === undefined) toasts.show(r.words);
+  });
   link.on("event", (e) => {
     if (e.type === "seat.hand" || e.type === "seat.handed") {
       const seat = link.view?.seats.find((s) => s.id === e.seat);
@@ -68,8 +134,21 @@ async function start(): Promise<void> {
     } else if (typeof e.text === "string") toasts.show(e.text);
   });
   exposeForTests({
-    get page() { return "host"; }, get view() { return link.view; }, get phase() { return link.view?.phase; },
-    get lastError() { return link.lastError; }, get connection() { return link.state; },
+    get page() {
+      return "host";
+    },
+    get view() {
+      return link.view;
+    },
+    get phase() {
+      return link.view?.phase;
+    },
+    get lastError() {
+      return link.lastError;
+    },
+    get connection() {
+      return link.state;
+    },
   });
 }
 

@@ -9,26 +9,95 @@ import { delegationOf } from "../ui/words.ts";
 
 export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const body = h("tbody", {});
-  const el = h("section", { class: "card", id: "roster", "aria-labelledby": "roster-h" }, h("h2", { id: "roster-h" }, "Roster"),
-    h("div", { class: "table-wrap" }, h("table", { class: "roster-table" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Delegation"), h("th", {}, "Rejoin code"), h("th", {}, "Actions"))), body)));
+  const el = h(
+    "section",
+    { class: "card", id: "roster", "aria-labelledby": "roster-h" },
+    h("h2", { id: "roster-h" }, "Roster"),
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "roster-table" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", {}, "Name"),
+            h("th", {}, "Delegation"),
+            h("th", {}, "Rejoin code"),
+            h("th", {}, "Actions"),
+          ),
+        ),
+        body,
+      ),
+    ),
+  );
   return {
     el,
     update(v) {
       const seats = v.seats.filter((s) => s.role === "delegate");
-      fill(body, ...seats.map((s) => {
-        const move = h("select", { "aria-label": `Move ${s.name} to` }, ...v.scenario.delegations.map((d) => h("option", { value: d.id, selected: d.id === s.delegation }, `${d.emblem} ${d.name}`)));
-        return h("tr", { "data-seat": s.id },
-          h("td", {}, h("span", { class: `dot ${s.connected ? "on" : "off"}`, title: s.connected ? "online" : "offline" }), " ", h("span", { class: "seat-name" }, s.name), s.isHead ? " ★ head" : "", h("span", { class: "sr-only" }, s.connected ? " online" : " offline")),
-          h("td", {}, delegationChip(delegationOf(v, s.delegation))),
-          h("td", { class: "rejoin" }, s.rejoinCode ?? ""),
-          h("td", {}, h("div", { class: "row" }, move,
-            actionButton(link, "Move", () => (move.value !== s.delegation ? { type: "seat.move", seat: s.id, delegation: move.value } : null)),
-            s.isHead ? null : actionButton(link, "Make head", () => ({ type: "seat.makeHead", seat: s.id })),
-            actionButton(link, "Hand seat", () => (confirm(`Give ${s.name}'s seat to someone else? A new rejoin code is made.`) ? { type: "seat.hand", seat: s.id } : null)),
-            actionButton(link, "Kick", () => (confirm(`Remove ${s.name}?`) ? { type: "seat.kick", seat: s.id } : null), { cls: "danger" }))));
-      }));
-      if (seats.length === 0) body.append(h("tr", {}, h("td", { colspan: 4, class: "muted" }, "Nobody has joined yet. Show the code on the projector.")));
+      fill(
+        body,
+        ...seats.map((s) => {
+          const move = h(
+            "select",
+            { "aria-label": `Move ${s.name} to` },
+            ...v.scenario.delegations.map((d) =>
+              h("option", { value: d.id, selected: d.id === s.delegation }, `${d.emblem} ${d.name}`),
+            ),
+          );
+          return h(
+            "tr",
+            { "data-seat": s.id },
+            h(
+              "td",
+              {},
+              h("span", { class: `dot ${s.connected ? "on" : "off"}`, title: s.connected ? "online" : "offline" }),
+              " ",
+              h("span", { class: "seat-name" }, s.name),
+              s.isHead ? " ★ head" : "",
+              h("span", { class: "sr-only" }, s.connected ? " online" : " offline"),
+            ),
+            h("td", {}, delegationChip(delegationOf(v, s.delegation))),
+            h("td", { class: "rejoin" }, s.rejoinCode ?? ""),
+            h(
+              "td",
+              {},
+              h(
+                "div",
+                { class: "row" },
+                move,
+                actionButton(link, "Move", () =>
+                  move.value !== s.delegation ? { type: "seat.move", seat: s.id, delegation: move.value } : null,
+                ),
+                s.isHead ? null : actionButton(link, "Make head", () => ({ type: "seat.makeHead", seat: s.id })),
+                actionButton(link, "Hand seat", () =>
+                  confirm(`Give ${s.name}'s seat to someone else? A new rejoin code is made.`)
+                    ? { type: "seat.hand", seat: s.id }
+                    : null,
+                ),
+                actionButton(
+                  link,
+                  "Kick",
+                  () => (confirm(`Remove ${s.name}?`) ? { type: "seat.kick", seat: s.id } : null),
+                  { cls: "danger" },
+                ),
+              ),
+            ),
+          );
+        }),
+      );
+      if (seats.length === 0)
+        body.append(
+          h(
+            "tr",
+            {},
+            h("td", { colspan: 4, class: "muted" }, "Nobody has joined yet. Show the code on the projector."),
+          ),
+        );
     },
   };
 }

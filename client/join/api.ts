@@ -8,9 +8,23 @@ export interface SessionFacts {
   joinable: boolean;
   delegations: { id: string; name: string; colour: string; emblem: string; seated: number }[];
 }
-export interface ScenarioSummary { id: string; title: string; summary?: string }
-export interface CreatedSession { code: string; hostKey: string; hostUrl: string; joinUrl: string; observerUrl: string }
-export interface ScenarioError { path: string; message: string; file?: string }
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary?: string;
+}
+export interface CreatedSession {
+  code: string;
+  hostKey: string;
+  hostUrl: string;
+  joinUrl: string;
+  observerUrl: string;
+}
+export interface ScenarioError {
+  path: string;
+  message: string;
+  file?: string;
+}
 
 export async function sessionFacts(code: string): Promise<SessionFacts | null> {
   const res = await fetch(`/api/sessions/${encodeURIComponent(code)}`, { headers: { accept: "application/json" } });
@@ -36,8 +50,13 @@ export async function createSession(body: unknown): Promise<CreateResult> {
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(body),
   });
-  const payload = (await res.json().catch(() => ({}))) as { errors?: ScenarioError[]; error?: string } & Partial<CreatedSession>;
+  const payload = (await res.json().catch(() => ({}))) as {
+    errors?: ScenarioError[];
+    error?: string;
+  } & Partial<CreatedSession>;
   if (res.ok && payload.hostUrl) return { ok: true, session: payload as CreatedSession };
-  const errors = payload.errors ?? [{ path: "", message: payload.error ?? `The server refused (status ${res.status}).` }];
+  const errors = payload.errors ?? [
+    { path: "", message: payload.error ?? `The server refused (status ${res.status}).` },
+  ];
   return { ok: false, errors };
 }

@@ -27,11 +27,19 @@ export function setUpHostForm(): void {
       let body: unknown = select.value ? { scenario: select.value } : {};
       const chosen = file.files?.[0];
       if (chosen) {
-        try { body = JSON.parse(await chosen.text()); } catch { return show(errors, [{ path: "", message: `${chosen.name} is not valid JSON.` }]); }
+        try {
+          body = JSON.parse(await chosen.text());
+        } catch {
+          return show(errors, [{ path: "", message: `${chosen.name} is not valid JSON.` }]);
+        }
       }
       const result = await createSession(body);
       if (result.ok) location.assign(result.session.hostUrl);
-      else show(errors, result.errors.map((er) => ({ ...er, file: chosen?.name })));
+      else
+        show(
+          errors,
+          result.errors.map((er) => ({ ...er, file: chosen?.name })),
+        );
     } catch {
       show(errors, [{ path: "", message: "Can't reach the game server. Check the network, then try again." }]);
     } finally {
@@ -41,5 +49,10 @@ export function setUpHostForm(): void {
 }
 
 function show(list: HTMLUListElement, errors: ScenarioError[]): void {
-  fill(list, ...errors.map((er) => h("li", {}, [er.file, er.path].filter(Boolean).join(": ") + (er.path || er.file ? ": " : "") + er.message)));
+  fill(
+    list,
+    ...errors.map((er) =>
+      h("li", {}, [er.file, er.path].filter(Boolean).join(": ") + (er.path || er.file ? ": " : "") + er.message),
+    ),
+  );
 }

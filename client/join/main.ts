@@ -18,7 +18,14 @@ const status = byId("join-status");
 const joinButton = byId<HTMLButtonElement>("join-button");
 let rejoining = false;
 let lastError: JoinRefusal | null = null;
-exposeForTests({ get page() { return "join"; }, get lastError() { return lastError; } });
+exposeForTests({
+  get page() {
+    return "join";
+  },
+  get lastError() {
+    return lastError;
+  },
+});
 
 const errorSlot = (field: JoinField) => byId(field === "form" ? "join-status" : `${field}-error`);
 
@@ -31,7 +38,8 @@ function showRefusal(r: JoinRefusal, moveFocus = true): void {
   lastError = r;
   const slot = errorSlot(r.field);
   fill(slot, r.words);
-  const input = r.field === "code" ? codeInput : r.field === "name" ? nameInput : r.field === "rejoin" ? rejoinInput : null;
+  const input =
+    r.field === "code" ? codeInput : r.field === "name" ? nameInput : r.field === "rejoin" ? rejoinInput : null;
   input?.setAttribute("aria-invalid", "true");
   if (moveFocus) input?.focus();
 }
@@ -39,11 +47,18 @@ function showRefusal(r: JoinRefusal, moveFocus = true): void {
 function showFacts(facts: SessionFacts | null): void {
   const title = byId("session-title");
   const field = byId("delegation-field");
-  if (!facts) { title.hidden = true; field.hidden = true; return; }
+  if (!facts) {
+    title.hidden = true;
+    field.hidden = true;
+    return;
+  }
   fill(title, facts.title);
   title.hidden = false;
-  fill(delegationSelect, h("option", { value: "" }, "Any delegation (the teacher or the game places you)"),
-    ...facts.delegations.map((d) => h("option", { value: d.id }, `${d.emblem} ${d.name} — ${d.seated} seated`)));
+  fill(
+    delegationSelect,
+    h("option", { value: "" }, "Any delegation (the teacher or the game places you)"),
+    ...facts.delegations.map((d) => h("option", { value: d.id }, `${d.emblem} ${d.name} — ${d.seated} seated`)),
+  );
   field.hidden = facts.delegations.length === 0;
 }
 
@@ -55,25 +70,44 @@ async function lookUp(code: string): Promise<void> {
     const facts = await sessionFacts(code);
     if (codeInput.value !== code) return;
     showFacts(facts);
-    if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." }, false);
-  } catch { /* the join itself will say what is wrong */ }
+    if (!facts)
+      showRefusal(
+        { code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." },
+        false,
+      );
+  } catch {
+    /* the join itself will say what is wrong */
+  }
 }
 
 codeInput.addEventListener("input", () => {
   // Upper-case as they type; look-alike letters (O, I, L, ...) are kept so the student sees the typo.
-  const clean = codeInput.value.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 6);
+  const clean = codeInput.value
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 6);
   if (clean !== codeInput.value) codeInput.value = clean;
   codeInput.removeAttribute("aria-invalid");
   fill(errorSlot("code"));
   void lookUp(clean);
 });
-rejoinInput.addEventListener("input", () => { rejoinInput.value = rejoinInput.value.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 4); });
-nameInput.addEventListener("input", () => { nameInput.removeAttribute("aria-invalid"); fill(errorSlot("name")); });
+rejoinInput.addEventListener("input", () => {
+  rejoinInput.value = rejoinInput.value
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 4);
+});
+nameInput.addEventListener("input", () => {
+  nameInput.removeAttribute("aria-invalid");
+  fill(errorSlot("name"));
+});
 
 byId("rejoin-toggle").addEventListener("click", () => {
   rejoining = !rejoining;
   byId("rejoin-field").hidden = !rejoining;
-  byId("rejoin-toggle").textContent = rejoining ? "Join as a new delegate instead" : "On a new device? Use a rejoin code";
+  byId("rejoin-toggle").textContent = rejoining
+    ? "Join as a new delegate instead"
+    : "On a new device? Use a rejoin code";
   (rejoining ? rejoinInput : nameInput).focus();
 });
 
@@ -82,9 +116,19 @@ form.addEventListener("submit", (e) => {
   clearErrors();
   const code = codeInput.value.trim();
   const name = nameInput.value.replace(/\s+/g, " ").trim();
-  if (code.length !== 6 || CODE_CHARS.test(code)) return showRefusal({ code: "LOCAL", field: "code", words: "A session code has 6 letters and digits — check the board." });
+  if (code.length !== 6 || CODE_CHARS.test(code))
+    return showRefusal({
+      code: "LOCAL",
+      field: "code",
+      words: "A session code has 6 letters and digits — check the board.",
+    });
   if (rejoining) {
-    if (rejoinInput.value.length !== 4) return showRefusal({ code: "LOCAL", field: "rejoin", words: "A rejoin code has 4 letters and digits. Ask your teacher." });
+    if (rejoinInput.value.length !== 4)
+      return showRefusal({
+        code: "LOCAL",
+        field: "rejoin",
+        words: "A rejoin code has 4 letters and digits. Ask your teacher.",
+      });
     return void join(code, name ? { rejoinCode: rejoinInput.value, name } : { rejoinCode: rejoinInput.value });
   }
   if (!name) return showRefusal({ code: "LOCAL", field: "name", words: "Type the name your class will see." });
@@ -99,7 +143,12 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
     const { SessionLink } = await import("../net/connection.ts");
     const link = await SessionLink.open(code, options);
     const w = link.welcome;
-    if (w?.seatToken) rememberSeat(code, { seatToken: w.seatToken, name: link.view?.seats.find((s) => s.id === w.seat)?.name ?? "", rejoinCode: w.rejoinCode });
+    if (w?.seatToken)
+      rememberSeat(code, {
+        seatToken: w.seatToken,
+        name: link.view?.seats.find((s) => s.id === w.seat)?.name ?? "",
+        rejoinCode: w.rejoinCode,
+      });
     history.replaceState(null, "", `/j/${code}${location.search}`);
     fill(status, "Loading the table…");
     const { startGame } = await import("../game/boot.ts");
@@ -110,8 +159,16 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
     startGame(link, root);
     return true;
   } catch (err) {
-    const refusal = (err as { refusal?: JoinRefusal }).refusal ?? { code: "NETWORK", field: "form" as const, words: "Can't reach the game. Check your Wi-Fi, then try again." };
-    if (silent) { forgetSeat(code); fill(status); return false; }
+    const refusal = (err as { refusal?: JoinRefusal }).refusal ?? {
+      code: "NETWORK",
+      field: "form" as const,
+      words: "Can't reach the game. Check your Wi-Fi, then try again.",
+    };
+    if (silent) {
+      forgetSeat(code);
+      fill(status);
+      return false;
+    }
     showRefusal(refusal);
     if (refusal.field !== "form") fill(status);
     return false;
@@ -123,7 +180,10 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
 async function start(): Promise<void> {
   setUpHostForm();
   const fromLink = /^\/j\/([A-Za-z0-9]{6})\/?$/.exec(location.pathname)?.[1]?.toUpperCase();
-  if (!fromLink) { codeInput.focus(); return; }
+  if (!fromLink) {
+    codeInput.focus();
+    return;
+  }
   codeInput.value = fromLink;
   const seat = recallSeat(fromLink);
   if (seat && (await join(fromLink, { seatToken: seat.seatToken }, true))) return;

@@ -9,7 +9,11 @@ export interface RememberedSeat {
 }
 
 export function rememberSeat(code: string, seat: RememberedSeat): void {
-  try { localStorage.setItem(key(code), JSON.stringify(seat)); } catch { /* private mode: the rejoin code still works */ }
+  try {
+    localStorage.setItem(key(code), JSON.stringify(seat));
+  } catch {
+    /* private mode: the rejoin code still works */
+  }
 }
 
 export function recallSeat(code: string): RememberedSeat | null {
@@ -17,10 +21,18 @@ export function recallSeat(code: string): RememberedSeat | null {
     const raw = localStorage.getItem(key(code));
     if (!raw) return null;
     const seat = JSON.parse(raw) as Partial<RememberedSeat>;
-    return typeof seat.seatToken === "string" ? { seatToken: seat.seatToken, name: seat.name ?? "", rejoinCode: seat.rejoinCode ?? null } : null;
-  } catch { return null; }
+    return typeof seat.seatToken === "string"
+      ? { seatToken: seat.seatToken, name: seat.name ?? "", rejoinCode: seat.rejoinCode ?? null }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 export function forgetSeat(code: string): void {
-  try { localStorage.removeItem(key(code)); } catch { /* nothing kept */ }
+  try {
+    localStorage.removeItem(key(code));
+  } catch {
+    /* nothing kept */
+  }
 }

@@ -12,8 +12,16 @@ import { ViewKeeper } from "./view-keeper.ts";
 
 export type LinkState = "connecting" | "connected" | "reconnecting" | "offline";
 export type Welcome = ServerMessageOf<"welcome">;
-export interface Refusal { code: string; words: string; action?: string; seq?: number }
-export interface ActHooks { onRefused?: (r: Refusal) => void; onAccepted?: () => void }
+export interface Refusal {
+  code: string;
+  words: string;
+  action?: string;
+  seq?: number;
+}
+export interface ActHooks {
+  onRefused?: (r: Refusal) => void;
+  onAccepted?: () => void;
+}
 
 type Listener<T> = (value: T) => void;
 export const SEAT_GIVEN_UP =
@@ -36,14 +44,25 @@ export class SessionLink {
   private readonly client: Client;
   private readonly nextSeq: () => number;
   private readonly pending = new Map<number, { action: ClientAction; hooks: ActHooks }>();
-  private readonly listeners = { view: new Set<Listener<SessionView>>(), state: new Set<Listener<LinkState>>(), event: new Set<Listener<Record<string, unknown>>>(), refusal: new Set<Listener<Refusal>>(), notice: new Set<Listener<ServerMessageOf<"notice">>>(), welcome: new Set<Listener<Welcome>>() };
+  private readonly listeners = {
+    view: new Set<Listener<SessionView>>(),
+    state: new Set<Listener<LinkState>>(),
+    event: new Set<Listener<Record<string, unknown>>>(),
+    refusal: new Set<Listener<Refusal>>(),
+    notice: new Set<Listener<ServerMessageOf<"notice">>>(),
+    welcome: new Set<Listener<Welcome>>(),
+  };
   private stopped = false;
   /** The server said it is restarting: its goodbye (close code 4000) is not the end of the seat. */
   private serverRestarting = false;
   private firstView: Promise<void>;
   private resolveFirstView!: () => void;
 
-  private constructor(readonly code: string, private credentials: JoinOptions, endpoint: string) {
+  private constructor(
+    readonly code: string,
+    private credentials: JoinOptions,
+    endpoint: string,
+  ) {
     this.client = new Client(endpoint);
     this.nextSeq = makeSeq(code);
     this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
@@ -61,10 +80,17 @@ export class SessionLink {
     return link;
   }
 
-  get view(): SessionView | null { return this.keeper.view; }
-  get rev(): number { return this.keeper.rev; }
+  get view(): SessionView | null {
+    return this.keeper.view;
+  }
+  get rev(): number {
+    return this.keeper.rev;
+  }
 
-  on<K extends keyof SessionLink["listeners"]>(kind: K, fn: SessionLink["listeners"][K] extends Set<infer L> ? L : never): () => void {
+  on<K extends keyof SessionLink["listeners"]>(
+    kind: K,
+    fn: SessionLink["listeners"][K] extends Set<infer L> ? L : never,
+  ): () => void {
     const set = this.listeners[kind] as Set<unknown>;
     set.add(fn);
     return () => set.delete(fn);
@@ -104,7 +130,9 @@ export class SessionLink {
   }
 
   private receive(type: string | number, message: unknown): void {
-    const msg = (typeof message === "object" && message !== null && "type" in message ? message : { ...(message as object), type }) as ServerMessage;
+    const msg = (
+      typeof message === "object" && message !== null && "type" in message ? message : { ...(message as object), type }
+    ) as ServerMessage;
     switch (msg.type) {
       case "welcome":
         this.welcome = msg;
@@ -133,7 +161,12 @@ export class SessionLink {
         return;
       }
       case "error": {
-        const refusal: Refusal = { code: msg.code, words: actionWords(msg.code, msg.message), action: msg.action, seq: msg.seq };
+        const refusal: Refusal = {
+          code: msg.code,
+          words: actionWords(msg.code, msg.message),
+          action: msg.action,
+          seq: msg.seq,
+        };
         this.lastError = refusal;
         if (msg.seq !== undefined) {
           const p = this.pending.get(msg.seq);
@@ -162,20 +195,28 @@ export class SessionLink {
     this.setState("reconnecting");
     for (let attempt = 0; !this.stopped; attempt++) {
       await sleep(Math.min(500 * 2 ** attempt, 5000));
-      if (typeof navigator !== "undefined" && navigator.onLine === false) { this.setState("offline"); continue; }
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        this.setState("offline");
+        continue;
+      }
       this.setState("reconnecting");
       try {
         // The server holds the seat for a while: reconnect to it; else join again with the seat's credentials.
-        const room = attempt < 2 ? await this.client.reconnect(token) : await this.client.joinById(this.code, this.credentials);
+        const room =
+          attempt < 2 ? await this.client.reconnect(token) : await this.client.joinById(this.code, this.credentials);
         this.attach(room);
         // Actions never acknowledged are sent again with their seq: the server applies each once.
         for (const [seq, { action }] of this.pending) room.send(ACT, { seq, action });
         return;
       } catch (err) {
         const refusal = joinRefusal(err);
-        if (["UNKNOWN_SESSION", "UNKNOWN_SEAT", "BAD_HOST_KEY", "SESSION_ENDED"].includes(refusal.code) && attempt >= 2) {
+        if (
+          ["UNKNOWN_SESSION", "UNKNOWN_SEAT", "BAD_HOST_KEY", "SESSION_ENDED"].includes(refusal.code) &&
+          attempt >= 2
+        ) {
           // The seat token no longer opens a seat: it was given up while this device was away too long.
-          const words = refusal.code === "UNKNOWN_SEAT" && "seatToken" in this.credentials ? SEAT_GIVEN_UP : refusal.words;
+          const words =
+            refusal.code === "UNKNOWN_SEAT" && "seatToken" in this.credentials ? SEAT_GIVEN_UP : refusal.words;
           this.lastError = { code: refusal.code, words };
           this.stopped = true;
           this.setState("offline");
@@ -215,5 +256,8 @@ export function defaultEndpoint(): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error("The session did not answer in time.")), ms))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error("The session did not answer in time.")), ms)),
+  ]);
 }

@@ -2,7 +2,11 @@
 // form field each one belongs next to.
 export type JoinField = "code" | "name" | "rejoin" | "form";
 
-export interface JoinRefusal { code: string; field: JoinField; words: string }
+export interface JoinRefusal {
+  code: string;
+  field: JoinField;
+  words: string;
+}
 
 const WORDS: Record<string, { field: JoinField; words: string }> = {
   UNKNOWN_SESSION: { field: "code", words: "That code doesn't match a session — check the board." },
@@ -14,7 +18,10 @@ const WORDS: Record<string, { field: JoinField; words: string }> = {
   UNKNOWN_DELEGATION: { field: "name", words: "That delegation is not in this session. Pick another one." },
   UNKNOWN_SEAT: { field: "rejoin", words: "That rejoin code doesn't match a seat. Ask your teacher to read it again." },
   SEAT_TAKEN: { field: "rejoin", words: "Someone is already sitting in that seat. Ask your teacher." },
-  BAD_HOST_KEY: { field: "form", words: "This host link is not valid any more. Use the link you got when you created the session." },
+  BAD_HOST_KEY: {
+    field: "form",
+    words: "This host link is not valid any more. Use the link you got when you created the session.",
+  },
   RATE_LIMITED: { field: "form", words: "Too many tries in a short time. Wait a minute, then try again." },
   PROTOCOL_MISMATCH: { field: "form", words: "This page is out of date. Reload it." },
 };
@@ -26,9 +33,14 @@ export function joinRefusal(err: unknown): JoinRefusal {
   if (match) {
     const code = match[1]!;
     const known = WORDS[code];
-    return { code, field: known?.field ?? "form", words: known?.words ?? (match[2] || "The server refused to let you in.") };
+    return {
+      code,
+      field: known?.field ?? "form",
+      words: known?.words ?? (match[2] || "The server refused to let you in."),
+    };
   }
-  if (/not found|no rooms? found|invalid room/i.test(message)) return { code: "UNKNOWN_SESSION", ...WORDS.UNKNOWN_SESSION! };
+  if (/not found|no rooms? found|invalid room/i.test(message))
+    return { code: "UNKNOWN_SESSION", ...WORDS.UNKNOWN_SESSION! };
   return { code: "NETWORK", field: "form", words: "Can't reach the game. Check your Wi-Fi, then try again." };
 }
 

@@ -5,10 +5,18 @@ const key = (code: string) => `accord.seq.${code}`;
 
 export function makeSeq(code: string): () => number {
   let last = 0;
-  try { last = Number(localStorage.getItem(key(code))) || 0; } catch { /* no storage */ }
+  try {
+    last = Number(localStorage.getItem(key(code))) || 0;
+  } catch {
+    /* no storage */
+  }
   return () => {
     last = Math.max(last + 1, Date.now());
-    try { localStorage.setItem(key(code), String(last)); } catch { /* no storage */ }
+    try {
+      localStorage.setItem(key(code), String(last));
+    } catch {
+      /* no storage */
+    }
     return last;
   };
 }

@@ -6,15 +6,41 @@ import { h } from "./dom.ts";
 export function actNear(link: SessionLink, action: ClientAction, slot: HTMLElement, onAccepted?: () => void): void {
   slot.textContent = "";
   link.act(action, {
-    onRefused: (r) => { slot.textContent = r.words; slot.dataset.code = r.code; },
+    onRefused: (r) => {
+      slot.textContent = r.words;
+      slot.dataset.code = r.code;
+    },
     onAccepted,
   });
 }
 
 /** A button with its own refusal slot just after it. */
-export function actionButton(link: SessionLink, label: string, action: () => ClientAction | null, opts: { cls?: string; disabled?: boolean; title?: string; pressed?: boolean; fk?: string; onAccepted?: () => void } = {}): HTMLElement {
+export function actionButton(
+  link: SessionLink,
+  label: string,
+  action: () => ClientAction | null,
+  opts: {
+    cls?: string;
+    disabled?: boolean;
+    title?: string;
+    pressed?: boolean;
+    fk?: string;
+    onAccepted?: () => void;
+  } = {},
+): HTMLElement {
   const slot = h("span", { class: "action-error", role: "alert" });
-  const button = h("button", { type: "button", class: opts.cls ?? "", disabled: opts.disabled, title: opts.title, "aria-pressed": opts.pressed === undefined ? null : String(opts.pressed), "data-fk": opts.fk ?? null }, label);
+  const button = h(
+    "button",
+    {
+      type: "button",
+      class: opts.cls ?? "",
+      disabled: opts.disabled,
+      title: opts.title,
+      "aria-pressed": opts.pressed === undefined ? null : String(opts.pressed),
+      "data-fk": opts.fk ?? null,
+    },
+    label,
+  );
   button.addEventListener("click", () => {
     const a = action();
     if (a) actNear(link, a, slot, opts.onAccepted);

@@ -7,10 +7,18 @@ import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "./dom.ts";
 
-interface Options { dismissable: boolean; withBody: boolean }
+interface Options {
+  dismissable: boolean;
+  withBody: boolean;
+}
 
 export function bulletins(link: SessionLink, opts: Options): HTMLElement {
-  const announcement = h("div", { id: "announcement", class: "bulletin announcement", role: "status", "aria-live": "polite" });
+  const announcement = h("div", {
+    id: "announcement",
+    class: "bulletin announcement",
+    role: "status",
+    "aria-live": "polite",
+  });
   const news = h("div", { class: "bulletin news-flash", role: "status", "aria-live": "polite" });
   const closed = new Set<string>();
   /** The phase each bulletin was first seen in. */
@@ -23,23 +31,45 @@ export function bulletins(link: SessionLink, opts: Options): HTMLElement {
   const closer = (key: string, what: string) => {
     if (!opts.dismissable) return null;
     const b = h("button", { type: "button", class: "bulletin-close", "aria-label": `Close the ${what}` }, "✕");
-    b.addEventListener("click", () => { closed.add(key); if (link.view) draw(link.view); });
+    b.addEventListener("click", () => {
+      closed.add(key);
+      if (link.view) draw(link.view);
+    });
     return b;
   };
   const draw = (v: SessionView) => {
     const said = v.channels.find((c) => c.kind === "announcements")?.messages.at(-1);
     const aKey = said ? `a:${said.id}` : "";
     const aGone = isClosed(aKey, v);
-    fill(announcement, said && !aGone
-      ? h("p", {}, h("strong", { class: "bulletin-label" }, "Teacher: "), said.text, " ", closer(aKey, "announcement")) : null);
+    fill(
+      announcement,
+      said && !aGone
+        ? h(
+            "p",
+            {},
+            h("strong", { class: "bulletin-label" }, "Teacher: "),
+            said.text,
+            " ",
+            closer(aKey, "announcement"),
+          )
+        : null,
+    );
     announcement.hidden = aGone;
     const released = v.injectsReleased.at(-1);
     const inject = released && v.scenario.injects.find((i) => i.id === released.inject);
     const nKey = inject ? `n:${inject.id}` : "";
     const nGone = isClosed(nKey, v);
-    fill(news, inject && !nGone
-      ? h("div", {}, h("p", {}, h("strong", { class: "bulletin-label" }, "NEWS: "), inject.headline, " ", closer(nKey, "news")),
-        opts.withBody ? h("p", { class: "news-body" }, inject.body) : null) : null);
+    fill(
+      news,
+      inject && !nGone
+        ? h(
+            "div",
+            {},
+            h("p", {}, h("strong", { class: "bulletin-label" }, "NEWS: "), inject.headline, " ", closer(nKey, "news")),
+            opts.withBody ? h("p", { class: "news-body" }, inject.body) : null,
+          )
+        : null,
+    );
     news.hidden = nGone;
   };
   link.on("view", draw);

@@ -6,12 +6,20 @@ import type { Stance } from "../../shared/protocol.ts";
 
 export function delegationChip(d: DelegationView | undefined, extra?: string): HTMLElement {
   if (!d) return h("span", { class: "chip" }, "—");
-  return h("span", { class: "chip", style: `--c:${d.colour}`, title: d.bloc },
-    h("span", { class: "emblem", "aria-hidden": "true" }, d.emblem), d.name, extra ? ` ${extra}` : "");
+  return h(
+    "span",
+    { class: "chip", style: `--c:${d.colour}`, title: d.bloc },
+    h("span", { class: "emblem", "aria-hidden": "true" }, d.emblem),
+    d.name,
+    extra ? ` ${extra}` : "",
+  );
 }
 
 export function stanceChip(d: DelegationView | undefined, stance: Stance): HTMLElement {
-  return h("span", { class: `chip stance stance-${stance}`, style: `--c:${d?.colour ?? "#888"}` },
+  return h(
+    "span",
+    { class: `chip stance stance-${stance}`, style: `--c:${d?.colour ?? "#888"}` },
     h("span", { class: "emblem", "aria-hidden": "true" }, d?.emblem ?? "?"),
-    `${d?.name ?? "?"}: ${STANCE_MARKS[stance]} ${STANCE_WORDS[stance]}`);
+    `${d?.name ?? "?"}: ${STANCE_MARKS[stance]} ${STANCE_WORDS[stance]}`,
+  );
 }

@@ -21,13 +21,20 @@ export function keepFocus(root: Element, render: () => void): void {
   const key = keyOf(active);
   const tag = key.slice(0, key.indexOf("|"));
   const nth = [...root.querySelectorAll(tag)].filter((el) => keyOf(el) === key).indexOf(active);
-  const input = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? { start: active.selectionStart, end: active.selectionEnd } : null;
+  const input =
+    active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      ? { start: active.selectionStart, end: active.selectionEnd }
+      : null;
   render();
   if (root.contains(active) && document.activeElement === active) return;
   const again = findSame(root, key, Math.max(0, nth));
   if (!again) return;
   again.focus({ preventScroll: true });
   if (input && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
-    try { again.setSelectionRange(input.start, input.end); } catch { /* not a text input */ }
+    try {
+      again.setSelectionRange(input.start, input.end);
+    } catch {
+      /* not a text input */
+    }
   }
 }

@@ -2,11 +2,20 @@
 import { h } from "./dom.ts";
 import type { LinkState, SessionLink } from "../net/connection.ts";
 
-const WORDS: Record<LinkState, string> = { connecting: "Connecting…", connected: "● Connected", reconnecting: "◌ Reconnecting…", offline: "✕ Offline" };
+const WORDS: Record<LinkState, string> = {
+  connecting: "Connecting…",
+  connected: "● Connected",
+  reconnecting: "◌ Reconnecting…",
+  offline: "✕ Offline",
+};
 
 export function connectionBadge(link: SessionLink): HTMLElement {
   const el = h("span", { class: "conn", role: "status", "aria-live": "polite" });
-  const draw = (s: LinkState) => { el.className = `conn conn-${s}`; el.textContent = WORDS[s]; el.dataset.state = s; };
+  const draw = (s: LinkState) => {
+    el.className = `conn conn-${s}`;
+    el.textContent = WORDS[s];
+    el.dataset.state = s;
+  };
   draw(link.state);
   link.on("state", draw);
   return el;

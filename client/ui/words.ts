@@ -7,7 +7,8 @@ export type View = SessionView;
 export const delegationOf = (view: View, id: string | null | undefined): DelegationView | undefined =>
   id ? view.scenario.delegations.find((d) => d.id === id) : undefined;
 
-export const delegationName = (view: View, id: string | null | undefined): string => delegationOf(view, id)?.name ?? "—";
+export const delegationName = (view: View, id: string | null | undefined): string =>
+  delegationOf(view, id)?.name ?? "—";
 
 // The same predicates the rules use (shared/rules/provision-reading.ts has no schemas to load).
 export { currentText, currentVersion, isBracketed } from "../../shared/rules/provision-reading.ts";
@@ -16,10 +17,19 @@ import { isBracketed } from "../../shared/rules/provision-reading.ts";
 export type ProvisionStatus = "tabled" | "bracketed" | "adopted" | "withdrawn" | "dropped";
 export const provisionStatus = (p: Provision): ProvisionStatus => (isBracketed(p) ? "bracketed" : p.status);
 export const STATUS_WORDS: Record<ProvisionStatus, string> = {
-  tabled: "Tabled", bracketed: "[Bracketed]", adopted: "Adopted", withdrawn: "Withdrawn", dropped: "Dropped",
+  tabled: "Tabled",
+  bracketed: "[Bracketed]",
+  adopted: "Adopted",
+  withdrawn: "Withdrawn",
+  dropped: "Dropped",
 };
 
-export const STANCE_WORDS = { sponsor: "Sponsor", support: "Support", reservation: "Reservation", objection: "Objection" } as const;
+export const STANCE_WORDS = {
+  sponsor: "Sponsor",
+  support: "Support",
+  reservation: "Reservation",
+  objection: "Objection",
+} as const;
 /** A symbol per stance so the chip never depends on colour alone. */
 export const STANCE_MARKS = { sponsor: "★", support: "✓", reservation: "~", objection: "✗" } as const;
 
@@ -28,7 +38,9 @@ export const shortHash = (version: string): string => version.slice(0, 8);
 export const provisionsOf = (view: View, instrumentId: string): Provision[] => {
   const inst = view.instruments.find((i) => i.id === instrumentId);
   if (!inst) return [];
-  return inst.provisions.map((id) => view.provisions.find((p) => p.id === id)).filter((p): p is Provision => p !== undefined);
+  return inst.provisions
+    .map((id) => view.provisions.find((p) => p.id === id))
+    .filter((p): p is Provision => p !== undefined);
 };
 
 export const isParty = (view: View, instrumentId: string, delegation: string | null): boolean => {
@@ -40,7 +52,9 @@ export const isParty = (view: View, instrumentId: string, delegation: string | n
 export const resolutionWords = (view: View, p: Provision): string | null => {
   if (!p.resolution) return null;
   if (p.resolution === "dropped") return "Dropped by the teacher";
-  const entry = [...view.timeline].reverse().find((e) => e.provision === p.id && (e.kind === "vote.kept" || e.kind === "vote.dropped"));
+  const entry = [...view.timeline]
+    .reverse()
+    .find((e) => e.provision === p.id && (e.kind === "vote.kept" || e.kind === "vote.dropped"));
   const count = entry ? /\(([^()]*)\)\s*$/.exec(entry.text)?.[1] : undefined;
   return `${p.resolution === "kept-by-vote" ? "Kept by a vote" : "Dropped by a vote"}${count ? ` (${count})` : ""}`;
 };
@@ -53,4 +67,8 @@ const VOTE_WORDS = { yes: "keep", no: "drop", abstain: "abstains" } as const;
 
 /** An open bracket vote in words: "China: keep · United States: drop", or that nobody has voted. */
 export const voteTally = (view: View, p: Provision): string =>
-  p.vote ? Object.entries(p.vote.votes).map(([d, v]) => `${delegationOf(view, d)?.name ?? d}: ${VOTE_WORDS[v]}`).join(" · ") || "nobody has voted yet" : "";
+  p.vote
+    ? Object.entries(p.vote.votes)
+        .map(([d, v]) => `${delegationOf(view, d)?.name ?? d}: ${VOTE_WORDS[v]}`)
+        .join(" · ") || "nobody has voted yet"
+    : "";

@@ -2,7 +2,15 @@
 // what the server parses: every client action, every server message, the join
 // options, the refusal codes, the limits, and the HTTP routes.
 import { z } from "zod";
-import { ClientAction, JoinOptions, PROTOCOL_VERSION, REFUSAL_CODES, ServerMessage, ACT, RESYNC } from "../../shared/protocol.ts";
+import {
+  ClientAction,
+  JoinOptions,
+  PROTOCOL_VERSION,
+  REFUSAL_CODES,
+  ServerMessage,
+  ACT,
+  RESYNC,
+} from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { JOIN_ERROR_BASE } from "../room/errors.ts";
 
@@ -17,14 +25,17 @@ const typeOf = (option: z.ZodType): string => {
 const ROUTES: { route: string; body: string; answers: string }[] = [
   {
     route: "POST /api/sessions",
-    body: 'none (the default scenario), `{ "scenario": "<id>" }`, or a whole scenario document (at most ' + `${LIMITS.scenarioBytes / 1024} KB)`,
+    body:
+      'none (the default scenario), `{ "scenario": "<id>" }`, or a whole scenario document (at most ' +
+      `${LIMITS.scenarioBytes / 1024} KB)`,
     answers:
       "201 `{ code, hostKey, hostUrl, joinUrl, observerUrl }`; 400 `{ errors: [{ path, message }] }` naming every problem (nothing is created); 403 `{ error }` from a page of another origin; 413 too large; 429 too many sessions from one address",
   },
   {
     route: "GET /api/sessions/:code",
     body: "",
-    answers: "200 `{ code, title, phase, locked, ended, joinable, delegations: [{ id, name, colour, emblem, seated }] }`; 404 `{ error }`; 429 `{ error }` after too many failed lookups",
+    answers:
+      "200 `{ code, title, phase, locked, ended, joinable, delegations: [{ id, name, colour, emblem, seated }] }`; 404 `{ error }`; 429 `{ error }` after too many failed lookups",
   },
   { route: "GET /api/sessions/:code/qr.svg", body: "", answers: "200 an SVG QR code of the join link; 404" },
   {
@@ -40,7 +51,11 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
   { route: "GET /api/scenarios", body: "", answers: "200 `{ scenarios: [{ id, title, summary }] }`" },
   { route: "GET /healthz", body: "", answers: '200 `{ "ok": true }`' },
   { route: "GET /, /j/:code", body: "", answers: "the join page" },
-  { route: "GET /host/:code#key=<hostKey>", body: "", answers: "the host console (the key stays in the fragment, which browsers never send)" },
+  {
+    route: "GET /host/:code#key=<hostKey>",
+    body: "",
+    answers: "the host console (the key stays in the fragment, which browsers never send)",
+  },
   { route: "GET /screen/:code", body: "", answers: "the projector view" },
 ];
 
@@ -87,7 +102,7 @@ export function protocolDoc(): string {
   add(
     "## Server to client",
     "",
-    "Each message is sent with the Colyseus message type equal to its `type` field (listen with `room.onMessage(type, …)` or `room.onMessage(\"*\", …)`). `patch` ops apply to the last view with `applyPatch` from shared/patch.ts; a patch whose `rev` is not the last one + 1 means the client missed something and will get a whole `view` next.",
+    'Each message is sent with the Colyseus message type equal to its `type` field (listen with `room.onMessage(type, …)` or `room.onMessage("*", …)`). `patch` ops apply to the last view with `applyPatch` from shared/patch.ts; a patch whose `rev` is not the last one + 1 means the client missed something and will get a whole `view` next.',
     "",
   );
   for (const option of ServerMessage.options) {

@@ -22,11 +22,24 @@ type Cell = string | number | boolean | null;
 function rows(r: Report, table: CsvTable): Cell[][] {
   switch (table) {
     case "actions":
-      return [["seq", "time", "actor", "type", "summary"], ...r.actions.map((a) => [a.seq, iso(a.at), a.actor, a.type, a.summary])];
+      return [
+        ["seq", "time", "actor", "type", "summary"],
+        ...r.actions.map((a) => [a.seq, iso(a.at), a.actor, a.type, a.summary]),
+      ];
     case "provisions": {
       const delegations = r.delegations.map((d) => d.name);
       return [
-        ["instrument", "provision", "title", "status", "resolution", "tabled by", "version", "final text", ...delegations.map((d) => `stance: ${d}`)],
+        [
+          "instrument",
+          "provision",
+          "title",
+          "status",
+          "resolution",
+          "tabled by",
+          "version",
+          "final text",
+          ...delegations.map((d) => `stance: ${d}`),
+        ],
         ...r.provisions.map((p) => [
           p.instrumentTitle,
           p.id,
@@ -64,6 +77,10 @@ export function renderCsv(r: Report, table: CsvTable = DEFAULT_CSV_TABLE): strin
   return "\uFEFF" + rows(r, table).map(csvRow).join("\r\n") + "\r\n";
 }
 
-export function exportCsv(state: SessionState, entries: readonly JournalEntry[], table: CsvTable = DEFAULT_CSV_TABLE): string {
+export function exportCsv(
+  state: SessionState,
+  entries: readonly JournalEntry[],
+  table: CsvTable = DEFAULT_CSV_TABLE,
+): string {
   return renderCsv(buildReport(state, entries), table);
 }

@@ -3,7 +3,14 @@
 import type { JournalEntry } from "../store/types.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { escapeHtml as h } from "./escape.ts";
-import { buildReport, formatTime, percent, type Report, type ReportDelegation, type ReportInstrument } from "./model.ts";
+import {
+  buildReport,
+  formatTime,
+  percent,
+  type Report,
+  type ReportDelegation,
+  type ReportInstrument,
+} from "./model.ts";
 
 const CSS = `
 :root { --ink: #1d232b; --muted: #5b6570; --line: #d6dbe1; --accent: #2457a6; }
@@ -60,7 +67,9 @@ function instrumentSection(i: ReportInstrument): string {
           .join("")}</tbody></table>`;
   const provisions = i.provisions
     .map(
-      (p) => `<h4>${h(p.title)} <span class="status">${h(p.status)}${p.resolution && p.resolution !== p.status ? `, ${h(p.resolution)}` : ""}</span></h4>
+      (
+        p,
+      ) => `<h4>${h(p.title)} <span class="status">${h(p.status)}${p.resolution && p.resolution !== p.status ? `, ${h(p.resolution)}` : ""}</span></h4>
 <p class="muted">Tabled by ${h(p.tabledBy)}; version ${p.version} of ${p.versions}.</p>${text(p.text)}
 <p>Stances: ${p.stances.length === 0 ? "none" : p.stances.map((s) => `${h(s.delegation)}: ${h(s.stance)}`).join("; ")}.</p>
 <p class="muted">Wording: ${p.wording.map((w) => `${h(w.delegation)} ${percent(w.share)}`).join(", ") || "none"}.</p>`,
@@ -75,7 +84,10 @@ ${finalText}
 }
 
 function delegationSection(d: ReportDelegation): string {
-  const members = d.members.length === 0 ? "nobody (abstained)" : d.members.map((m) => `${h(m.name)}${m.head ? " (head)" : ""}`).join(", ");
+  const members =
+    d.members.length === 0
+      ? "nobody (abstained)"
+      : d.members.map((m) => `${h(m.name)}${m.head ? " (head)" : ""}`).join(", ");
   const s = d.score;
   const score = s
     ? `<p><strong>Score: ${s.score}</strong>${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.</p>
@@ -95,7 +107,10 @@ ${d.brief.redLines.length === 0 ? "<p>Red lines: none.</p>" : `<p>Red lines:</p>
 export function renderHtml(r: Report): string {
   const scores = r.delegations.some((d) => d.score)
     ? `<table><thead><tr><th>Delegation</th><th>Score</th><th>Adopted words</th></tr></thead><tbody>${r.delegations
-        .map((d) => `<tr><td>${h(d.name)}</td><td>${d.score?.score ?? "–"}</td><td>${d.wording === null ? "–" : percent(d.wording)}</td></tr>`)
+        .map(
+          (d) =>
+            `<tr><td>${h(d.name)}</td><td>${d.score?.score ?? "–"}</td><td>${d.wording === null ? "–" : percent(d.wording)}</td></tr>`,
+        )
         .join("")}</tbody></table>`
     : "";
   return `<!doctype html>
@@ -126,9 +141,13 @@ ${r.instruments.map(instrumentSection).join("\n") || `<p class="muted">No instru
 ${r.delegations.map(delegationSection).join("\n")}
 
 <h2>Timeline</h2>
-${r.timeline.length === 0 ? `<p class="muted">Nothing happened.</p>` : `<table><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>${r.timeline
-    .map((t) => `<tr><td>${h(formatTime(t.at))}</td><td>${h(t.delegation ?? "")}</td><td>${h(t.text)}</td></tr>`)
-    .join("")}</tbody></table>`}
+${
+  r.timeline.length === 0
+    ? `<p class="muted">Nothing happened.</p>`
+    : `<table><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>${r.timeline
+        .map((t) => `<tr><td>${h(formatTime(t.at))}</td><td>${h(t.delegation ?? "")}</td><td>${h(t.text)}</td></tr>`)
+        .join("")}</tbody></table>`
+}
 
 <h2>Questions for discussion</h2>
 <ol>${r.questions.map((q) => `<li>${h(q)}</li>`).join("")}</ol>

@@ -15,7 +15,12 @@ export interface SessionExport {
 }
 
 export function sessionExport(state: SessionState, entries: readonly JournalEntry[]): SessionExport {
-  return { format: JSON_EXPORT_FORMAT, version: JSON_EXPORT_VERSION, state: redactState(state), journal: redactEntries(entries) };
+  return {
+    format: JSON_EXPORT_FORMAT,
+    version: JSON_EXPORT_VERSION,
+    state: redactState(state),
+    journal: redactEntries(entries),
+  };
 }
 
 export function exportJson(state: SessionState, entries: readonly JournalEntry[]): string {

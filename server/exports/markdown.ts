@@ -3,13 +3,23 @@
 import type { SessionState } from "../../shared/state.ts";
 import type { JournalEntry } from "../store/types.ts";
 import { escapeMarkdown, escapeMarkdownLine as md, markdownQuote } from "./escape.ts";
-import { buildReport, formatTime, percent, type Report, type ReportDelegation, type ReportInstrument } from "./model.ts";
+import {
+  buildReport,
+  formatTime,
+  percent,
+  type Report,
+  type ReportDelegation,
+  type ReportInstrument,
+} from "./model.ts";
 
 const cell = (s: string) => md(s);
 
 function instrumentBlock(i: ReportInstrument): string {
   const lines: string[] = [`### ${md(i.title)}`, ""];
-  lines.push(`${i.kind === "code" ? "Multilateral code" : "Agreement"}, ${i.parties === null ? "open to every delegation" : `between ${md(i.parties.join(", "))}`}.`, "");
+  lines.push(
+    `${i.kind === "code" ? "Multilateral code" : "Agreement"}, ${i.parties === null ? "open to every delegation" : `between ${md(i.parties.join(", "))}`}.`,
+    "",
+  );
   if (i.frozen) {
     lines.push(`Final text, version \`${i.frozen.version.replace(/`/g, "")}\`, fixed ${formatTime(i.frozen.at)}:`, "");
     if (i.frozen.provisions.length === 0) lines.push("No provision was adopted.", "");
@@ -22,16 +32,24 @@ function instrumentBlock(i: ReportInstrument): string {
   else {
     lines.push("| Delegation | Signed by | Version | When |", "| --- | --- | --- | --- |");
     for (const s of i.signatures) {
-      lines.push(`| ${cell(s.delegation)} | ${cell(s.name)} | ${cell(s.version)}${s.current ? "" : " (an earlier text: no longer counts)"} | ${formatTime(s.at)} |`);
+      lines.push(
+        `| ${cell(s.delegation)} | ${cell(s.name)} | ${cell(s.version)}${s.current ? "" : " (an earlier text: no longer counts)"} | ${formatTime(s.at)} |`,
+      );
     }
     lines.push("");
   }
   lines.push("**Every provision tabled, with stances**", "");
   for (const p of i.provisions) {
-    lines.push(`#### ${md(p.title)} (${p.status}${p.resolution && p.resolution !== p.status ? `, ${p.resolution}` : ""})`, "");
+    lines.push(
+      `#### ${md(p.title)} (${p.status}${p.resolution && p.resolution !== p.status ? `, ${p.resolution}` : ""})`,
+      "",
+    );
     lines.push(`Tabled by ${md(p.tabledBy)}; version ${p.version} of ${p.versions}.`, "");
     lines.push(markdownQuote(p.text), "");
-    lines.push(`Stances: ${p.stances.length === 0 ? "none" : p.stances.map((s) => `${md(s.delegation)}: ${s.stance}`).join("; ")}.`, "");
+    lines.push(
+      `Stances: ${p.stances.length === 0 ? "none" : p.stances.map((s) => `${md(s.delegation)}: ${s.stance}`).join("; ")}.`,
+      "",
+    );
     lines.push(`Wording: ${p.wording.map((w) => `${md(w.delegation)} ${percent(w.share)}`).join(", ") || "none"}.`, "");
   }
   return lines.join("\n");
@@ -39,17 +57,28 @@ function instrumentBlock(i: ReportInstrument): string {
 
 function delegationBlock(d: ReportDelegation): string {
   const lines = [`### ${md(d.name)} (${md(d.bloc)})`, ""];
-  lines.push(`Delegates: ${d.members.length === 0 ? "nobody (abstained)" : d.members.map((m) => `${md(m.name)}${m.head ? " (head)" : ""}`).join(", ")}.`, "");
+  lines.push(
+    `Delegates: ${d.members.length === 0 ? "nobody (abstained)" : d.members.map((m) => `${md(m.name)}${m.head ? " (head)" : ""}`).join(", ")}.`,
+    "",
+  );
   if (d.score) {
-    lines.push(`**Score: ${d.score.score}**${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.`, "");
-    for (const m of d.score.met) lines.push(`- Priority met: ${md(m.what)} in ${md(m.instrument)} (${m.weight > 0 ? "+" : ""}${m.weight})`);
-    for (const r of d.score.redLinesCrossed) lines.push(`- Red line crossed: ${md(r.tag)}, by “${md(r.provision)}” in ${md(r.instrument)}`);
+    lines.push(
+      `**Score: ${d.score.score}**${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.`,
+      "",
+    );
+    for (const m of d.score.met)
+      lines.push(`- Priority met: ${md(m.what)} in ${md(m.instrument)} (${m.weight > 0 ? "+" : ""}${m.weight})`);
+    for (const r of d.score.redLinesCrossed)
+      lines.push(`- Red line crossed: ${md(r.tag)}, by “${md(r.provision)}” in ${md(r.instrument)}`);
     lines.push(`- Signed: ${d.score.signed.length === 0 ? "nothing" : md(d.score.signed.join(", "))}`, "");
   } else {
     lines.push("No score yet: scores are worked out at the debrief.", "");
   }
   lines.push("**The brief, revealed**", "", markdownQuote(d.brief.instructions), "");
-  lines.push(`Priorities: ${d.priorities.map((p) => `${md(p.what)} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.`, "");
+  lines.push(
+    `Priorities: ${d.priorities.map((p) => `${md(p.what)} (${p.weight > 0 ? "+" : ""}${p.weight})`).join(", ")}.`,
+    "",
+  );
   if (d.brief.redLines.length === 0) lines.push("Red lines: none.", "");
   else lines.push("Red lines:", "", ...d.brief.redLines.map((r) => `- ${md(r.tag)}: ${md(r.why)}`), "");
   lines.push(`Success: ${escapeMarkdown(d.brief.success)}`, "");
@@ -58,13 +87,17 @@ function delegationBlock(d: ReportDelegation): string {
 
 export function renderMarkdown(r: Report): string {
   const out: string[] = [`# ${md(r.title)}`, ""];
-  out.push(`Session ${r.code}, ${formatTime(r.createdAt)} to ${formatTime(r.lastActionAt)}. Phase: ${md(r.phase)}${r.ended ? " (ended)" : ""}. Decision rule: ${r.decisionRule}.${r.host.length ? ` Facilitator: ${md(r.host.join(", "))}.` : ""}`, "");
+  out.push(
+    `Session ${r.code}, ${formatTime(r.createdAt)} to ${formatTime(r.lastActionAt)}. Phase: ${md(r.phase)}${r.ended ? " (ended)" : ""}. Decision rule: ${r.decisionRule}.${r.host.length ? ` Facilitator: ${md(r.host.join(", "))}.` : ""}`,
+    "",
+  );
   out.push(`Source: ${md(r.citation)}`, "", "## Outcome", "");
   if (r.meters) {
     out.push(`- Global commons: ${r.meters.commons} (from −100, national cyberspaces, to +100, a global commons)`);
     out.push(`- Stability: ${r.meters.stability} (from −100, unstable, to +100, stable)`, "");
     out.push("| Delegation | Score | Adopted words |", "| --- | --- | --- |");
-    for (const d of r.delegations) out.push(`| ${cell(d.name)} | ${d.score?.score ?? "–"} | ${d.wording === null ? "–" : percent(d.wording)} |`);
+    for (const d of r.delegations)
+      out.push(`| ${cell(d.name)} | ${d.score?.score ?? "–"} | ${d.wording === null ? "–" : percent(d.wording)} |`);
     out.push("");
   } else {
     out.push("The meters and scores are worked out at the debrief.", "");

@@ -143,7 +143,11 @@ function scoreOf(state: SessionState, delegation: string, names: Names): ReportS
   return {
     score: s.score,
     met: s.met.map((m) => ({ what: card(m.what), weight: m.weight, instrument: names.instrument(m.instrument) })),
-    redLinesCrossed: s.redLinesCrossed.map((r) => ({ tag: r.tag, provision: names.provision(r.provision), instrument: names.instrument(r.instrument) })),
+    redLinesCrossed: s.redLinesCrossed.map((r) => ({
+      tag: r.tag,
+      provision: names.provision(r.provision),
+      instrument: names.instrument(r.instrument),
+    })),
     signed: s.signed.map(names.instrument),
   };
 }
@@ -191,7 +195,10 @@ export function buildReport(state: SessionState, entries: readonly JournalEntry[
         .map((s) => ({ name: s.name, head: state.heads[d.id] === s.id })),
       brief: d.brief,
       priorities: d.brief.priorities.map((p) => ({
-        what: p.card !== undefined ? (state.scenario.cards.find((c) => c.id === p.card)?.title ?? p.card) : `anything tagged ${p.tag ?? ""}`,
+        what:
+          p.card !== undefined
+            ? (state.scenario.cards.find((c) => c.id === p.card)?.title ?? p.card)
+            : `anything tagged ${p.tag ?? ""}`,
         weight: p.weight,
       })),
       score: scoreOf(state, d.id, names),

@@ -41,7 +41,8 @@ export function exportRouter(deps: ExportRouterDeps): Router {
   router.get("/api/sessions/:code/export.:format", async (req, res) => {
     // Exports hold names and chat: never cached, never sent on as a referrer (the key may be in the URL).
     res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff" });
-    const plain = (status: number, message: string) => res.status(status).type("text/plain; charset=utf-8").send(message);
+    const plain = (status: number, message: string) =>
+      res.status(status).type("text/plain; charset=utf-8").send(message);
 
     const format = req.params.format;
     const code = SessionCode.safeParse(req.params.code);
@@ -55,7 +56,10 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     const session = await deps.getSession(code.data);
     if (!session) return plain(404, "No session has that code.");
     if (!isHostKey(session.state, hostKeyOf(req))) {
-      return plain(403, "Only the host can export this session: open the export from the host console, or add the host key.");
+      return plain(
+        403,
+        "Only the host can export this session: open the export from the host console, or add the host key.",
+      );
     }
 
     const file = renderExport(format, session.state, session.entries, { table: isCsvTable(table) ? table : undefined });

@@ -28,43 +28,81 @@ const quoted = (s: string) => `“${s}”`;
 
 export function summarizeCommand(c: Command, n: Names): string {
   switch (c.type) {
-    case "phase.next": return "moved to the next phase";
-    case "phase.back": return "went back a phase";
-    case "timer.start": return c.minutes === undefined ? "started the timer" : `started a ${c.minutes}-minute timer`;
-    case "timer.extend": return `extended the timer by ${c.minutes} min`;
-    case "timer.pause": return "paused the timer";
-    case "timer.resume": return "resumed the timer";
-    case "timer.stop": return "stopped the timer";
-    case "timer.deadline": return "the timer ran out";
-    case "timer.restore": return `timer restored after a restart with ${Math.round(c.remainingMs / 1000)} s left`;
-    case "session.lock": return c.locked ? "locked joining" : "opened joining";
-    case "session.end": return "ended the session";
-    case "announce": return `announced: ${c.text}`;
-    case "inject.release": return `released the news ${c.inject}`;
-    case "seat.join": return `${c.name} joined as ${c.role}${c.delegation ? ` for ${n.delegation(c.delegation)}` : ""}`;
-    case "seat.connect": return `${n.seat(c.seat)} connected`;
-    case "seat.disconnect": return `${n.seat(c.seat)} lost the connection`;
-    case "seat.leave": return `${n.seat(c.seat)} left`;
-    case "seat.move": return `moved ${n.seat(c.seat)} to ${n.delegation(c.delegation)}`;
-    case "seat.makeHead": return `made ${n.seat(c.seat)} head of delegation`;
-    case "seat.hand": return `handed ${n.seat(c.seat)}'s seat to a new device`;
-    case "seat.kick": return `removed ${n.seat(c.seat)}`;
-    case "amendment.close": return `closed the vote on amendment ${c.amendment}`;
-    case "bracket.resolve": return `${c.how === "drop" ? "dropped" : "put to a vote"} the brackets of ${quoted(n.provision(c.provision))}`;
-    case "vote.close": return `closed the vote on ${quoted(n.provision(c.provision))}`;
-    case "instrument.freeze": return `froze the text of ${quoted(n.instrument(c.instrument))}`;
-    case "instrument.unfreeze": return `unfroze the text of ${quoted(n.instrument(c.instrument))}`;
-    case "instrument.open": return `opened ${quoted(c.title)} between ${c.parties.map(n.delegation).join(", ")}`;
-    case "provision.table": return `tabled the card ${c.card} in ${quoted(n.instrument(c.instrument))}`;
-    case "provision.draft": return `drafted ${quoted(c.title)} in ${quoted(n.instrument(c.instrument))}: ${c.text}`;
-    case "provision.withdraw": return `withdrew ${quoted(n.provision(c.provision))}`;
-    case "stance.set": return `${c.stance ?? "no stance"} on ${quoted(n.provision(c.provision))}`;
-    case "amendment.propose": return `proposed an amendment to ${quoted(n.provision(c.provision))}${"text" in c.edit ? `: ${c.edit.text}` : ""}`;
-    case "amendment.withdraw": return `withdrew amendment ${c.amendment}`;
-    case "amendment.vote": return `voted ${c.vote} on amendment ${c.amendment}`;
-    case "vote.cast": return `voted ${c.vote} on ${quoted(n.provision(c.provision))}`;
-    case "sign": return `signed ${quoted(n.instrument(c.instrument))} (version ${c.version})`;
-    case "channel.open": return `opened a channel with ${c.with.map(n.delegation).join(", ")}`;
-    case "say": return `said in ${c.channel}: ${c.text}`;
+    case "phase.next":
+      return "moved to the next phase";
+    case "phase.back":
+      return "went back a phase";
+    case "timer.start":
+      return c.minutes === undefined ? "started the timer" : `started a ${c.minutes}-minute timer`;
+    case "timer.extend":
+      return `extended the timer by ${c.minutes} min`;
+    case "timer.pause":
+      return "paused the timer";
+    case "timer.resume":
+      return "resumed the timer";
+    case "timer.stop":
+      return "stopped the timer";
+    case "timer.deadline":
+      return "the timer ran out";
+    case "timer.restore":
+      return `timer restored after a restart with ${Math.round(c.remainingMs / 1000)} s left`;
+    case "session.lock":
+      return c.locked ? "locked joining" : "opened joining";
+    case "session.end":
+      return "ended the session";
+    case "announce":
+      return `announced: ${c.text}`;
+    case "inject.release":
+      return `released the news ${c.inject}`;
+    case "seat.join":
+      return `${c.name} joined as ${c.role}${c.delegation ? ` for ${n.delegation(c.delegation)}` : ""}`;
+    case "seat.connect":
+      return `${n.seat(c.seat)} connected`;
+    case "seat.disconnect":
+      return `${n.seat(c.seat)} lost the connection`;
+    case "seat.leave":
+      return `${n.seat(c.seat)} left`;
+    case "seat.move":
+      return `moved ${n.seat(c.seat)} to ${n.delegation(c.delegation)}`;
+    case "seat.makeHead":
+      return `made ${n.seat(c.seat)} head of delegation`;
+    case "seat.hand":
+      return `handed ${n.seat(c.seat)}'s seat to a new device`;
+    case "seat.kick":
+      return `removed ${n.seat(c.seat)}`;
+    case "amendment.close":
+      return `closed the vote on amendment ${c.amendment}`;
+    case "bracket.resolve":
+      return `${c.how === "drop" ? "dropped" : "put to a vote"} the brackets of ${quoted(n.provision(c.provision))}`;
+    case "vote.close":
+      return `closed the vote on ${quoted(n.provision(c.provision))}`;
+    case "instrument.freeze":
+      return `froze the text of ${quoted(n.instrument(c.instrument))}`;
+    case "instrument.unfreeze":
+      return `unfroze the text of ${quoted(n.instrument(c.instrument))}`;
+    case "instrument.open":
+      return `opened ${quoted(c.title)} between ${c.parties.map(n.delegation).join(", ")}`;
+    case "provision.table":
+      return `tabled the card ${c.card} in ${quoted(n.instrument(c.instrument))}`;
+    case "provision.draft":
+      return `drafted ${quoted(c.title)} in ${quoted(n.instrument(c.instrument))}: ${c.text}`;
+    case "provision.withdraw":
+      return `withdrew ${quoted(n.provision(c.provision))}`;
+    case "stance.set":
+      return `${c.stance ?? "no stance"} on ${quoted(n.provision(c.provision))}`;
+    case "amendment.propose":
+      return `proposed an amendment to ${quoted(n.provision(c.provision))}${"text" in c.edit ? `: ${c.edit.text}` : ""}`;
+    case "amendment.withdraw":
+      return `withdrew amendment ${c.amendment}`;
+    case "amendment.vote":
+      return `voted ${c.vote} on amendment ${c.amendment}`;
+    case "vote.cast":
+      return `voted ${c.vote} on ${quoted(n.provision(c.provision))}`;
+    case "sign":
+      return `signed ${quoted(n.instrument(c.instrument))} (version ${c.version})`;
+    case "channel.open":
+      return `opened a channel with ${c.with.map(n.delegation).join(", ")}`;
+    case "say":
+      return `said in ${c.channel}: ${c.text}`;
   }
 }

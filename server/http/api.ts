@@ -65,7 +65,9 @@ export function apiRouter(deps: ApiDeps): Router {
   async function findSession(req: Request, res: Response): Promise<SessionState | null> {
     const ip = clientIp(req);
     if (deps.lookupFailures.blocked(ip, now())) {
-      res.status(429).json({ error: "Too many tries from this network. Wait a minute, then check the code with your teacher." });
+      res
+        .status(429)
+        .json({ error: "Too many tries from this network. Wait a minute, then check the code with your teacher." });
       return null;
     }
     const code = SessionCode.safeParse(req.params.code);
@@ -139,15 +141,22 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   // Body errors (bad JSON, too large) answer in the same shape as scenario errors.
-  router.use("/api", (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (err.type === "entity.too.large") {
-      res.status(413).json({ errors: [{ path: "(body)", message: `the scenario is larger than ${LIMITS.scenarioBytes / 1024} KB` }] });
-    } else if (err.type === "entity.parse.failed") {
-      res.status(400).json({ errors: [{ path: "(body)", message: `not valid JSON: ${err.message}` }] });
-    } else if (err.status && err.status < 500) {
-      res.status(err.status).json({ error: err.message });
-    } else next(err);
-  });
+  router.use(
+    "/api",
+    (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+      if (err.type === "entity.too.large") {
+        res
+          .status(413)
+          .json({
+            errors: [{ path: "(body)", message: `the scenario is larger than ${LIMITS.scenarioBytes / 1024} KB` }],
+          });
+      } else if (err.type === "entity.parse.failed") {
+        res.status(400).json({ errors: [{ path: "(body)", message: `not valid JSON: ${err.message}` }] });
+      } else if (err.status && err.status < 500) {
+        res.status(err.status).json({ error: err.message });
+      } else next(err);
+    },
+  );
   router.use("/api", (_req, res) => {
     res.status(404).json({ error: "No such API route." });
   });
@@ -160,12 +169,19 @@ function chooseScenario(body: unknown): { ok: true; scenario: Scenario } | { ok:
     return { ok: true, scenario: defaultScenario() };
   }
   if (typeof body !== "object" || Array.isArray(body)) {
-    return { ok: false, errors: [{ path: "(body)", message: "send { \"scenario\": \"<id>\" } or a whole scenario document" }] };
+    return {
+      ok: false,
+      errors: [{ path: "(body)", message: 'send { "scenario": "<id>" } or a whole scenario document' }],
+    };
   }
   const { scenario } = body as { scenario?: unknown };
   if (typeof scenario === "string" && Object.keys(body).length === 1) {
     const listing = listScenarios().find((s) => s.id === scenario);
-    if (!listing) return { ok: false, errors: [{ path: "scenario", message: `no scenario on this server has the id "${scenario}"` }] };
+    if (!listing)
+      return {
+        ok: false,
+        errors: [{ path: "scenario", message: `no scenario on this server has the id "${scenario}"` }],
+      };
     return loadScenarioFile(listing.file);
   }
   const doc = typeof scenario === "object" && scenario !== null && Object.keys(body).length === 1 ? scenario : body;

@@ -46,7 +46,10 @@ export function guardMatchmaking(server: HttpServer, deps: GuardDeps): void {
     const ip = ipOf(req, deps.trustProxy);
     const now = Date.now();
     if (deps.joinFailures.blocked(ip, now)) {
-      return ["RATE_LIMITED", "Too many tries from this network. Wait a minute, then check the code with your teacher."];
+      return [
+        "RATE_LIMITED",
+        "Too many tries from this network. Wait a minute, then check the code with your teacher.",
+      ];
     }
     const code = SessionCode.safeParse(target);
     if (code.success && code.data === target && (await deps.ensureRoom(code.data))) return null;
@@ -54,7 +57,6 @@ export function guardMatchmaking(server: HttpServer, deps: GuardDeps): void {
     return ["UNKNOWN_SESSION", "No session has that code. Check the code with your teacher."];
   }
 }
-
 
 function refuse(res: ServerResponse, code: RefusalCode, message: string): void {
   res.writeHead(200, { "Content-Type": "application/json" });

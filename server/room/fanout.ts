@@ -60,7 +60,9 @@ export class ViewFanout {
         const upToDate = v.seen.key === key && v.seen.rev === rev;
         if (upToDate) continue;
         const canPatch = prev !== undefined && ops !== null && v.seen.key === key && v.seen.rev === prev.rev;
-        v.send(canPatch ? (patch ??= { type: "patch", rev, ops: ops! }) : (whole ??= { type: "view", rev, view: next }));
+        v.send(
+          canPatch ? (patch ??= { type: "patch", rev, ops: ops! }) : (whole ??= { type: "view", rev, view: next }),
+        );
         v.seen.key = key;
         v.seen.rev = rev;
       }

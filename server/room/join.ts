@@ -24,7 +24,12 @@ export class JoinRefusal extends Error {
 }
 
 /** Refusals that mean someone may be guessing secrets: they count against the caller's IP. */
-export const GUESSING: ReadonlySet<RefusalCode> = new Set(["UNKNOWN_SESSION", "UNKNOWN_SEAT", "BAD_HOST_KEY", "BAD_MESSAGE"]);
+export const GUESSING: ReadonlySet<RefusalCode> = new Set([
+  "UNKNOWN_SESSION",
+  "UNKNOWN_SEAT",
+  "BAD_HOST_KEY",
+  "BAD_MESSAGE",
+]);
 
 const HOST_SEAT = "s1";
 
@@ -43,14 +48,20 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
   if ("hostKey" in options) {
     const host = state.seats.find((s) => s.id === HOST_SEAT);
     if (!host || !secretMatches(options.hostKey, host.token)) {
-      throw new JoinRefusal("BAD_HOST_KEY", "That host link is not right for this session. Use the host link you got when you created it.");
+      throw new JoinRefusal(
+        "BAD_HOST_KEY",
+        "That host link is not right for this session. Use the host link you got when you created it.",
+      );
     }
     return { kind: "return", seat: host, via: "hostKey" };
   }
   if ("seatToken" in options) {
     const seat = findByHash(state.seats, sha256Hex(options.seatToken));
     if (!seat || seat.id === HOST_SEAT) {
-      throw new JoinRefusal("UNKNOWN_SEAT", "This device's seat is no longer in the session. Join again with your name.");
+      throw new JoinRefusal(
+        "UNKNOWN_SEAT",
+        "This device's seat is no longer in the session. Join again with your name.",
+      );
     }
     return { kind: "return", seat, via: "seatToken" };
   }
@@ -58,7 +69,8 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
     const code = RejoinCode.safeParse(options.rejoinCode);
     // The host's own rejoin code never opens the host seat: only the host key does.
     const seat = code.success ? state.seats.find((s) => s.id !== HOST_SEAT && s.rejoinCode === code.data) : undefined;
-    if (!seat) throw new JoinRefusal("UNKNOWN_SEAT", "No seat has that rejoin code. Ask your teacher to read it out again.");
+    if (!seat)
+      throw new JoinRefusal("UNKNOWN_SEAT", "No seat has that rejoin code. Ask your teacher to read it out again.");
     return { kind: "return", seat, via: "rejoinCode" };
   }
   if ("observer" in options) {
@@ -66,7 +78,12 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
   }
   return {
     kind: "new",
-    command: { type: "seat.join", role: "delegate", name: options.name, ...(options.delegation ? { delegation: options.delegation } : {}) },
+    command: {
+      type: "seat.join",
+      role: "delegate",
+      name: options.name,
+      ...(options.delegation ? { delegation: options.delegation } : {}),
+    },
   };
 }
 

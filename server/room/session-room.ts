@@ -3,8 +3,23 @@
 // the actor from the connection, asks the rules, journals what they accept,
 // and fans out views, events and acks. It keeps no game data of its own and
 // no Colyseus state: everything a client sees goes through `viewFor`.
-import { Protocol, Room, getMessageBytes, type AuthContext, type Client, type ClientPrivate, type Delayed } from "@colyseus/core";
-import { ACT, ActMessage, RESYNC, PROTOCOL_VERSION, type RefusalCode, type ServerMessage } from "../../shared/protocol.ts";
+import {
+  Protocol,
+  Room,
+  getMessageBytes,
+  type AuthContext,
+  type Client,
+  type ClientPrivate,
+  type Delayed,
+} from "@colyseus/core";
+import {
+  ACT,
+  ActMessage,
+  RESYNC,
+  PROTOCOL_VERSION,
+  type RefusalCode,
+  type ServerMessage,
+} from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf, audienceOfSeat } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
@@ -41,7 +56,8 @@ type SeatClient = Client<Seated>;
 const encodedMessages = new WeakMap<ServerMessage, Buffer>();
 function encoded(message: ServerMessage): Buffer {
   let bytes = encodedMessages.get(message);
-  if (!bytes) encodedMessages.set(message, (bytes = getMessageBytes.raw(Protocol.ROOM_DATA, message.type, message) as Buffer));
+  if (!bytes)
+    encodedMessages.set(message, (bytes = getMessageBytes.raw(Protocol.ROOM_DATA, message.type, message) as Buffer));
   return bytes;
 }
 const SYSTEM: Actor = { kind: "system" };
@@ -84,7 +100,11 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       }),
     );
     this.onMessage("*", (client: SeatClient, type: string | number) =>
-      this.refuse(client, "UNKNOWN_MESSAGE", `The server does not know messages of type "${String(type)}". Send actions as "${ACT}".`),
+      this.refuse(
+        client,
+        "UNKNOWN_MESSAGE",
+        `The server does not know messages of type "${String(type)}". Send actions as "${ACT}".`,
+      ),
     );
     this.scheduleDeadline();
     // A watchdog as well as the precise timeout: a clock that jumps (a laptop waking from sleep) still ends the phase.
@@ -119,7 +139,11 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
         return this.refuse(client, "TOO_LARGE", `That message is too large (at most ${LIMITS.messageBytes} bytes).`);
       }
       if (buffer[0] === Protocol.ROOM_DATA && !readable(buffer)) {
-        return this.refuse(client, "BAD_MESSAGE", "The server could not read that message: it is not in the game's format.");
+        return this.refuse(
+          client,
+          "BAD_MESSAGE",
+          "The server could not read that message: it is not in the game's format.",
+        );
       }
     }
     super._onMessage(client, buffer);
@@ -138,7 +162,10 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   override onJoin(client: SeatClient, options: unknown, auth: { ip: string }): void {
     const now = this.deps.now();
     if (this.deps.joinFailures.blocked(auth.ip, now)) {
-      throw joinError("RATE_LIMITED", "Too many tries from this network. Wait a minute, then check the code with your teacher.");
+      throw joinError(
+        "RATE_LIMITED",
+        "Too many tries from this network. Wait a minute, then check the code with your teacher.",
+      );
     }
     let plan;
     try {
@@ -163,7 +190,11 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       if (plan.via === "rejoinCode") {
         // A new device: give it a token of its own so a reload brings it back without the code.
         const secrets = mintSeatSecrets();
-        const result = this.journal.commit(SYSTEM, { type: "seat.connect", seat: seatId, rekey: true }, { now, fresh: secrets.fresh });
+        const result = this.journal.commit(
+          SYSTEM,
+          { type: "seat.connect", seat: seatId, rekey: true },
+          { now, fresh: secrets.fresh },
+        );
         if (!result.ok) throw joinError(result.code, result.message);
         events.push(...result.events);
         seatToken = secrets.token;
@@ -224,7 +255,10 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     const hold = { takenOver: false, cancel: () => {} };
     this.holds.set(seatId, hold);
     try {
-      const waiting = this.allowReconnection(client, (role === "host" ? this.deps.holdMs.host : this.deps.holdMs.delegate) / 1000);
+      const waiting = this.allowReconnection(
+        client,
+        (role === "host" ? this.deps.holdMs.host : this.deps.holdMs.delegate) / 1000,
+      );
       hold.cancel = () => waiting.reject(new Error("taken over"));
       const back = (await waiting) as SeatClient;
       if (this.holds.get(seatId) === hold) this.holds.delete(seatId);
@@ -261,7 +295,10 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     const seated = client.userData;
     if (!seated || seated.gone) return;
     const parsed = ActMessage.safeParse(raw);
-    const loose = (typeof raw === "object" && raw !== null ? raw : {}) as { seq?: unknown; action?: { type?: unknown } };
+    const loose = (typeof raw === "object" && raw !== null ? raw : {}) as {
+      seq?: unknown;
+      action?: { type?: unknown };
+    };
     const seq = typeof loose.seq === "number" && Number.isInteger(loose.seq) ? loose.seq : undefined;
     const actionType = typeof loose.action?.type === "string" ? loose.action.type : undefined;
     if (!parsed.success) {
@@ -271,7 +308,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     }
     const { action } = parsed.data;
     const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
-    if (seat && parsed.data.seq <= seat.lastSeq) return this.journal.afterDurable(() => this.sendTo(client, { type: "ack", seq: parsed.data.seq }));
+    if (seat && parsed.data.seq <= seat.lastSeq)
+      return this.journal.afterDurable(() => this.sendTo(client, { type: "ack", seq: parsed.data.seq }));
 
     const ctx: Context = { now: this.deps.now(), clientSeq: parsed.data.seq };
     if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
@@ -370,12 +408,15 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     this.deadline = undefined;
     this.deadlineAt = endsAt;
     if (endsAt === null) return;
-    this.deadline = this.clock.setTimeout(() => {
-      this.deadline = undefined;
-      this.deadlineAt = null;
-      this.system({ type: "timer.deadline" });
-      this.scheduleDeadline();
-    }, Math.max(0, endsAt - this.deps.now()));
+    this.deadline = this.clock.setTimeout(
+      () => {
+        this.deadline = undefined;
+        this.deadlineAt = null;
+        this.system({ type: "timer.deadline" });
+        this.scheduleDeadline();
+      },
+      Math.max(0, endsAt - this.deps.now()),
+    );
   }
 
   private checkDeadline(): void {

@@ -13,7 +13,10 @@ export interface RedisScale {
 }
 
 export async function redisScale(url: string): Promise<RedisScale> {
-  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import("@colyseus/redis-presence"), import("@colyseus/redis-driver")]);
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
+    import("@colyseus/redis-presence"),
+    import("@colyseus/redis-driver"),
+  ]);
   return {
     presence: new RedisPresence(url),
     driver: new RedisDriver(url),

@@ -39,23 +39,17 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
   db.exec(SQLITE_SCHEMA);
 
   const q = {
-    insertSession: db.prepare(
-      "INSERT INTO sessions (code, meta, created, updated_at) VALUES (?, ?, ?, ?)",
-    ),
+    insertSession: db.prepare("INSERT INTO sessions (code, meta, created, updated_at) VALUES (?, ?, ?, ?)"),
     session: db.prepare<[string], { meta: string; created: string }>(
       "SELECT meta, created FROM sessions WHERE code = ?",
     ),
     touchSession: db.prepare("UPDATE sessions SET meta = ?, updated_at = ? WHERE code = ?"),
-    lastSeq: db.prepare<[string], { last: number | null }>(
-      "SELECT MAX(seq) AS last FROM journal WHERE code = ?",
-    ),
+    lastSeq: db.prepare<[string], { last: number | null }>("SELECT MAX(seq) AS last FROM journal WHERE code = ?"),
     insertEntry: db.prepare("INSERT INTO journal (code, seq, entry) VALUES (?, ?, ?)"),
     entriesAfter: db.prepare<[string, number], { entry: string }>(
       "SELECT entry FROM journal WHERE code = ? AND seq > ? ORDER BY seq",
     ),
-    snapshot: db.prepare<[string], { seq: number; state: string }>(
-      "SELECT seq, state FROM snapshots WHERE code = ?",
-    ),
+    snapshot: db.prepare<[string], { seq: number; state: string }>("SELECT seq, state FROM snapshots WHERE code = ?"),
     // One row per session: the latest snapshot replaces the one before.
     putSnapshot: db.prepare(
       "INSERT INTO snapshots (code, seq, state) VALUES (?, ?, ?) " +

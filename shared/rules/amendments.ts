@@ -22,35 +22,66 @@ export const amendmentPropose: Handler<ActionOf<"amendment.propose">> = (s, a, w
   const { provision } = found;
   const current = provision.versions.length;
   if (a.baseVersion !== current)
-    return refuse("STALE_VERSION", `${quoted(provision.title)} has changed since you read it (it is now version ${current}). Reload the text and try again.`);
+    return refuse(
+      "STALE_VERSION",
+      `${quoted(provision.title)} has changed since you read it (it is now version ${current}). Reload the text and try again.`,
+    );
   const text = currentText(provision);
   if (!editFits(a.edit, words(text).length))
-    return refuse("BAD_EDIT", `That change points at words the text does not have (it has ${words(text).length} words).`);
+    return refuse(
+      "BAD_EDIT",
+      `That change points at words the text does not have (it has ${words(text).length} words).`,
+    );
   const after = editResult(text, a.edit);
-  if (after === words(text).join(" ")) return refuse("NO_CHANGE", "That amendment would leave the text exactly as it is.");
-  if (after === null) return refuse("BAD_EDIT", `A provision must keep some text and be at most ${LIMITS.provisionText} characters.`);
+  if (after === words(text).join(" "))
+    return refuse("NO_CHANGE", "That amendment would leave the text exactly as it is.");
+  if (after === null)
+    return refuse("BAD_EDIT", `A provision must keep some text and be at most ${LIMITS.provisionText} characters.`);
   const pending = s.amendments.filter((x) => x.provision === provision.id && x.status === "pending").length;
   if (pending >= LIMITS.pendingAmendmentsPerProvision)
-    return refuse("TOO_MANY", `${quoted(provision.title)} already has ${pending} amendments waiting. Decide some first.`);
+    return refuse(
+      "TOO_MANY",
+      `${quoted(provision.title)} already has ${pending} amendments waiting. Decide some first.`,
+    );
 
   const { id, nextId } = mint(s, "a");
   const note = a.note?.trim();
   const amendment: Amendment = {
-    id, provision: provision.id, by: own, seat: w.seat!.id, baseVersion: current, edit: a.edit,
+    id,
+    provision: provision.id,
+    by: own,
+    seat: w.seat!.id,
+    baseVersion: current,
+    edit: a.edit,
     ...(note ? { note } : {}),
-    proposedAt: w.t, votes: { [own]: "yes" }, status: "pending", decidedAt: null,
+    proposedAt: w.t,
+    votes: { [own]: "yes" },
+    status: "pending",
+    decidedAt: null,
   };
   const proposed: SessionState = {
     ...s,
     nextId,
     amendments: [...s.amendments, amendment],
-    timeline: logged(s, w.t, "amendment.propose", `${nameOf(s, own)} proposed an amendment to ${quoted(provision.title)}`, {
-      delegation: own, provision: provision.id, instrument: provision.instrument, version: current,
-    }),
+    timeline: logged(
+      s,
+      w.t,
+      "amendment.propose",
+      `${nameOf(s, own)} proposed an amendment to ${quoted(provision.title)}`,
+      {
+        delegation: own,
+        provision: provision.id,
+        instrument: provision.instrument,
+        version: current,
+      },
+    ),
   };
   const settled = settleVotes(proposed, w.t);
   return accept(settled.state, [
-    event("amendment.propose", `${nameOf(s, own)} proposed an amendment to ${quoted(provision.title)}.`, { amendment: id, provision: provision.id }),
+    event("amendment.propose", `${nameOf(s, own)} proposed an amendment to ${quoted(provision.title)}.`, {
+      amendment: id,
+      provision: provision.id,
+    }),
     ...settled.events,
   ]);
 };
@@ -64,15 +95,23 @@ export const amendmentVote: Handler<ActionOf<"amendment.vote">> = (s, a, w) => {
   const instrument = provision && instrumentOf(s, provision.instrument);
   if (!provision || !instrument) return refuse("INTERNAL", "That amendment's provision is missing.");
   if (!isParty(instrument, own))
-    return refuse("NOT_A_PARTY", `${nameOf(s, own)} is not a party to ${quoted(instrument.title)}, so it can't vote on this.`);
-  if (amendment.votes[own] === a.vote) return refuse("ALREADY_DONE", `Your delegation already voted ${a.vote} on this amendment.`);
+    return refuse(
+      "NOT_A_PARTY",
+      `${nameOf(s, own)} is not a party to ${quoted(instrument.title)}, so it can't vote on this.`,
+    );
+  if (amendment.votes[own] === a.vote)
+    return refuse("ALREADY_DONE", `Your delegation already voted ${a.vote} on this amendment.`);
   const voted: SessionState = {
     ...s,
     amendments: replaced(s.amendments, amendment.id, (x) => ({ ...x, votes: { ...x.votes, [own]: a.vote } })),
   };
   const settled = settleVotes(voted, w.t);
   return accept(settled.state, [
-    event("amendment.vote", `${nameOf(s, own)} voted on an amendment to ${quoted(provision.title)}.`, { amendment: amendment.id, delegation: own, vote: a.vote }),
+    event("amendment.vote", `${nameOf(s, own)} voted on an amendment to ${quoted(provision.title)}.`, {
+      amendment: amendment.id,
+      delegation: own,
+      vote: a.vote,
+    }),
     ...settled.events,
   ]);
 };
@@ -81,17 +120,23 @@ export const amendmentWithdraw: Handler<ActionOf<"amendment.withdraw">> = (s, a,
   const own = mine(w);
   const amendment = amendmentOf(s, a.amendment);
   if (!amendment) return unknownAmendment();
-  if (amendment.by !== own) return refuse("NOT_PROPOSER", `Only ${nameOf(s, amendment.by)}, who proposed this amendment, can withdraw it.`);
+  if (amendment.by !== own)
+    return refuse("NOT_PROPOSER", `Only ${nameOf(s, amendment.by)}, who proposed this amendment, can withdraw it.`);
   if (amendment.status !== "pending") return closed(amendment);
   const title = provisionOf(s, amendment.provision)?.title ?? "a provision";
   const state: SessionState = {
     ...s,
     amendments: replaced(s.amendments, amendment.id, (x) => ({ ...x, status: "withdrawn" as const, decidedAt: w.t })),
     timeline: logged(s, w.t, "amendment.withdraw", `${nameOf(s, own)} withdrew its amendment to ${quoted(title)}`, {
-      delegation: own, provision: amendment.provision,
+      delegation: own,
+      provision: amendment.provision,
     }),
   };
-  return accept(state, [event("amendment.withdraw", `${nameOf(s, own)} withdrew its amendment to ${quoted(title)}.`, { amendment: amendment.id })]);
+  return accept(state, [
+    event("amendment.withdraw", `${nameOf(s, own)} withdrew its amendment to ${quoted(title)}.`, {
+      amendment: amendment.id,
+    }),
+  ]);
 };
 
 export const amendmentClose: Handler<ActionOf<"amendment.close">> = (s, a, w) => {

@@ -53,5 +53,4 @@ export interface GameEvent {
 }
 
 export type Result =
-  | { ok: true; state: SessionState; events: GameEvent[] }
-  | { ok: false; code: RefusalCode; message: string };
+  { ok: true; state: SessionState; events: GameEvent[] } | { ok: false; code: RefusalCode; message: string };

@@ -7,7 +7,16 @@ import { gate } from "./gate.ts";
 import { refuse } from "./refuse.ts";
 import { phaseBack, phaseNext, sessionEnd, sessionLock } from "./phases.ts";
 import { timerDeadline, timerExtend, timerPause, timerRestore, timerResume, timerStart, timerStop } from "./timer.ts";
-import { seatConnect, seatDisconnect, seatHand, seatJoin, seatKick, seatLeave, seatMakeHead, seatMove } from "./seats.ts";
+import {
+  seatConnect,
+  seatDisconnect,
+  seatHand,
+  seatJoin,
+  seatKick,
+  seatLeave,
+  seatMakeHead,
+  seatMove,
+} from "./seats.ts";
 import { instrumentOpen, provisionDraft, provisionTable, provisionWithdraw, stanceSet } from "./drafting.ts";
 import { amendmentClose, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
 import { bracketResolve, instrumentFreeze, instrumentUnfreeze, voteCast, voteClose } from "./final.ts";

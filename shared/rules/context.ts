@@ -38,7 +38,12 @@ export function logged(
   t: number,
   kind: string,
   text: string,
-  ref: { delegation?: DelegationId | null; provision?: ProvisionId | null; instrument?: InstrumentId | null; version?: number | null } = {},
+  ref: {
+    delegation?: DelegationId | null;
+    provision?: ProvisionId | null;
+    instrument?: InstrumentId | null;
+    version?: number | null;
+  } = {},
 ): TimelineEntry[] {
   return [
     ...s.timeline,

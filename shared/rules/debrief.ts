@@ -10,7 +10,8 @@ const validSigners = (s: SessionState, instrumentId: string): Set<DelegationId> 
   const frozen = s.instruments.find((i) => i.id === instrumentId)?.frozen;
   const out = new Set<DelegationId>();
   if (!frozen) return out;
-  for (const sig of s.signatures) if (sig.instrument === instrumentId && sig.version === frozen.version) out.add(sig.delegation);
+  for (const sig of s.signatures)
+    if (sig.instrument === instrumentId && sig.version === frozen.version) out.add(sig.delegation);
   return out;
 };
 
@@ -29,7 +30,8 @@ export function computeDebrief(s: SessionState): Debrief {
     for (const instrument of signed) {
       for (const p of adoptedIn(s, instrument)) {
         for (const prio of d.brief.priorities) {
-          const hit = prio.card !== undefined ? p.card === prio.card : prio.tag !== undefined && p.tags.includes(prio.tag);
+          const hit =
+            prio.card !== undefined ? p.card === prio.card : prio.tag !== undefined && p.tags.includes(prio.tag);
           if (!hit) continue;
           score.score += prio.weight;
           score.met.push({ what: prio.card ?? prio.tag!, weight: prio.weight, provision: p.id, instrument });
@@ -59,7 +61,8 @@ export function computeDebrief(s: SessionState): Debrief {
       stability += card.meters.stability * weight;
     }
   }
-  const half = (key: "commons" | "stability") => Math.max(1, s.scenario.cards.reduce((sum, c) => sum + Math.abs(c.meters[key]), 0) / 2);
+  const half = (key: "commons" | "stability") =>
+    Math.max(1, s.scenario.cards.reduce((sum, c) => sum + Math.abs(c.meters[key]), 0) / 2);
 
   // Wording: whose words survive in the adopted text of every frozen instrument.
   const counts = new Map<DelegationId, number>(s.scenario.delegations.map((d) => [d.id, 0]));

@@ -43,7 +43,9 @@ export function rebaseEdit(edit: TextEdit, adopted: TextEdit, addedCount: number
   if (d <= a) return edit;
   if (c < b) return null;
   const shift = addedCount - (b - a);
-  return edit.kind === "insert" ? { ...edit, at: edit.at + shift } : { ...edit, from: edit.from + shift, to: edit.to + shift };
+  return edit.kind === "insert"
+    ? { ...edit, at: edit.at + shift }
+    : { ...edit, from: edit.from + shift, to: edit.to + shift };
 }
 
 /** Whether an edit still makes a valid, different text of at most the allowed length. */
@@ -63,7 +65,11 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
   const current = provision.versions[provision.versions.length - 1]!;
   const added = amendment.edit.kind === "delete" ? [] : words(amendment.edit.text);
   const text = spliceEdit(words(current.text), amendment.edit, added);
-  const authors = spliceEdit(current.authors, amendment.edit, added.map(() => amendment.by));
+  const authors = spliceEdit(
+    current.authors,
+    amendment.edit,
+    added.map(() => amendment.by),
+  );
   const adopted = passes(s.decisionRule, counts) && text !== null && authors !== null;
   const by = nameOf(s, amendment.by);
 
@@ -71,15 +77,38 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     const state: SessionState = {
       ...s,
       amendments: replaced(s.amendments, id, (x) => ({ ...x, status: "rejected" as const, decidedAt: t })),
-      timeline: logged(s, t, "amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected (${tallyWords(counts)})`, {
-        delegation: amendment.by, provision: provision.id, instrument: provision.instrument, version: current.version,
-      }),
+      timeline: logged(
+        s,
+        t,
+        "amendment.rejected",
+        `${by}'s amendment to ${quoted(provision.title)} was rejected (${tallyWords(counts)})`,
+        {
+          delegation: amendment.by,
+          provision: provision.id,
+          instrument: provision.instrument,
+          version: current.version,
+        },
+      ),
     };
-    return { state, events: [event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected.`, { amendment: id, provision: provision.id })] };
+    return {
+      state,
+      events: [
+        event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected.`, {
+          amendment: id,
+          provision: provision.id,
+        }),
+      ],
+    };
   }
 
   const version: ProvisionVersion = {
-    version: current.version + 1, text: text.join(" "), authors, at: t, by: amendment.by, cause: "amendment", amendment: id,
+    version: current.version + 1,
+    text: text.join(" "),
+    authors,
+    at: t,
+    by: amendment.by,
+    cause: "amendment",
+    amendment: id,
   };
   const amendments = s.amendments.map((x): Amendment => {
     if (x.id === id) return { ...x, status: "adopted", decidedAt: t };
@@ -92,18 +121,37 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     ...s,
     amendments,
     provisions: replaced(s.provisions, provision.id, (p) => ({ ...p, versions: [...p.versions, version] })),
-    timeline: logged(s, t, "amendment.adopted", `${by}'s amendment to ${quoted(provision.title)} was adopted (${tallyWords(counts)})`, {
-      delegation: amendment.by, provision: provision.id, instrument: provision.instrument, version: version.version,
-    }),
+    timeline: logged(
+      s,
+      t,
+      "amendment.adopted",
+      `${by}'s amendment to ${quoted(provision.title)} was adopted (${tallyWords(counts)})`,
+      {
+        delegation: amendment.by,
+        provision: provision.id,
+        instrument: provision.instrument,
+        version: version.version,
+      },
+    ),
   };
   return {
     state,
-    events: [event("amendment.adopted", `${by}'s amendment to ${quoted(provision.title)} was adopted.`, { amendment: id, provision: provision.id, version: version.version })],
+    events: [
+      event("amendment.adopted", `${by}'s amendment to ${quoted(provision.title)} was adopted.`, {
+        amendment: id,
+        provision: provision.id,
+        version: version.version,
+      }),
+    ],
   };
 }
 
 /** Closes the vote on a bracketed provision: kept (brackets gone) or dropped. */
-export function closeBracketVote(s: SessionState, provisionId: string, t: number): { state: SessionState; events: GameEvent[] } {
+export function closeBracketVote(
+  s: SessionState,
+  provisionId: string,
+  t: number,
+): { state: SessionState; events: GameEvent[] } {
   const provision = provisionOf(s, provisionId);
   if (!provision?.vote) return { state: s, events: [] };
   const counts = tally(provision.vote.votes);
@@ -112,15 +160,31 @@ export function closeBracketVote(s: SessionState, provisionId: string, t: number
   const state: SessionState = {
     ...s,
     provisions: replaced(s.provisions, provisionId, (p) =>
-      kept ? { ...p, vote: null, resolution: "kept-by-vote" as const } : { ...p, vote: null, status: "dropped" as const, resolution: "dropped-by-vote" as const },
+      kept
+        ? { ...p, vote: null, resolution: "kept-by-vote" as const }
+        : { ...p, vote: null, status: "dropped" as const, resolution: "dropped-by-vote" as const },
     ),
-    timeline: logged(s, t, `vote.${words}`, `The vote on ${quoted(provision.title)}: ${words} (${tallyWords(counts)})`, {
-      provision: provisionId, instrument: provision.instrument, version: provision.versions.length,
-    }),
+    timeline: logged(
+      s,
+      t,
+      `vote.${words}`,
+      `The vote on ${quoted(provision.title)}: ${words} (${tallyWords(counts)})`,
+      {
+        provision: provisionId,
+        instrument: provision.instrument,
+        version: provision.versions.length,
+      },
+    ),
   };
   const instrument = instrumentOf(s, provision.instrument);
   return {
     state,
-    events: [event(`vote.${words}`, `The vote is over: ${quoted(provision.title)} is ${words}${instrument ? ` in ${quoted(instrument.title)}` : ""}.`, { provision: provisionId })],
+    events: [
+      event(
+        `vote.${words}`,
+        `The vote is over: ${quoted(provision.title)} is ${words}${instrument ? ` in ${quoted(instrument.title)}` : ""}.`,
+        { provision: provisionId },
+      ),
+    ],
   };
 }

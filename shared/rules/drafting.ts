@@ -12,18 +12,33 @@ export function openInstrumentFor(s: SessionState, id: string, delegation: Deleg
   const instrument = instrumentOf(s, id);
   if (!instrument) return refuse("UNKNOWN_INSTRUMENT", "That instrument does not exist.");
   if (!isParty(instrument, delegation))
-    return refuse("NOT_A_PARTY", `${nameOf(s, delegation)} is not a party to ${quoted(instrument.title)}, so it can't work on it.`);
-  if (instrument.frozen) return refuse("TEXT_FROZEN", `The text of ${quoted(instrument.title)} is frozen. Ask the host to unfreeze it first.`);
+    return refuse(
+      "NOT_A_PARTY",
+      `${nameOf(s, delegation)} is not a party to ${quoted(instrument.title)}, so it can't work on it.`,
+    );
+  if (instrument.frozen)
+    return refuse(
+      "TEXT_FROZEN",
+      `The text of ${quoted(instrument.title)} is frozen. Ask the host to unfreeze it first.`,
+    );
   return instrument;
 }
 
 /** A provision this delegation may work on: it exists, it is a party, and the text is not frozen. */
-export function provisionFor(s: SessionState, id: string, delegation: DelegationId): { provision: Provision; instrument: Instrument } | Refusal {
+export function provisionFor(
+  s: SessionState,
+  id: string,
+  delegation: DelegationId,
+): { provision: Provision; instrument: Instrument } | Refusal {
   const provision = provisionOf(s, id);
   if (!provision) return refuse("UNKNOWN_PROVISION", "That provision does not exist.");
   const instrument = openInstrumentFor(s, provision.instrument, delegation);
   if ("ok" in instrument) return instrument;
-  if (provision.status !== "tabled") return refuse("PROVISION_CLOSED", `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`);
+  if (provision.status !== "tabled")
+    return refuse(
+      "PROVISION_CLOSED",
+      `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`,
+    );
   return { provision, instrument };
 }
 
@@ -32,9 +47,15 @@ export const instrumentOpen: Handler<ActionOf<"instrument.open">> = (s, a, w) =>
   const unknown = a.parties.find((d) => !delegationOf(s, d));
   if (unknown !== undefined) return refuse("UNKNOWN_DELEGATION", `"${unknown}" is not a delegation in this scenario.`);
   if (!a.parties.some((d) => d !== own))
-    return refuse("SAME_DELEGATION", "An agreement needs at least one other delegation. Choose who you are making it with.");
+    return refuse(
+      "SAME_DELEGATION",
+      "An agreement needs at least one other delegation. Choose who you are making it with.",
+    );
   if (s.instruments.length >= LIMITS.instrumentsPerSession)
-    return refuse("TOO_MANY", `There are already ${LIMITS.instrumentsPerSession} instruments: work on one of them instead.`);
+    return refuse(
+      "TOO_MANY",
+      `There are already ${LIMITS.instrumentsPerSession} instruments: work on one of them instead.`,
+    );
   const wanted = new Set([own, ...a.parties]);
   const parties = s.scenario.delegations.map((d) => d.id).filter((d) => wanted.has(d));
   const { id, nextId } = mint(s, "i");
@@ -46,35 +67,73 @@ export const instrumentOpen: Handler<ActionOf<"instrument.open">> = (s, a, w) =>
       ...s,
       nextId,
       instruments: [...s.instruments, instrument],
-      timeline: logged(s, w.t, "instrument.open", `${nameOf(s, own)} opened ${quoted(title)} among ${who}`, { delegation: own, instrument: id }),
+      timeline: logged(s, w.t, "instrument.open", `${nameOf(s, own)} opened ${quoted(title)} among ${who}`, {
+        delegation: own,
+        instrument: id,
+      }),
     },
-    [event("instrument.open", `${nameOf(s, own)} opened a new agreement: ${quoted(title)} (${who}).`, { instrument: id })],
+    [
+      event("instrument.open", `${nameOf(s, own)} opened a new agreement: ${quoted(title)} (${who}).`, {
+        instrument: id,
+      }),
+    ],
   );
 };
 
 /** Adds a freshly tabled provision (version 1, its tabler the sponsor) to an instrument. */
-function tabled(s: SessionState, w: Who, instrument: Instrument, fields: { card: string | null; title: string; text: string; tags: string[] }) {
+function tabled(
+  s: SessionState,
+  w: Who,
+  instrument: Instrument,
+  fields: { card: string | null; title: string; text: string; tags: string[] },
+) {
   const own = mine(w);
   const { id, nextId } = mint(s, "p");
   const text = words(fields.text).join(" ");
   // News already out that bears on this card flags it at once.
-  const flags = fields.card === null ? [] : s.injectsReleased.filter((r) => injectOf(s, r.inject)?.cards.includes(fields.card!)).map((r) => r.inject);
+  const flags =
+    fields.card === null
+      ? []
+      : s.injectsReleased.filter((r) => injectOf(s, r.inject)?.cards.includes(fields.card!)).map((r) => r.inject);
   const provision: Provision = {
-    id, instrument: instrument.id, card: fields.card, title: fields.title, tags: fields.tags, tabledBy: own, tabledAt: w.t,
-    status: "tabled", stances: { [own]: "sponsor" },
+    id,
+    instrument: instrument.id,
+    card: fields.card,
+    title: fields.title,
+    tags: fields.tags,
+    tabledBy: own,
+    tabledAt: w.t,
+    status: "tabled",
+    stances: { [own]: "sponsor" },
     versions: [{ version: 1, text, authors: words(text).map(() => own), at: w.t, by: own, cause: "tabled" }],
-    flags, vote: null, resolution: null,
+    flags,
+    vote: null,
+    resolution: null,
   };
   const state: SessionState = {
     ...s,
     nextId,
     provisions: [...s.provisions, provision],
     instruments: s.instruments.map((x) => (x === instrument ? { ...x, provisions: [...x.provisions, id] } : x)),
-    timeline: logged(s, w.t, "provision.table", `${nameOf(s, own)} tabled ${quoted(provision.title)} in ${quoted(instrument.title)}`, {
-      delegation: own, provision: id, instrument: instrument.id, version: 1,
-    }),
+    timeline: logged(
+      s,
+      w.t,
+      "provision.table",
+      `${nameOf(s, own)} tabled ${quoted(provision.title)} in ${quoted(instrument.title)}`,
+      {
+        delegation: own,
+        provision: id,
+        instrument: instrument.id,
+        version: 1,
+      },
+    ),
   };
-  return accept(state, [event("provision.table", `${nameOf(s, own)} tabled ${quoted(provision.title)}.`, { provision: id, instrument: instrument.id })]);
+  return accept(state, [
+    event("provision.table", `${nameOf(s, own)} tabled ${quoted(provision.title)}.`, {
+      provision: id,
+      instrument: instrument.id,
+    }),
+  ]);
 }
 
 const tooManyProvisions = (instrument: Instrument) =>
@@ -88,9 +147,18 @@ export const provisionTable: Handler<ActionOf<"provision.table">> = (s, a, w) =>
   if ("ok" in instrument) return instrument;
   const card = cardOf(s, a.card);
   if (!card) return refuse("UNKNOWN_CARD", "That provision card is not in this scenario.");
-  const already = s.provisions.find((p) => p.instrument === instrument.id && p.card === card.id && (p.status === "tabled" || p.status === "adopted"));
-  if (already) return refuse("CARD_ALREADY_TABLED", `${quoted(card.title)} is already on the table in ${quoted(instrument.title)}.`);
-  return tooManyProvisions(instrument) ?? tabled(s, w, instrument, { card: card.id, title: card.title, text: card.text, tags: [...card.tags] });
+  const already = s.provisions.find(
+    (p) => p.instrument === instrument.id && p.card === card.id && (p.status === "tabled" || p.status === "adopted"),
+  );
+  if (already)
+    return refuse(
+      "CARD_ALREADY_TABLED",
+      `${quoted(card.title)} is already on the table in ${quoted(instrument.title)}.`,
+    );
+  return (
+    tooManyProvisions(instrument) ??
+    tabled(s, w, instrument, { card: card.id, title: card.title, text: card.text, tags: [...card.tags] })
+  );
 };
 
 export const provisionDraft: Handler<ActionOf<"provision.draft">> = (s, a, w) => {
@@ -99,12 +167,17 @@ export const provisionDraft: Handler<ActionOf<"provision.draft">> = (s, a, w) =>
   if ("ok" in instrument) return instrument;
   const known = new Set(s.scenario.cards.flatMap((c) => c.tags));
   const stray = a.tags.find((t) => !known.has(t));
-  if (stray !== undefined) return refuse("BAD_MESSAGE", `The tag "${stray}" is not used in this scenario. Pick tags from the list.`);
+  if (stray !== undefined)
+    return refuse("BAD_MESSAGE", `The tag "${stray}" is not used in this scenario. Pick tags from the list.`);
   const title = a.title.trim();
   const text = words(a.text).join(" ");
-  if (title.length === 0 || title.length > LIMITS.title) return refuse("BAD_MESSAGE", `A title needs 1 to ${LIMITS.title} characters.`);
-  if (text.length === 0 || text.length > LIMITS.provisionText) return refuse("BAD_MESSAGE", `A provision needs 1 to ${LIMITS.provisionText} characters of text.`);
-  return tooManyProvisions(instrument) ?? tabled(s, w, instrument, { card: null, title, text, tags: [...new Set(a.tags)] });
+  if (title.length === 0 || title.length > LIMITS.title)
+    return refuse("BAD_MESSAGE", `A title needs 1 to ${LIMITS.title} characters.`);
+  if (text.length === 0 || text.length > LIMITS.provisionText)
+    return refuse("BAD_MESSAGE", `A provision needs 1 to ${LIMITS.provisionText} characters of text.`);
+  return (
+    tooManyProvisions(instrument) ?? tabled(s, w, instrument, { card: null, title, text, tags: [...new Set(a.tags)] })
+  );
 };
 
 export const provisionWithdraw: Handler<ActionOf<"provision.withdraw">> = (s, a, w) => {
@@ -112,24 +185,46 @@ export const provisionWithdraw: Handler<ActionOf<"provision.withdraw">> = (s, a,
   const provision = provisionOf(s, a.provision);
   if (!provision) return refuse("UNKNOWN_PROVISION", "That provision does not exist.");
   if (provision.tabledBy !== own)
-    return refuse("NOT_PROPOSER", `Only ${nameOf(s, provision.tabledBy)}, who tabled ${quoted(provision.title)}, can withdraw it.`);
-  if (instrumentOf(s, provision.instrument)?.frozen) return refuse("TEXT_FROZEN", "That text is frozen. Ask the host to unfreeze it first.");
-  if (provision.status !== "tabled") return refuse("PROVISION_CLOSED", `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`);
+    return refuse(
+      "NOT_PROPOSER",
+      `Only ${nameOf(s, provision.tabledBy)}, who tabled ${quoted(provision.title)}, can withdraw it.`,
+    );
+  if (instrumentOf(s, provision.instrument)?.frozen)
+    return refuse("TEXT_FROZEN", "That text is frozen. Ask the host to unfreeze it first.");
+  if (provision.status !== "tabled")
+    return refuse(
+      "PROVISION_CLOSED",
+      `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`,
+    );
   const pending = s.amendments.some((x) => x.provision === provision.id && x.status === "pending");
   const state: SessionState = {
     ...s,
     provisions: s.provisions.map((p) => (p === provision ? { ...p, status: "withdrawn" as const, vote: null } : p)),
     amendments: pending
-      ? s.amendments.map((x) => (x.provision === provision.id && x.status === "pending" ? { ...x, status: "withdrawn" as const, decidedAt: w.t } : x))
+      ? s.amendments.map((x) =>
+          x.provision === provision.id && x.status === "pending"
+            ? { ...x, status: "withdrawn" as const, decidedAt: w.t }
+            : x,
+        )
       : s.amendments,
     timeline: logged(s, w.t, "provision.withdraw", `${nameOf(s, own)} withdrew ${quoted(provision.title)}`, {
-      delegation: own, provision: provision.id, instrument: provision.instrument, version: provision.versions.length,
+      delegation: own,
+      provision: provision.id,
+      instrument: provision.instrument,
+      version: provision.versions.length,
     }),
   };
-  return accept(state, [event("provision.withdraw", `${nameOf(s, own)} withdrew ${quoted(provision.title)}.`, { provision: provision.id })]);
+  return accept(state, [
+    event("provision.withdraw", `${nameOf(s, own)} withdrew ${quoted(provision.title)}.`, { provision: provision.id }),
+  ]);
 };
 
-const STANCE_WORDS = { sponsor: "sponsors", support: "supports", reservation: "has reservations about", objection: "objects to" } as const;
+const STANCE_WORDS = {
+  sponsor: "sponsors",
+  support: "supports",
+  reservation: "has reservations about",
+  objection: "objects to",
+} as const;
 
 export const stanceSet: Handler<ActionOf<"stance.set">> = (s, a, w) => {
   const own = mine(w);
@@ -138,17 +233,30 @@ export const stanceSet: Handler<ActionOf<"stance.set">> = (s, a, w) => {
   const { provision } = found;
   const before = provision.stances[own] ?? null;
   if (before === a.stance)
-    return refuse("ALREADY_DONE", a.stance === null ? "Your delegation has no stance on this provision yet." : `Your delegation already ${STANCE_WORDS[a.stance]} it.`);
+    return refuse(
+      "ALREADY_DONE",
+      a.stance === null
+        ? "Your delegation has no stance on this provision yet."
+        : `Your delegation already ${STANCE_WORDS[a.stance]} it.`,
+    );
   const stances = { ...provision.stances };
   if (a.stance === null) delete stances[own];
   else stances[own] = a.stance;
   // A new objection brackets the text again, even if an earlier vote had kept it.
   const resolution = a.stance === "objection" && provision.resolution === "kept-by-vote" ? null : provision.resolution;
-  const text = a.stance === null ? `${nameOf(s, own)} dropped its stance on ${quoted(provision.title)}` : `${nameOf(s, own)} ${STANCE_WORDS[a.stance]} ${quoted(provision.title)}`;
+  const text =
+    a.stance === null
+      ? `${nameOf(s, own)} dropped its stance on ${quoted(provision.title)}`
+      : `${nameOf(s, own)} ${STANCE_WORDS[a.stance]} ${quoted(provision.title)}`;
   const state: SessionState = {
     ...s,
     provisions: s.provisions.map((p) => (p === provision ? { ...p, stances, resolution } : p)),
-    timeline: logged(s, w.t, "stance", text, { delegation: own, provision: provision.id, instrument: provision.instrument, version: provision.versions.length }),
+    timeline: logged(s, w.t, "stance", text, {
+      delegation: own,
+      provision: provision.id,
+      instrument: provision.instrument,
+      version: provision.versions.length,
+    }),
   };
   return accept(state, [event("stance", `${text}.`, { provision: provision.id, delegation: own, stance: a.stance })]);
 };

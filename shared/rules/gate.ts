@@ -23,7 +23,8 @@ const CLIENT_TYPES: ReadonlySet<string> = new Set(CLIENT_ACTION_TYPES);
 
 /** The acting seat (null for the system), or the first check that refuses. */
 export function gate(s: SessionState, actor: Actor, type: string): { seat: Seat | null } | Refusal {
-  if (s.ended && !AFTER_END_ACTIONS.has(type)) return refuse("SESSION_ENDED", "This session has ended, so nothing more can change.");
+  if (s.ended && !AFTER_END_ACTIONS.has(type))
+    return refuse("SESSION_ENDED", "This session has ended, so nothing more can change.");
   if (actor.kind === "system") {
     return SYSTEM_ACTIONS.has(type) ? { seat: null } : refuse("BAD_MESSAGE", "The server can't do that on its own.");
   }
@@ -35,7 +36,10 @@ export function gate(s: SessionState, actor: Actor, type: string): { seat: Seat 
   if (DELEGATE_ACTIONS.has(type)) {
     if (seat.role === "host" && type === "say") return { seat };
     if (seat.role !== "delegate" || !seat.delegation)
-      return refuse("NOT_DELEGATE", `Only delegates can ${words}. ${seat.role === "host" ? "As the host" : "As an observer"} you can't.`);
+      return refuse(
+        "NOT_DELEGATE",
+        `Only delegates can ${words}. ${seat.role === "host" ? "As the host" : "As an observer"} you can't.`,
+      );
     if (!PHASE_ACTIONS[s.phase].includes(type as DelegateActionType)) {
       const allowed = phasesAllowing(type as DelegateActionType);
       return refuse("WRONG_PHASE", `You can ${words} only ${phasesPhrase(allowed)}. Now it is ${phaseTitle(s.phase)}.`);

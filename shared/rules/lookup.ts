@@ -4,9 +4,12 @@ import type { Amendment, Channel, Instrument, Provision, Seat, SessionState } fr
 import type { DelegationId } from "../ids.ts";
 
 export const seatOf = (s: SessionState, id: string): Seat | undefined => s.seats.find((x) => x.id === id);
-export const instrumentOf = (s: SessionState, id: string): Instrument | undefined => s.instruments.find((x) => x.id === id);
-export const provisionOf = (s: SessionState, id: string): Provision | undefined => s.provisions.find((x) => x.id === id);
-export const amendmentOf = (s: SessionState, id: string): Amendment | undefined => s.amendments.find((x) => x.id === id);
+export const instrumentOf = (s: SessionState, id: string): Instrument | undefined =>
+  s.instruments.find((x) => x.id === id);
+export const provisionOf = (s: SessionState, id: string): Provision | undefined =>
+  s.provisions.find((x) => x.id === id);
+export const amendmentOf = (s: SessionState, id: string): Amendment | undefined =>
+  s.amendments.find((x) => x.id === id);
 export const channelOf = (s: SessionState, id: string): Channel | undefined => s.channels.find((x) => x.id === id);
 export const delegationOf = (s: SessionState, id: string) => s.scenario.delegations.find((d) => d.id === id);
 export const cardOf = (s: SessionState, id: string) => s.scenario.cards.find((c) => c.id === id);
@@ -39,7 +42,9 @@ export function seatedDelegations(s: SessionState): Set<DelegationId> {
 export function headPhrase(s: SessionState, delegation: DelegationId): string {
   const head = s.heads[delegation];
   const seat = head ? seatOf(s, head) : undefined;
-  return seat ? `${seat.name} (head of ${nameOf(s, delegation)})` : `the head of ${nameOf(s, delegation)} (nobody right now)`;
+  return seat
+    ? `${seat.name} (head of ${nameOf(s, delegation)})`
+    : `the head of ${nameOf(s, delegation)} (nobody right now)`;
 }
 
 /** Copy of `items` with the item of that id replaced; the other items keep their identity. */

@@ -110,4 +110,5 @@ export function phasesPhrase(phases: readonly PhaseId[]): string {
 }
 
 /** The phases in which delegates may take an action. */
-export const phasesAllowing = (type: DelegateActionType): PhaseId[] => PHASES.filter((p) => PHASE_ACTIONS[p].includes(type));
+export const phasesAllowing = (type: DelegateActionType): PhaseId[] =>
+  PHASES.filter((p) => PHASE_ACTIONS[p].includes(type));

@@ -26,7 +26,9 @@ export function movePhase(s: SessionState, to: PhaseId, t: number): SessionState
     // Drafting is over: amendments nobody decided lapse rather than linger.
     next = {
       ...next,
-      amendments: s.amendments.map((a) => (a.status === "pending" ? { ...a, status: "lapsed" as const, decidedAt: t } : a)),
+      amendments: s.amendments.map((a) =>
+        a.status === "pending" ? { ...a, status: "lapsed" as const, decidedAt: t } : a,
+      ),
     };
   }
   if (from === "final-text" && s.provisions.some((p) => p.vote !== null)) {
@@ -53,12 +55,15 @@ export const phaseBack: Handler<ActionOf<"phase.back">> = (s, _a, w) => {
 export const sessionLock: Handler<ActionOf<"session.lock">> = (s, a) => {
   if (s.locked === a.locked)
     return refuse("ALREADY_DONE", a.locked ? "Joining is already locked." : "Joining is already open.");
-  const text = a.locked ? "The host locked the session: no new delegates can join." : "The host opened the session to new delegates.";
+  const text = a.locked
+    ? "The host locked the session: no new delegates can join."
+    : "The host opened the session to new delegates.";
   return accept({ ...s, locked: a.locked }, [event("session.lock", text, { locked: a.locked })]);
 };
 
 // The timer stops too: a deadline after the end would only be refused.
 export const sessionEnd: Handler<ActionOf<"session.end">> = (s, _a, w) =>
-  accept({ ...s, ended: true, timer: { state: "off" }, timeline: logged(s, w.t, "session", "The host ended the session") }, [
-    event("session.end", "The host ended the session. Thank you for negotiating!"),
-  ]);
+  accept(
+    { ...s, ended: true, timer: { state: "off" }, timeline: logged(s, w.t, "session", "The host ended the session") },
+    [event("session.end", "The host ended the session. Thank you for negotiating!")],
+  );

@@ -47,13 +47,23 @@ export const seatJoin: Handler<ActionOf<"seat.join">> = (s, a, w) => {
   if (a.role === "observer") {
     if (s.seats.length >= LIMITS.seatsPerSession) return full();
     const seat: Seat = {
-      id, name: cleanName(a.name) || "Projector", role: "observer", delegation: null,
-      token: w.fresh.tokenHash, rejoinCode: w.fresh.rejoinCode, connected: true, joinedAt: w.t, lastSeq: 0,
+      id,
+      name: cleanName(a.name) || "Projector",
+      role: "observer",
+      delegation: null,
+      token: w.fresh.tokenHash,
+      rejoinCode: w.fresh.rejoinCode,
+      connected: true,
+      joinedAt: w.t,
+      lastSeq: 0,
     };
-    return accept({ ...s, nextId, seats: [...s.seats, seat] }, [event("seat.join", `${seat.name} is watching.`, { seat: id }, [{ kind: "host" }])]);
+    return accept({ ...s, nextId, seats: [...s.seats, seat] }, [
+      event("seat.join", `${seat.name} is watching.`, { seat: id }, [{ kind: "host" }]),
+    ]);
   }
   const name = cleanName(a.name);
-  if (s.locked) return refuse("LOCKED", "The host has locked this session: no new delegates can join. Ask the host to unlock it.");
+  if (s.locked)
+    return refuse("LOCKED", "The host has locked this session: no new delegates can join. Ask the host to unlock it.");
   if (name.length === 0 || name.length > LIMITS.displayName || RESERVED_NAMES.has(name.toLowerCase()))
     return refuse("NAME_NOT_ALLOWED", `"${name}" can't be used as a name here. Pick another display name.`);
   if (s.seats.some((x) => x.role === "delegate" && sameName(x.name, name)))
@@ -63,12 +73,21 @@ export const seatJoin: Handler<ActionOf<"seat.join">> = (s, a, w) => {
     return refuse("UNKNOWN_DELEGATION", "That delegation is not in this scenario. Pick one from the list.");
   const delegation = a.delegation ?? emptiestDelegation(s);
   const seat: Seat = {
-    id, name, role: "delegate", delegation,
-    token: w.fresh.tokenHash, rejoinCode: w.fresh.rejoinCode, connected: true, joinedAt: w.t, lastSeq: 0,
+    id,
+    name,
+    role: "delegate",
+    delegation,
+    token: w.fresh.tokenHash,
+    rejoinCode: w.fresh.rejoinCode,
+    connected: true,
+    joinedAt: w.t,
+    lastSeq: 0,
   };
   const next = fixHeads({ ...s, nextId, seats: [...s.seats, seat] });
   const head = next.heads[delegation] === id ? " as head of delegation" : "";
-  return accept(next, [event("seat.join", `${name} joined ${nameOf(s, delegation)}${head}.`, { seat: id, delegation })]);
+  return accept(next, [
+    event("seat.join", `${name} joined ${nameOf(s, delegation)}${head}.`, { seat: id, delegation }),
+  ]);
 };
 
 function setConnected(connected: boolean): Handler<{ seat: string }> {
@@ -102,7 +121,8 @@ function removeSeat(s: SessionState, seatId: string, t: number) {
   return settleVotes(fixHeads({ ...s, seats: s.seats.filter((x) => x.id !== seatId) }), t);
 }
 
-const notHostSeat = (verb: string) => refuse("NOT_DELEGATE", `The host's seat can't be ${verb}: it stays for the whole session.`);
+const notHostSeat = (verb: string) =>
+  refuse("NOT_DELEGATE", `The host's seat can't be ${verb}: it stays for the whole session.`);
 
 export const seatLeave: Handler<ActionOf<"seat.leave">> = (s, a, w) => {
   const seat = seatOf(s, a.seat);
@@ -136,7 +156,10 @@ export const seatMove: Handler<ActionOf<"seat.move">> = (s, a, w) => {
   const seats = s.seats.map((x) => (x === found.seat ? { ...x, delegation: a.delegation } : x));
   const { state, events } = settleVotes(fixHeads({ ...s, seats }), w.t);
   const text = `The host moved ${found.seat.name} from ${nameOf(s, found.delegation)} to ${nameOf(s, a.delegation)}.`;
-  return accept(state, [event("seat.move", text, { seat: found.seat.id, from: found.delegation, delegation: a.delegation }), ...events]);
+  return accept(state, [
+    event("seat.move", text, { seat: found.seat.id, from: found.delegation, delegation: a.delegation }),
+    ...events,
+  ]);
 };
 
 export const seatMakeHead: Handler<ActionOf<"seat.makeHead">> = (s, a) => {
@@ -156,7 +179,13 @@ export const seatHand: Handler<ActionOf<"seat.hand">> = (s, a, w) => {
   if (!seat) return refuse("UNKNOWN_SEAT", "That seat is not in this session.");
   if (seat.role === "host") return notHostSeat("handed over");
   // A new token and rejoin code: the old device loses the seat, the new person starts counting actions from 1.
-  const handed: Seat = { ...seat, token: w.fresh.tokenHash, rejoinCode: w.fresh.rejoinCode, connected: false, lastSeq: 0 };
+  const handed: Seat = {
+    ...seat,
+    token: w.fresh.tokenHash,
+    rejoinCode: w.fresh.rejoinCode,
+    connected: false,
+    lastSeq: 0,
+  };
   return accept({ ...s, seats: s.seats.map((x) => (x === seat ? handed : x)) }, [
     event("seat.hand", `The host handed ${seat.name}'s seat to someone else.`, { seat: seat.id }),
   ]);

@@ -11,7 +11,13 @@ export interface CreateSessionInput {
   hostRejoinCode: string;
 }
 
-export function createSession({ scenario, code, now, hostTokenHash, hostRejoinCode }: CreateSessionInput): SessionState {
+export function createSession({
+  scenario,
+  code,
+  now,
+  hostTokenHash,
+  hostRejoinCode,
+}: CreateSessionInput): SessionState {
   return {
     code,
     scenario,
@@ -24,10 +30,30 @@ export function createSession({ scenario, code, now, hostTokenHash, hostRejoinCo
     locked: false,
     ended: false,
     seats: [
-      { id: "s1", name: "Host", role: "host", delegation: null, token: hostTokenHash, rejoinCode: hostRejoinCode, connected: false, joinedAt: now, lastSeq: 0 },
+      {
+        id: "s1",
+        name: "Host",
+        role: "host",
+        delegation: null,
+        token: hostTokenHash,
+        rejoinCode: hostRejoinCode,
+        connected: false,
+        joinedAt: now,
+        lastSeq: 0,
+      },
     ],
     heads: Object.fromEntries(scenario.delegations.map((d) => [d.id, null])),
-    instruments: [{ id: "code", kind: "code", title: scenario.codeTitle, parties: null, openedBy: null, provisions: [], frozen: null }],
+    instruments: [
+      {
+        id: "code",
+        kind: "code",
+        title: scenario.codeTitle,
+        parties: null,
+        openedBy: null,
+        provisions: [],
+        frozen: null,
+      },
+    ],
     provisions: [],
     amendments: [],
     signatures: [],

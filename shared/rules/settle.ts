@@ -31,7 +31,8 @@ export function settleVotes(s: SessionState, t: number): { state: SessionState; 
     for (const { id } of s.provisions) {
       const p = provisionOf(state, id);
       // A vote with no ballot yet waits for the host: nobody seated means nobody decided.
-      if (!p?.vote || Object.keys(p.vote.votes).length === 0 || !everyoneVoted(state, p.instrument, p.vote.votes)) continue;
+      if (!p?.vote || Object.keys(p.vote.votes).length === 0 || !everyoneVoted(state, p.instrument, p.vote.votes))
+        continue;
       const r = closeBracketVote(state, id, t);
       state = r.state;
       events.push(...r.events);

@@ -18,17 +18,41 @@ export const sign: Handler<ActionOf<"sign">> = (s, a, w) => {
     return refuse("NOT_HEAD_OF_DELEGATION", `Only the head of delegation can sign. Ask ${headPhrase(s, own)} to sign.`);
   const instrument = instrumentOf(s, a.instrument);
   if (!instrument) return refuse("UNKNOWN_INSTRUMENT", "That instrument does not exist.");
-  if (!isParty(instrument, own)) return refuse("NOT_A_PARTY", `${nameOf(s, own)} is not a party to ${quoted(instrument.title)}, so it can't sign it.`);
-  if (!instrument.frozen) return refuse("NOT_FROZEN", `${quoted(instrument.title)} is not final yet: only a frozen text can be signed.`);
+  if (!isParty(instrument, own))
+    return refuse(
+      "NOT_A_PARTY",
+      `${nameOf(s, own)} is not a party to ${quoted(instrument.title)}, so it can't sign it.`,
+    );
+  if (!instrument.frozen)
+    return refuse("NOT_FROZEN", `${quoted(instrument.title)} is not final yet: only a frozen text can be signed.`);
   if (a.version !== instrument.frozen.version)
-    return refuse("VERSION_MISMATCH", `The text of ${quoted(instrument.title)} has changed since you read it. Reload it and sign the new version.`);
+    return refuse(
+      "VERSION_MISMATCH",
+      `The text of ${quoted(instrument.title)} has changed since you read it. Reload it and sign the new version.`,
+    );
   if (s.signatures.some((x) => x.instrument === instrument.id && x.delegation === own && x.version === a.version))
     return refuse("ALREADY_SIGNED", `${nameOf(s, own)} has already signed ${quoted(instrument.title)}.`);
-  const signature: Signature = { instrument: instrument.id, delegation: own, seat: seat.id, name: seat.name, version: a.version, at: w.t };
+  const signature: Signature = {
+    instrument: instrument.id,
+    delegation: own,
+    seat: seat.id,
+    name: seat.name,
+    version: a.version,
+    at: w.t,
+  };
   const state: SessionState = {
     ...s,
     signatures: [...s.signatures, signature],
-    timeline: logged(s, w.t, "sign", `${seat.name} signed ${quoted(instrument.title)} for ${nameOf(s, own)}`, { delegation: own, instrument: instrument.id }),
+    timeline: logged(s, w.t, "sign", `${seat.name} signed ${quoted(instrument.title)} for ${nameOf(s, own)}`, {
+      delegation: own,
+      instrument: instrument.id,
+    }),
   };
-  return accept(state, [event("sign", `${nameOf(s, own)} signed ${quoted(instrument.title)}.`, { instrument: instrument.id, delegation: own, version: a.version })]);
+  return accept(state, [
+    event("sign", `${nameOf(s, own)} signed ${quoted(instrument.title)}.`, {
+      instrument: instrument.id,
+      delegation: own,
+      version: a.version,
+    }),
+  ]);
 };

@@ -19,7 +19,10 @@ export function channelAudience(s: SessionState, channel: Channel): Audience[] |
 
 const privateOpen = (s: SessionState) => planOf(s, s.phase)?.privateChannels === true;
 const pressClosed = (s: SessionState) =>
-  refuse("PRIVATE_CHANNELS_CLOSED", `Private channels are closed during ${phaseTitle(s.phase)}. Talk on the floor or in your team channel.`);
+  refuse(
+    "PRIVATE_CHANNELS_CLOSED",
+    `Private channels are closed during ${phaseTitle(s.phase)}. Talk on the floor or in your team channel.`,
+  );
 
 /** Appends a message to a channel, or refuses when the channel is full. */
 function posted(s: SessionState, channel: Channel, w: Who, text: string) {
@@ -30,13 +33,27 @@ function posted(s: SessionState, channel: Channel, w: Who, text: string) {
     return refuse("TOO_MANY", `${channel.title} is full (${LIMITS.messagesPerChannel} messages). Use another channel.`);
   const { id, nextId } = mint(s, "m");
   const seat = w.seat!;
-  const message: ChatMessage = { id, seat: seat.id, name: seat.name, delegation: seat.delegation, text: clean, at: w.t };
+  const message: ChatMessage = {
+    id,
+    seat: seat.id,
+    name: seat.name,
+    delegation: seat.delegation,
+    text: clean,
+    at: w.t,
+  };
   const state: SessionState = {
     ...s,
     nextId,
     channels: s.channels.map((c) => (c === channel ? { ...c, messages: [...c.messages, message] } : c)),
   };
-  return accept(state, [event("say", `${seat.name} in ${channel.title}: ${clean}`, { channel: channel.id, message: id }, channelAudience(s, channel))]);
+  return accept(state, [
+    event(
+      "say",
+      `${seat.name} in ${channel.title}: ${clean}`,
+      { channel: channel.id, message: id },
+      channelAudience(s, channel),
+    ),
+  ]);
 }
 
 export const say: Handler<ActionOf<"say">> = (s, a, w) => {
@@ -44,13 +61,18 @@ export const say: Handler<ActionOf<"say">> = (s, a, w) => {
   if (!channel) return refuse("UNKNOWN_CHANNEL", "That channel does not exist.");
   const seat = w.seat!;
   if (seat.role === "host") {
-    if (channel.kind === "private") return refuse("NOT_IN_CHANNEL", "Only the delegations in a private channel can write in it.");
+    if (channel.kind === "private")
+      return refuse("NOT_IN_CHANNEL", "Only the delegations in a private channel can write in it.");
     return posted(s, channel, w, a.text);
   }
   const own = mine(w);
-  if (channel.kind === "announcements") return refuse("NOT_HOST", "Only the host can post announcements. Talk on the floor instead.");
+  if (channel.kind === "announcements")
+    return refuse("NOT_HOST", "Only the host can post announcements. Talk on the floor instead.");
   if (channel.members !== null && !channel.members.includes(own))
-    return refuse("NOT_IN_CHANNEL", `${nameOf(s, own)} is not in ${channel.kind === "team" ? "that team's channel" : "that private channel"}.`);
+    return refuse(
+      "NOT_IN_CHANNEL",
+      `${nameOf(s, own)} is not in ${channel.kind === "team" ? "that team's channel" : "that private channel"}.`,
+    );
   if (s.phase === "briefing" && channel.kind !== "team")
     return refuse("WRONG_PHASE", "During Briefing you can talk only in your team channel.");
   if (channel.kind === "private" && !privateOpen(s)) return pressClosed(s);
@@ -67,18 +89,33 @@ export const channelOpen: Handler<ActionOf<"channel.open">> = (s, a, w) => {
   const own = mine(w);
   const unknown = a.with.find((d) => !delegationOf(s, d));
   if (unknown !== undefined) return refuse("UNKNOWN_DELEGATION", `"${unknown}" is not a delegation in this scenario.`);
-  if (!a.with.some((d) => d !== own)) return refuse("SAME_DELEGATION", "A private channel needs at least one other delegation.");
+  if (!a.with.some((d) => d !== own))
+    return refuse("SAME_DELEGATION", "A private channel needs at least one other delegation.");
   if (!privateOpen(s)) return pressClosed(s);
   const wanted = new Set([own, ...a.with]);
   const members = s.scenario.delegations.map((d) => d.id).filter((d) => wanted.has(d));
-  const same = s.channels.find((c) => c.kind === "private" && c.members?.length === members.length && members.every((m) => c.members!.includes(m)));
-  if (same) return refuse("ALREADY_DONE", `You already have a private channel with exactly these delegations: "${same.title}".`);
+  const same = s.channels.find(
+    (c) => c.kind === "private" && c.members?.length === members.length && members.every((m) => c.members!.includes(m)),
+  );
+  if (same)
+    return refuse(
+      "ALREADY_DONE",
+      `You already have a private channel with exactly these delegations: "${same.title}".`,
+    );
   if (s.channels.filter((c) => c.kind === "private").length >= LIMITS.privateChannelsPerSession)
-    return refuse("TOO_MANY", `There are already ${LIMITS.privateChannelsPerSession} private channels. Use one of them.`);
+    return refuse(
+      "TOO_MANY",
+      `There are already ${LIMITS.privateChannelsPerSession} private channels. Use one of them.`,
+    );
   const { id, nextId } = mint(s, "c");
   const title = a.title?.trim() || members.map((d) => nameOf(s, d)).join(" · ");
   const channel: Channel = { id, kind: "private", title, members, messages: [] };
   return accept({ ...s, nextId, channels: [...s.channels, channel] }, [
-    event("channel.open", `${nameOf(s, own)} opened a private channel: ${title}.`, { channel: id }, channelAudience(s, channel)),
+    event(
+      "channel.open",
+      `${nameOf(s, own)} opened a private channel: ${title}.`,
+      { channel: id },
+      channelAudience(s, channel),
+    ),
   ]);
 };

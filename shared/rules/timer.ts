@@ -24,7 +24,8 @@ export const timerExtend: Handler<ActionOf<"timer.extend">> = (s, a, w) => {
   const old = s.timer;
   let timer: Timer;
   if (old.state === "running") timer = { ...old, endsAt: old.endsAt + ms, durationMs: old.durationMs + ms };
-  else if (old.state === "paused") timer = { ...old, remainingMs: old.remainingMs + ms, durationMs: old.durationMs + ms };
+  else if (old.state === "paused")
+    timer = { ...old, remainingMs: old.remainingMs + ms, durationMs: old.durationMs + ms };
   else if (old.state === "expired") timer = { state: "running", endsAt: w.t + ms, durationMs: ms };
   else return refuse("TIMER_NOT_RUNNING", "The timer is off: start it before adding time.");
   return accept({ ...s, timer }, [timerEvent(timer, `The host added ${a.minutes} minutes.`)]);
@@ -32,12 +33,17 @@ export const timerExtend: Handler<ActionOf<"timer.extend">> = (s, a, w) => {
 
 export const timerPause: Handler<ActionOf<"timer.pause">> = (s, _a, w) => {
   if (s.timer.state !== "running") return notRunning();
-  const timer: Timer = { state: "paused", remainingMs: Math.max(0, s.timer.endsAt - w.t), durationMs: s.timer.durationMs };
+  const timer: Timer = {
+    state: "paused",
+    remainingMs: Math.max(0, s.timer.endsAt - w.t),
+    durationMs: s.timer.durationMs,
+  };
   return accept({ ...s, timer }, [timerEvent(timer, "The timer is paused.")]);
 };
 
 export const timerResume: Handler<ActionOf<"timer.resume">> = (s, _a, w) => {
-  if (s.timer.state !== "paused") return refuse("TIMER_NOT_PAUSED", "The timer is not paused, so there is nothing to resume.");
+  if (s.timer.state !== "paused")
+    return refuse("TIMER_NOT_PAUSED", "The timer is not paused, so there is nothing to resume.");
   const timer: Timer = { state: "running", endsAt: w.t + s.timer.remainingMs, durationMs: s.timer.durationMs };
   return accept({ ...s, timer }, [timerEvent(timer, "The timer is running again.")]);
 };
@@ -53,7 +59,9 @@ export const timerDeadline: Handler<ActionOf<"timer.deadline">> = (s, _a, w) => 
     return refuse("DEADLINE_NOT_REACHED", "The phase timer has not run out yet.");
   const next = PHASES[PHASES.indexOf(s.phase) + 1];
   if (planOf(s, s.phase)?.onExpire === "advance" && next) {
-    return accept(movePhase(s, next, w.t), [event("phase", `Time is up: ${phaseTitle(next)} has begun.`, { phase: next })]);
+    return accept(movePhase(s, next, w.t), [
+      event("phase", `Time is up: ${phaseTitle(next)} has begun.`, { phase: next }),
+    ]);
   }
   const timer: Timer = { state: "expired", durationMs: s.timer.durationMs };
   return accept({ ...s, timer }, [timerEvent(timer, `Time is up for ${phaseTitle(s.phase)}.`)]);
@@ -61,7 +69,8 @@ export const timerDeadline: Handler<ActionOf<"timer.deadline">> = (s, _a, w) => 
 
 export const timerRestore: Handler<ActionOf<"timer.restore">> = (s, a, w) => {
   if (s.timer.state !== "running") return notRunning();
-  if (!Number.isFinite(a.remainingMs) || a.remainingMs < 0) return refuse("BAD_MESSAGE", "The time left must be zero or more.");
+  if (!Number.isFinite(a.remainingMs) || a.remainingMs < 0)
+    return refuse("BAD_MESSAGE", "The time left must be zero or more.");
   const timer: Timer = { ...s.timer, endsAt: w.t + a.remainingMs };
   return accept({ ...s, timer }, [timerEvent(timer, "The timer goes on after a restart.")]);
 };

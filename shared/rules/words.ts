@@ -12,7 +12,9 @@ export function spanOf(edit: TextEdit): { from: number; to: number } {
 /** Whether an edit fits a text of `n` words. */
 export function editFits(edit: TextEdit, n: number): boolean {
   if (edit.kind === "insert") return Number.isInteger(edit.at) && edit.at >= 0 && edit.at <= n;
-  return Number.isInteger(edit.from) && Number.isInteger(edit.to) && edit.from >= 0 && edit.from < edit.to && edit.to <= n;
+  return (
+    Number.isInteger(edit.from) && Number.isInteger(edit.to) && edit.from >= 0 && edit.from < edit.to && edit.to <= n
+  );
 }
 
 /**
@@ -42,7 +44,8 @@ export function wordDiff(oldText: string, newText: string): DiffPart[] {
   for (let i = a.length - 1; i >= 0; i--) {
     const row = lcs[i]!;
     const below = lcs[i + 1]!;
-    for (let j = b.length - 1; j >= 0; j--) row[j] = a[i] === b[j] ? below[j + 1]! + 1 : Math.max(below[j]!, row[j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? below[j + 1]! + 1 : Math.max(below[j]!, row[j + 1]!);
   }
   const parts: DiffPart[] = [];
   const push = (op: DiffPart["op"], word: string) => {
@@ -75,7 +78,12 @@ export function editFromTexts(oldText: string, newText: string): TextEdit | null
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
   const removed = a.length - prefix - suffix;
   const added = b.slice(prefix, b.length - suffix).join(" ");
   if (removed === 0 && added === "") return null;

@@ -17,9 +17,21 @@ function newest(dir: string): number {
 /** Builds dist/client once if any client or shared source is newer than the build. */
 export function ensureClientBuilt(): void {
   const built = join(ROOT, "dist", "client", "index.html");
-  const stale = !existsSync(built) || Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
+  const stale =
+    !existsSync(built) ||
+    Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
   if (!stale) return;
-  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8", timeout: 180_000 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "vite", "bin", "vite.js"),
+      "build",
+      "--config",
+      "client/vite.config.ts",
+      "--logLevel",
+      "warn",
+    ],
+    { cwd: ROOT, encoding: "utf8", timeout: 180_000 },
+  );
   if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
 }
-

@@ -17,7 +17,10 @@ describe("deleting a session from the host console", () => {
     // The harness answers every dialog "OK"; here the teacher first says "Cancel", and nothing changes.
     host.removeAllListeners("dialog");
     const asked: string[] = [];
-    host.once("dialog", (d) => { asked.push(d.message()); void d.dismiss(); });
+    host.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
     await host.click("#delete-session");
     await expect.poll(() => asked.length).toBe(1);
     expect(asked[0]).toContain("cannot be undone");

@@ -21,7 +21,9 @@ async function skewClock(page: Page, skewMs: number): Promise<void> {
         if (args.length === 0) super(realNow() + skew);
         else super(...(args as [string]));
       }
-      static override now(): number { return realNow() + skew; }
+      static override now(): number {
+        return realNow() + skew;
+      }
     }
     (globalThis as unknown as { Date: DateConstructor }).Date = SkewedDate as unknown as DateConstructor;
   }, skewMs);
@@ -36,7 +38,9 @@ describe("a device with a wrong clock", () => {
     await skewClock(wei, 20 * MINUTE);
     await wei.reload();
     await waitHook(wei, "a.page === 'game' && a.scene === 'lobby'");
-    expect(await wei.evaluate(() => Date.now() - performance.timeOrigin - performance.now())).toBeGreaterThan(19 * MINUTE);
+    expect(await wei.evaluate(() => Date.now() - performance.timeOrigin - performance.now())).toBeGreaterThan(
+      19 * MINUTE,
+    );
     await skewClock(projector, -20 * MINUTE);
     await projector.reload();
     await waitHook(projector, "a.page === 'screen' && a.view");

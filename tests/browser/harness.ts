@@ -25,7 +25,15 @@ export async function launchChromium(): Promise<Browser> {
     timeout: 30_000,
     // playwright-core gives each launch a fresh user-data-dir and adds --headless itself.
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -63,14 +71,24 @@ export async function newPage(browser: Browser, size = PHONE): Promise<{ context
  * A screenshot from the top of the page (or scrolled to `at`), without the
  * passing toasts (they would hide what is under them) and without a blinking caret.
  */
-export async function shoot(page: Page, name: string, opts: boolean | { fullPage?: boolean; at?: string } = false): Promise<void> {
+export async function shoot(
+  page: Page,
+  name: string,
+  opts: boolean | { fullPage?: boolean; at?: string } = false,
+): Promise<void> {
   const { fullPage = false, at } = typeof opts === "boolean" ? { fullPage: opts } : opts;
   mkdirSync(SHOTS, { recursive: true });
-  if (at) await page.locator(at).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+  if (at)
+    await page
+      .locator(at)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: "start" }));
   else await page.evaluate(() => window.scrollTo(0, 0));
   // No hover highlight left where the last click happened.
   await page.mouse.move(0, 0);
-  const style = await page.addStyleTag({ content: ".toasts { visibility: hidden !important; } * { caret-color: transparent !important; }" });
+  const style = await page.addStyleTag({
+    content: ".toasts { visibility: hidden !important; } * { caret-color: transparent !important; }",
+  });
   await settled(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   await style.evaluate((el) => (el as Element).remove());
@@ -78,11 +96,17 @@ export async function shoot(page: Page, name: string, opts: boolean | { fullPage
 
 /** Waits until the game canvas (if any) fills its stage and two frames have been drawn. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const stage = document.getElementById("stage");
-    const canvas = stage?.querySelector("canvas");
-    return !stage || stage.offsetParent === null || (!!canvas && Math.abs(canvas.clientWidth - stage.clientWidth) <= 2);
-  }, null, { timeout: 10_000, polling: 50 });
+  await page.waitForFunction(
+    () => {
+      const stage = document.getElementById("stage");
+      const canvas = stage?.querySelector("canvas");
+      return (
+        !stage || stage.offsetParent === null || (!!canvas && Math.abs(canvas.clientWidth - stage.clientWidth) <= 2)
+      );
+    },
+    null,
+    { timeout: 10_000, polling: 50 },
+  );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
@@ -94,16 +118,27 @@ export async function resize(page: Page, size: { width: number; height: number }
 
 /** Reads the test hook the page exposes with ?test=1. */
 export function hook<T>(page: Page, field: string): Promise<T> {
-  return page.evaluate((f) => (window as unknown as { __accord?: Record<string, unknown> }).__accord?.[f], field) as Promise<T>;
+  return page.evaluate(
+    (f) => (window as unknown as { __accord?: Record<string, unknown> }).__accord?.[f],
+    field,
+  ) as Promise<T>;
 }
 
 /** Waits until an expression over the page's test hook (`a`) is true. */
 export function waitHook(page: Page, fn: string, timeout = 25_000): Promise<unknown> {
-  return page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout, polling: 50 });
+  return page.waitForFunction(
+    `(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`,
+    null,
+    { timeout, polling: 50 },
+  );
 }
 
 /** The host console of a new session, opened as the teacher's link opens it (key in the fragment). */
-export async function openHostConsole(browser: Browser, server: AccordServer, size = { width: 1280, height: 900 }): Promise<{ page: Page; code: string; hostKey: string }> {
+export async function openHostConsole(
+  browser: Browser,
+  server: AccordServer,
+  size = { width: 1280, height: 900 },
+): Promise<{ page: Page; code: string; hostKey: string }> {
   const { code, hostKey } = await server.createSession();
   const { page } = await newPage(browser, size);
   await page.goto(`${server.url}/host/${code}?test=1#key=${encodeURIComponent(hostKey)}`);
@@ -112,7 +147,14 @@ export async function openHostConsole(browser: Browser, server: AccordServer, si
 }
 
 /** A student joins by the session's link with a display name and (optionally) a delegation, and waits for the table. */
-export async function joinByLink(browser: Browser, server: AccordServer, code: string, name: string, delegation?: string, size = PHONE): Promise<Page> {
+export async function joinByLink(
+  browser: Browser,
+  server: AccordServer,
+  code: string,
+  name: string,
+  delegation?: string,
+  size = PHONE,
+): Promise<Page> {
   const { page } = await newPage(browser, size);
   await page.goto(`${server.url}/j/${code}?test=1`);
   if (delegation) {
@@ -136,6 +178,8 @@ export async function openProjector(browser: Browser, server: AccordServer, code
 /** Everything a page holds that a person or a script on it could read: its HTML and the view it keeps. */
 export async function everythingOn(page: Page): Promise<string> {
   const html = await page.content();
-  const view = await page.evaluate(() => JSON.stringify((window as unknown as { __accord?: { view?: unknown } }).__accord?.view ?? null));
+  const view = await page.evaluate(() =>
+    JSON.stringify((window as unknown as { __accord?: { view?: unknown } }).__accord?.view ?? null),
+  );
   return `${html}\n${view}`;
 }

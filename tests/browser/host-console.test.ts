@@ -7,7 +7,17 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHONE, everythingOn, hook, joinByLink, newPage, openHostConsole, openProjector, waitHook, withBrowserAndServer } from "./harness.ts";
+import {
+  PHONE,
+  everythingOn,
+  hook,
+  joinByLink,
+  newPage,
+  openHostConsole,
+  openProjector,
+  waitHook,
+  withBrowserAndServer,
+} from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
@@ -15,9 +25,11 @@ withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const view = (page: Page) => hook<SessionView>(page, "view");
 const seatOf = async (page: Page) => (await hook<{ seat: string }>(page, "welcome")).seat;
-const row = (host: Page, name: string) => host.locator("#roster tbody tr").filter({ has: host.locator(".seat-name", { hasText: new RegExp(`^${name}$`) }) });
+const row = (host: Page, name: string) =>
+  host.locator("#roster tbody tr").filter({ has: host.locator(".seat-name", { hasText: new RegExp(`^${name}$`) }) });
 const who = (page: Page) => page.textContent(".topbar .who");
-const briefOf = (v: SessionView, delegation: string) => v.scenario.delegations.find((d) => d.id === delegation)!.brief!.instructions;
+const briefOf = (v: SessionView, delegation: string) =>
+  v.scenario.delegations.find((d) => d.id === delegation)!.brief!.instructions;
 const delegates = async (host: Page) => (await view(host)).seats.filter((s) => s.role === "delegate").length;
 
 describe("the host console, with students watching", () => {
@@ -101,7 +113,9 @@ describe("the host console, with students watching", () => {
     await zoe.goto(`${server.url}/j/${code}?test=1`);
     await zoe.fill("#name", "Zoe");
     await zoe.click("#join-button");
-    await expect.poll(() => zoe.textContent("#code-error")).toBe("The teacher has locked this session. Ask them to unlock it.");
+    await expect
+      .poll(() => zoe.textContent("#code-error"))
+      .toBe("The teacher has locked this session. Ask them to unlock it.");
     expect(await hook(zoe, "page")).toBe("join");
     expect(await delegates(host)).toBe(seated);
 
@@ -114,7 +128,8 @@ describe("the host console, with students watching", () => {
     const words = "Ten minutes to read your briefs, then we start.";
     await host.fill("#announce-text", words);
     await host.getByRole("button", { name: "Broadcast" }).click();
-    for (const page of [wei, zoe, projector]) await expect.poll(() => page.textContent("#announcement")).toContain(words);
+    for (const page of [wei, zoe, projector])
+      await expect.poll(() => page.textContent("#announcement")).toContain(words);
     expect(await host.inputValue("#announce-text")).toBe("");
     for (const p of [host, projector, wei, zoe]) await p.context().close();
   }, 60_000);
@@ -147,7 +162,9 @@ describe("the host console, with students watching", () => {
     await expect.poll(() => projector.textContent(".news-flash")).toContain(headline);
     for (const p of [wei, anna]) await expect.poll(() => p.textContent(".news-flash")).toContain(headline);
     await expect.poll(() => wei.locator(".provision-row", { hasText: title }).textContent()).toContain("In the news");
-    await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain(`In the news: ${headline}`);
+    await expect
+      .poll(() => projector.locator(".draft li", { hasText: title }).textContent())
+      .toContain(`In the news: ${headline}`);
     expect(await host.locator("#injects li", { hasText: headline }).textContent()).toContain("Released");
 
     // A private channel between China and Russia: both read it; the United States and the projector never get it.
@@ -199,8 +216,13 @@ describe("the host console, with students watching", () => {
     await ivan.getByRole("button", { name: "Keep it" }).click();
     await expect.poll(() => anna.textContent("#panel .tally")).toMatch(/^(?=.*China: keep)(?=.*Russia: keep)/);
     await anna.getByRole("button", { name: "Drop it" }).click();
-    for (const p of [wei, anna]) await expect.poll(() => p.locator(".final-item", { hasText: title }).textContent()).toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
-    await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+    for (const p of [wei, anna])
+      await expect
+        .poll(() => p.locator(".final-item", { hasText: title }).textContent())
+        .toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+    await expect
+      .poll(() => projector.locator(".draft li", { hasText: title }).textContent())
+      .toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
     expect((await view(wei)).provisions.find((p) => p.title === title)!.status).toBe("dropped");
     for (const p of [host, projector, wei, ivan, anna]) await p.context().close();
   }, 120_000);

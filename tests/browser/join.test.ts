@@ -35,11 +35,15 @@ describe("the join page", () => {
     // Look-alike letters are kept as typed and refused before anything is sent.
     await page.fill("#name", "Amira");
     await page.click("#join-button");
-    await expect.poll(() => page.textContent("#code-error")).toBe("A session code has 6 letters and digits — check the board.");
+    await expect
+      .poll(() => page.textContent("#code-error"))
+      .toBe("A session code has 6 letters and digits — check the board.");
     await page.fill("#code", "");
     await page.locator("#code").pressSequentially("ttttt7");
     await page.click("#join-button");
-    await expect.poll(() => page.textContent("#code-error")).toBe("That code doesn't match a session — check the board.");
+    await expect
+      .poll(() => page.textContent("#code-error"))
+      .toBe("That code doesn't match a session — check the board.");
     expect(await page.getAttribute("#code", "aria-invalid")).toBe("true");
     expect((await fetch(`${server.url}/api/sessions/TTTTT7`)).status).toBe(404);
     const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
@@ -65,7 +69,11 @@ describe("the join page", () => {
     await page.goto(`${server.url}/?test=1`);
     await page.click("#host-new summary");
     const broken = { schemaVersion: 1, id: "Broken Id", title: "" };
-    await page.setInputFiles("#scenario-file", { name: "my-lesson.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.setInputFiles("#scenario-file", {
+      name: "my-lesson.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await page.click("#host-button");
     await expect.poll(async () => (await page.locator("#host-errors li").count()) > 1).toBe(true);
     const errors = await page.locator("#host-errors li").allTextContents();

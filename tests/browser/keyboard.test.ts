@@ -11,7 +11,11 @@ let server: AccordServer;
 let browser: Browser;
 withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
-interface Focused { key: string; label: string; outline: string }
+interface Focused {
+  key: string;
+  label: string;
+  outline: string;
+}
 
 /**
  * A control's identity that survives the panel being redrawn (its elements
@@ -24,7 +28,8 @@ const IDENTITY = `
 `;
 
 /** What has the focus, and how its focus is drawn. */
-const focused = (page: Page) => page.evaluate(`(() => { ${IDENTITY}
+const focused = (page: Page) =>
+  page.evaluate(`(() => { ${IDENTITY}
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const s = getComputedStyle(el);
@@ -32,7 +37,8 @@ const focused = (page: Page) => page.evaluate(`(() => { ${IDENTITY}
 })()`) as Promise<Focused | null>;
 
 /** Every control a person could use right now: visible, enabled, not inside a closed <details>. */
-const controls = (page: Page) => page.evaluate(`(() => { ${IDENTITY}
+const controls = (page: Page) =>
+  page.evaluate(`(() => { ${IDENTITY}
   const all = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")];
   return all.filter((el) => {
     if (el.disabled || el.closest("[hidden]") || el.getClientRects().length === 0) return false;
@@ -64,7 +70,9 @@ async function everyControlByTab(page: Page): Promise<void> {
   const missing = wanted.filter((w) => !reached.some((r) => r.key === w.key)).map((w) => w.label);
   expect(missing).toEqual([]);
   // Each shows a visible focus ring (base.css: a 4px outline on :focus-visible).
-  const unringed = reached.filter((r) => !/^(solid|auto) (4|3|2)px/.test(r.outline)).map((r) => `${r.label}: ${r.outline}`);
+  const unringed = reached
+    .filter((r) => !/^(solid|auto) (4|3|2)px/.test(r.outline))
+    .map((r) => `${r.label}: ${r.outline}`);
   expect(unringed).toEqual([]);
 }
 
@@ -83,7 +91,9 @@ describe("keyboard only", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("Noor");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.textContent("#code-error")).toBe("That code doesn't match a session — check the board.");
+    await expect
+      .poll(() => page.textContent("#code-error"))
+      .toBe("That code doesn't match a session — check the board.");
     expect(await page.getAttribute("#code-error", "role")).toBe("alert");
     // The cursor goes back to the field that was wrong.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
@@ -135,14 +145,22 @@ describe("keyboard only", () => {
     await host.fill("#announce-text", "Five minutes left.");
     await host.getByRole("button", { name: "Broadcast" }).click();
     await expect.poll(() => page.textContent("#announcement")).toContain("Five minutes left.");
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.fk)).toMatch(/^provision:/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.fk)).toMatch(
+      /^provision:/,
+    );
     expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(before);
     // Open the card from the list and take a stance, by keyboard.
     await page.keyboard.press("Enter");
     await page.locator("#provision-card .stance-button.stance-support").focus();
     await page.keyboard.press("Space");
-    await expect.poll(async () => (await hook<SessionView>(page, "view")).provisions[0]?.stances).toEqual({ [(await hook<SessionView>(page, "view")).seats.find((s) => s.name === "Noor")!.delegation!]: "support" });
-    await expect.poll(() => page.getAttribute("#provision-card .stance-button.stance-support", "aria-pressed")).toBe("true");
+    await expect
+      .poll(async () => (await hook<SessionView>(page, "view")).provisions[0]?.stances)
+      .toEqual({
+        [(await hook<SessionView>(page, "view")).seats.find((s) => s.name === "Noor")!.delegation!]: "support",
+      });
+    await expect
+      .poll(() => page.getAttribute("#provision-card .stance-button.stance-support", "aria-pressed"))
+      .toBe("true");
     await everyControlByTab(page);
     // Toasts are read out too.
     expect(await page.getAttribute(".toasts", "aria-live")).toBe("polite");

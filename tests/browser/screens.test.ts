@@ -7,7 +7,20 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { CHROMEBOOK, PHONE, PROJECTOR, TABLET, hook, joinByLink, openHostConsole, openProjector, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
+import {
+  CHROMEBOOK,
+  PHONE,
+  PROJECTOR,
+  TABLET,
+  hook,
+  joinByLink,
+  openHostConsole,
+  openProjector,
+  resize,
+  shoot,
+  waitHook,
+  withBrowserAndServer,
+} from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
@@ -93,7 +106,10 @@ describe("screens", () => {
     await resize(wei, PROJECTOR);
     await shoot(wei, "table-projector-1920");
     // A tablet held upright and a Chromebook: the table and the open card both fit without sideways scrolling.
-    for (const [size, name] of [[TABLET, "table-tablet-768"], [CHROMEBOOK, "table-chromebook-1366"]] as const) {
+    for (const [size, name] of [
+      [TABLET, "table-tablet-768"],
+      [CHROMEBOOK, "table-chromebook-1366"],
+    ] as const) {
       await resize(wei, size);
       await shoot(wei, name);
       expect(await wei.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
@@ -109,11 +125,16 @@ describe("screens", () => {
 
     // The amendment is adopted: everyone votes yes.
     for (const p of [wei, ivan]) await p.click("#provision-card button.vote-yes");
-    await expect.poll(async () => (await view(wei)).provisions.find((p) => p.title === SCHOOLS)!.versions.length).toBe(2);
+    await expect
+      .poll(async () => (await view(wei)).provisions.find((p) => p.title === SCHOOLS)!.versions.length)
+      .toBe(2);
 
     // Final text: the bracketed provision goes to a vote of the heads.
     await nextPhase(host, all, "final-text");
-    await host.locator("#drafting li", { hasText: SOVEREIGNTY }).getByRole("button", { name: "Put it to a vote" }).click();
+    await host
+      .locator("#drafting li", { hasText: SOVEREIGNTY })
+      .getByRole("button", { name: "Put it to a vote" })
+      .click();
     await expect.poll(() => wei.textContent("#panel")).toContain("Vote open");
     await wei.getByRole("button", { name: "Keep it" }).click();
     await expect.poll(() => wei.textContent("#panel")).toContain("China: keep");
@@ -123,7 +144,9 @@ describe("screens", () => {
     await shoot(projector, "projector-final-text-1920");
     await ivan.getByRole("button", { name: "Keep it" }).click();
     await anna.getByRole("button", { name: "Drop it" }).click();
-    await expect.poll(() => wei.locator(".final-item", { hasText: SOVEREIGNTY }).textContent()).toContain("Dropped by a vote");
+    await expect
+      .poll(() => wei.locator(".final-item", { hasText: SOVEREIGNTY }).textContent())
+      .toContain("Dropped by a vote");
     await host.getByRole("button", { name: "Freeze the text" }).click();
     await expect.poll(() => wei.textContent("#panel")).toMatch(/Frozen: version [0-9a-f]{8}/);
 
@@ -132,7 +155,9 @@ describe("screens", () => {
     await wei.click(".sign-button");
     await expect.poll(() => anna.textContent(".signatures")).toContain("Wei signed version");
     await anna.click(".sign-button");
-    await expect.poll(async () => (await hook<string[]>(wei, "canvasTexts")).filter((t) => t.includes("signed")).length).toBe(2);
+    await expect
+      .poll(async () => (await hook<string[]>(wei, "canvasTexts")).filter((t) => t.includes("signed")).length)
+      .toBe(2);
     await both(wei, "signing");
     await shoot(projector, "projector-signing-1920");
 

@@ -12,7 +12,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureClientBuilt();
-  server = await createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, holdMs: HOLD_MS });
+  server = await createAccordServer({
+    port: 0,
+    host: "127.0.0.1",
+    log: () => undefined,
+    restore: false,
+    holdMs: HOLD_MS,
+  });
   browser = await launchChromium();
 });
 
@@ -30,7 +36,9 @@ describe("a seat given up after the hold", () => {
     // The connection drops and the device stays offline past the hold time.
     await wei.context().setOffline(true);
     await wei.evaluate(() => (window as unknown as { __accord: { dropConnection(): void } }).__accord.dropConnection());
-    await expect.poll(async () => (await server.sessions.state(code))!.seats.some((s) => s.id === first), { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(async () => (await server.sessions.state(code))!.seats.some((s) => s.id === first), { timeout: 10_000 })
+      .toBe(false);
     await wei.context().setOffline(false);
 
     await expect.poll(() => wei.textContent(".notice-area"), { timeout: 20_000 }).toContain("your seat was given up");

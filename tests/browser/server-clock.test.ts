@@ -67,7 +67,13 @@ describe("a real link to a server whose clock differs from the device's", () => 
 
   test("the delegate's timer shows the minutes the host started, not the device's idea of them", async () => {
     // The server runs 45 minutes ahead of this machine: the same as a device 45 minutes slow.
-    server = await createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, now: () => Date.now() + 45 * MINUTE });
+    server = await createAccordServer({
+      port: 0,
+      host: "127.0.0.1",
+      log: () => undefined,
+      restore: false,
+      now: () => Date.now() + 45 * MINUTE,
+    });
     const { code, hostKey } = await server.createSession();
     const ws = server.url.replace(/^http/, "ws");
     const host = await SessionLink.open(code, { hostKey }, ws);

@@ -15,9 +15,16 @@ withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
 
 const EXTRA = "Attacks on them are reported to every signatory at once.";
 const view = (page: Page) => hook<SessionView>(page, "view");
-const waitHook = (page: Page, fn: string) => page.waitForFunction(`(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`, null, { timeout: 15_000 });
+const waitHook = (page: Page, fn: string) =>
+  page.waitForFunction(
+    `(() => { const a = window.__accord; try { return !!(a && (${fn})); } catch { return false; } })()`,
+    null,
+    { timeout: 15_000 },
+  );
 const seatCount = async (code: string) => {
-  const facts = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as { delegations: { seated: number }[] };
+  const facts = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as {
+    delegations: { seated: number }[];
+  };
   return facts.delegations.reduce((n, d) => n + d.seated, 0);
 };
 
@@ -84,7 +91,9 @@ describe("a short session, played in the browser", () => {
     await taken.goto(`${server.url}/j/${code}?test=1`);
     await taken.fill("#name", "wei");
     await taken.click("#join-button");
-    await expect.poll(() => taken.textContent("#name-error")).toBe("This name is taken in this session — add an initial.");
+    await expect
+      .poll(() => taken.textContent("#name-error"))
+      .toBe("This name is taken in this session — add an initial.");
     expect(await seatCount(code)).toBe(before);
     await taken.context().close();
 
@@ -116,7 +125,9 @@ describe("a short session, played in the browser", () => {
     await wei.click("#table-card");
     const title = (await view(wei)).scenario.cards.find((c) => c.id === "protected-schools-hospitals")!.title;
     await expect.poll(() => anna.textContent("#provision-list")).toContain(title);
-    await expect.poll(async () => (await hook<string[]>(kenji, "canvasTexts")).some((t) => t.includes(title))).toBe(true);
+    await expect
+      .poll(async () => (await hook<string[]>(kenji, "canvasTexts")).some((t) => t.includes(title)))
+      .toBe(true);
 
     // A reload takes Wei's seat back silently: same seat, no new seat.
     const weiSeat = (await hook<{ seat: string }>(wei, "welcome")).seat;
@@ -128,7 +139,9 @@ describe("a short session, played in the browser", () => {
 
     // Anna's connection drops: the page says so, comes back by itself, and keeps her seat.
     const annaSeat = (await hook<{ seat: string }>(anna, "welcome")).seat;
-    await anna.evaluate(() => (window as unknown as { __accord: { dropConnection: () => void } }).__accord.dropConnection());
+    await anna.evaluate(() =>
+      (window as unknown as { __accord: { dropConnection: () => void } }).__accord.dropConnection(),
+    );
     await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { interval: 20 }).toBe("reconnecting");
     await expect.poll(() => anna.getAttribute(".topbar .conn", "data-state"), { timeout: 15_000 }).toBe("connected");
     expect((await hook<{ seat: string }>(anna, "welcome")).seat).toBe(annaSeat);
@@ -167,7 +180,9 @@ describe("a short session, played in the browser", () => {
     await wei.click(".sign-button");
     await anna.click(".sign-button");
     await expect.poll(() => kenji.textContent(".signatures")).toContain(`Wei signed version ${version.slice(0, 8)}`);
-    await expect.poll(async () => (await hook<string[]>(kenji, "canvasTexts")).filter((t) => t.includes("signed")).length).toBe(2);
+    await expect
+      .poll(async () => (await hook<string[]>(kenji, "canvasTexts")).filter((t) => t.includes("signed")).length)
+      .toBe(2);
     expect(await wei.textContent("#panel")).toContain("Your delegation has signed.");
 
     // Debrief: scores with briefs revealed, the meters, the questions.
@@ -181,8 +196,12 @@ describe("a short session, played in the browser", () => {
     expect(panel).toContain("China's secret brief");
     const china = debrief.scores.find((s) => s.delegation === "china")!;
     expect(panel).toContain(`China ${china.score} points`);
-    expect(await hook<string[]>(kenji, "canvasTexts")).toContain(`The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`);
+    expect(await hook<string[]>(kenji, "canvasTexts")).toContain(
+      `The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`,
+    );
     await host.locator("#host-debrief").waitFor();
-    expect(await host.getAttribute(".exports a[href*='export.csv']", "href")).toMatch(new RegExp(`/api/sessions/${code}/export.csv\\?key=`));
+    expect(await host.getAttribute(".exports a[href*='export.csv']", "href")).toMatch(
+      new RegExp(`/api/sessions/${code}/export.csv\\?key=`),
+    );
   }, 150_000);
 });

@@ -75,10 +75,17 @@ describe("a real link that misses a patch", () => {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  const announcements = (l: SessionLink) => l.view?.channels.find((c) => c.id === "announcements")?.messages.map((m) => m.text) ?? [];
+  const announcements = (l: SessionLink) =>
+    l.view?.channels.find((c) => c.id === "announcements")?.messages.map((m) => m.text) ?? [];
 
   test("drops the gapped patch, asks for the whole view without leaving, and applies later patches again", async () => {
-    server = await createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, holdMs: 20_000 });
+    server = await createAccordServer({
+      port: 0,
+      host: "127.0.0.1",
+      log: () => undefined,
+      restore: false,
+      holdMs: 20_000,
+    });
     const { code, hostKey } = await server.createSession();
     const ws = server.url.replace(/^http/, "ws");
     const host = await SessionLink.open(code, { hostKey }, ws);
@@ -100,7 +107,10 @@ describe("a real link that misses a patch", () => {
 
     // Meanwhile the session moves on; the link comes back with the whole view, in the same seat.
     host.act({ type: "announce", text: "Read your brief first." });
-    await until(() => announcements(wei).includes("Read your brief first.") && wei.state === "connected", "the whole view after the gap");
+    await until(
+      () => announcements(wei).includes("Read your brief first.") && wei.state === "connected",
+      "the whole view after the gap",
+    );
     expect(wei.view!.phase).toBe("briefing");
     expect(wei.welcome!.seat).toBe(seat);
     expect(wei.view!.seats.filter((s) => s.role === "delegate").map((s) => s.id)).toEqual([seat]);

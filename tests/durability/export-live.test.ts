@@ -21,7 +21,9 @@ beforeAll(async () => {
   ({ code, hostKey } = await server.createSession());
   // A student joins and speaks in the team channel (allowed in the briefing).
   const room = await new Client(server.url).joinById(code, { name: "Ana", delegation: "china" });
-  const acked = new Promise<void>((resolve) => room.onMessage("*", (_t, m: { type: string; seq?: number }) => m.type === "ack" && m.seq === 1 && resolve()));
+  const acked = new Promise<void>((resolve) =>
+    room.onMessage("*", (_t, m: { type: string; seq?: number }) => m.type === "ack" && m.seq === 1 && resolve()),
+  );
   room.send("act", { seq: 1, action: { type: "say", channel: "team-china", text: 'We table "a,b" first' } });
   await acked;
   await room.leave(true);
@@ -41,7 +43,9 @@ describe("exports on the running server", () => {
     expect(json.status).toBe(200);
     const { state } = (await json.json()) as { state: SessionState };
     expect(state.code).toBe(code);
-    expect(state.channels.find((c) => c.id === "team-china")?.messages.map((m) => m.text)).toEqual(['We table "a,b" first']);
+    expect(state.channels.find((c) => c.id === "team-china")?.messages.map((m) => m.text)).toEqual([
+      'We table "a,b" first',
+    ]);
 
     const csv = await get(`/api/sessions/${code}/export.csv?key=${encodeURIComponent(hostKey)}`);
     expect(csv.status).toBe(200);

@@ -67,7 +67,12 @@ describe("GET /api/sessions/:code/export.:format", () => {
   });
 
   it("refuses without the host key, with a wrong key, and with a delegate's seat token: 403 in plain words", async () => {
-    for (const headers of [{} as Record<string, string>, { Authorization: "Bearer not-the-host-key-at-all" }, { Authorization: "Bearer token-of-mei-0123456789ab" }, { Authorization: `Basic ${HOST_KEY}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: "Bearer not-the-host-key-at-all" },
+      { Authorization: "Bearer token-of-mei-0123456789ab" },
+      { Authorization: `Basic ${HOST_KEY}` },
+    ]) {
       const res = await get("/api/sessions/ACDEFG/export.json", headers);
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");

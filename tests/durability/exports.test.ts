@@ -23,14 +23,18 @@ function readMarkdownLiterally(md: string): string {
     .split("\n\n")
     .map((para) => para.replace(/\\\n/g, "\u0000"))
     .join("\n\n");
+  // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped line break
   const active = unescaped.replace(/\\[!-/:-@[-`{-~]|&#32;|&#9;|\u0000/g, "");
   const stray = active.match(/[!-/:-@[-`{-~]/);
   if (stray) throw new Error(`unescaped ${JSON.stringify(stray[0])} would be read as markup`);
-  return unescaped
-    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/&#32;/g, " ")
-    .replace(/&#9;/g, "\t")
-    .replace(/\u0000/g, "\n");
+  return (
+    unescaped
+      .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+      .replace(/&#32;/g, " ")
+      .replace(/&#9;/g, "\t")
+      // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped line break
+      .replace(/\u0000/g, "\n")
+  );
 }
 
 describe.each(sessions)("exports of a session $name", ({ build }) => {
@@ -127,7 +131,15 @@ describe("hostile text in every format", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -160,8 +172,15 @@ describe("hostile text in every format", () => {
     expect(md).not.toContain("<script>");
     const start = md.indexOf("> No \\<script");
     expect(start).toBeGreaterThan(0);
-    const nasty = md.slice(start).split("\n").slice(0, 2).map((l) => l.slice(2)).join("\n");
-    expect(nasty).toBe('No \\<script\\>alert\\(1\\)\\<\\/script\\> \\| \\* \\_ \\# \\[x\\]\\(y\\) \\` \\"a\\,b\\"\\\n\\=cmd');
+    const nasty = md
+      .slice(start)
+      .split("\n")
+      .slice(0, 2)
+      .map((l) => l.slice(2))
+      .join("\n");
+    expect(nasty).toBe(
+      'No \\<script\\>alert\\(1\\)\\<\\/script\\> \\| \\* \\_ \\# \\[x\\]\\(y\\) \\` \\"a\\,b\\"\\\n\\=cmd',
+    );
     expect(readMarkdownLiterally(nasty)).toBe(NASTY);
     // Names and titles in headings and table cells are escaped too.
     expect(md).toContain("#### Hostile \\*markup\\* (adopted)");
@@ -172,7 +191,9 @@ describe("hostile text in every format", () => {
   it("Markdown: leading spaces and blank lines cannot make code blocks or lose the text", () => {
     const text = "    indented\n\n# not a heading\n- not a list\n1. not a list";
     expect(readMarkdownLiterally(escapeMarkdown(text))).toBe(text.replace("\n\n", "\n\n"));
-    expect(escapeMarkdown(text)).toBe("&#32;&#32;&#32;&#32;indented\n\n\\# not a heading\\\n\\- not a list\\\n1\\. not a list");
+    expect(escapeMarkdown(text)).toBe(
+      "&#32;&#32;&#32;&#32;indented\n\n\\# not a heading\\\n\\- not a list\\\n1\\. not a list",
+    );
   });
 
   it("CSV: RFC 4180 quoting keeps commas, quotes and newlines in their cell; formulas are defused", () => {

@@ -23,7 +23,11 @@ const SEED = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
 const delegateScript = (label: string, n: number): Omit<Sent, "seq"> => {
   if (n % 7 === 3 && n < 60) {
     const title = `${label} draft ${n}`;
-    return { key: title, kind: "draft", action: { type: "provision.draft", instrument: "code", title, text: `Text of ${title}.`, tags: [] } };
+    return {
+      key: title,
+      kind: "draft",
+      action: { type: "provision.draft", instrument: "code", title, text: `Text of ${title}.`, tags: [] },
+    };
   }
   const text = `${label} line ${n}`;
   return { key: text, kind: "say", action: { type: "say", channel: "floor", text } };
@@ -79,7 +83,8 @@ describe(`kill -9 at random moments (seed ${SEED}, ${ROUNDS} rounds)`, () => {
 
     const host = new ScriptedPlayer("host", ws, code, { hostKey }, hostScript, random);
     const delegates = ["china", "russia", "united-states", "japan"].map(
-      (delegation, i) => new ScriptedPlayer(`d${i + 1}`, ws, code, { name: `Delegate ${i + 1}`, delegation }, delegateScript, random),
+      (delegation, i) =>
+        new ScriptedPlayer(`d${i + 1}`, ws, code, { name: `Delegate ${i + 1}`, delegation }, delegateScript, random),
     );
     players.push(host, ...delegates);
     await host.join();
@@ -123,15 +128,22 @@ describe(`kill -9 at random moments (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       expect(new Set(p.seats), `${p.label}'s seats ${where}`).toEqual(new Set([p.seats[0]]));
     }
     expect(host.seats[0]).toBe("s1");
-    expect(state.seats.filter((s) => s.role === "delegate").map((s) => s.name).sort()).toEqual(delegates.map((_, i) => `Delegate ${i + 1}`));
+    expect(
+      state.seats
+        .filter((s) => s.role === "delegate")
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(delegates.map((_, i) => `Delegate ${i + 1}`));
 
     // Every acknowledged action exactly once; nothing ever sent is there twice; nothing refused is there.
     let acked = 0;
     for (const p of players) {
       expect(p.sent.length, `${p.label} sent nothing ${where}`).toBeGreaterThan(3);
       for (const sent of p.acked) expect(occurrences(state, sent), `${p.label}: ${sent.key} ${where}`).toBe(1);
-      for (const sent of p.sent) expect(occurrences(state, sent), `${p.label}: ${sent.key} ${where}`).toBeLessThanOrEqual(1);
-      for (const sent of p.refused) expect(occurrences(state, sent), `${p.label}: ${sent.key} refused ${where}`).toBe(0);
+      for (const sent of p.sent)
+        expect(occurrences(state, sent), `${p.label}: ${sent.key} ${where}`).toBeLessThanOrEqual(1);
+      for (const sent of p.refused)
+        expect(occurrences(state, sent), `${p.label}: ${sent.key} refused ${where}`).toBe(0);
       expect(p.acked.length + p.refused.length, `${p.label} left actions unanswered ${where}`).toBe(p.sent.length);
       acked += p.acked.length;
     }

@@ -124,7 +124,8 @@ export class ScriptedPlayer {
     this.inFlight = sent;
     const answer = await this.send(sent);
     this.inFlight = null;
-    if (answer.type !== "ack") throw new Error(`${this.label}: ${action.type} was not accepted: ${JSON.stringify(answer)}`);
+    if (answer.type !== "ack")
+      throw new Error(`${this.label}: ${action.type} was not accepted: ${JSON.stringify(answer)}`);
   }
 
   /** Acts until `stop`, riding through server restarts. */

@@ -50,7 +50,8 @@ export class ServerProcess {
     child.stderr?.on("data", keep);
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${this.output.join("")}`);
+      if (child.exitCode !== null)
+        throw new Error(`the server exited with ${child.exitCode}:\n${this.output.join("")}`);
       try {
         const res = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
         if (res.ok && (!waitFor || waitFor.test(mine))) return;
@@ -59,7 +60,9 @@ export class ServerProcess {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the server was not ready (${waitFor ?? "/healthz"}) within ${timeoutMs} ms:\n${this.output.join("")}`);
+    throw new Error(
+      `the server was not ready (${waitFor ?? "/healthz"}) within ${timeoutMs} ms:\n${this.output.join("")}`,
+    );
   }
 
   /** kill -9: no shutdown code runs. Resolves once the process is gone. */

@@ -79,6 +79,12 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(run.code).toBe(1);
     expect(run.msFromSignal).toBeGreaterThanOrEqual(800);
     expect(run.msFromSignal).toBeLessThan(5_000);
-    expect(run.lines).toEqual(["ready", "step: stop accepting", expect.stringMatching(/^step: notify /), "step: stop", "step: store closed"]);
+    expect(run.lines).toEqual([
+      "ready",
+      "step: stop accepting",
+      expect.stringMatching(/^step: notify /),
+      "step: stop",
+      "step: store closed",
+    ]);
   }, 30_000);
 });

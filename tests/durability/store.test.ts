@@ -108,7 +108,12 @@ describe("the SQLite journal", () => {
     store.append("ACDEFG", one!);
     store.append("HJKMNP", one!);
     store.append("HJKMNP", two!);
-    expect(store.list().map((m) => m.code).sort()).toEqual(["ACDEFG", "HJKMNP"]);
+    expect(
+      store
+        .list()
+        .map((m) => m.code)
+        .sort(),
+    ).toEqual(["ACDEFG", "HJKMNP"]);
     expect(store.entries("ACDEFG")).toHaveLength(1);
 
     store.saveSnapshot("HJKMNP", 2, debriefState("HJKMNP"));

@@ -19,11 +19,24 @@ describe("amendment.propose", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
     const { state, events } = accepted(t.state, t.amy, {
-      type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "replace", from: 1, to: 2, text: "must share" }, note: " clearer ",
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "replace", from: 1, to: 2, text: "must share" },
+      note: " clearer ",
     });
     expect(amendmentOf(state, id)).toEqual({
-      id, provision: t.provision, by: "usa", seat: "s5", baseVersion: 1, edit: { kind: "replace", from: 1, to: 2, text: "must share" }, note: "clearer",
-      proposedAt: state.now, votes: { usa: "yes" }, status: "pending", decidedAt: null,
+      id,
+      provision: t.provision,
+      by: "usa",
+      seat: "s5",
+      baseVersion: 1,
+      edit: { kind: "replace", from: 1, to: 2, text: "must share" },
+      note: "clearer",
+      proposedAt: state.now,
+      votes: { usa: "yes" },
+      status: "pending",
+      decidedAt: null,
     });
     expect(events[0]?.type).toBe("amendment.propose");
     expect(state.timeline.at(-1)).toMatchObject({ kind: "amendment.propose", provision: t.provision, version: 1 });
@@ -31,27 +44,104 @@ describe("amendment.propose", () => {
   it("refuses stale versions, edits outside the words, no change, empty or too long results, and too many pending", () => {
     const t = threatData();
     const p = t.provision;
-    expect(refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 2, edit: { kind: "insert", at: 0, text: "x" } }, "STALE_VERSION")).toMatch(/reload/i);
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 7, text: "x" } }, "BAD_EDIT");
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "delete", from: 5, to: 7 } }, "BAD_EDIT");
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "replace", from: 3, to: 3, text: "x" } }, "BAD_EDIT");
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "replace", from: 1, to: 2, text: "share" } }, "NO_CHANGE");
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "delete", from: 0, to: 6 } }, "BAD_EDIT");
-    refused(t.state, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 6, text: "x ".repeat(1000).trim() } }, "BAD_EDIT");
+    expect(
+      refused(
+        t.state,
+        t.amy,
+        { type: "amendment.propose", provision: p, baseVersion: 2, edit: { kind: "insert", at: 0, text: "x" } },
+        "STALE_VERSION",
+      ),
+    ).toMatch(/reload/i);
+    refused(
+      t.state,
+      t.amy,
+      { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 7, text: "x" } },
+      "BAD_EDIT",
+    );
+    refused(
+      t.state,
+      t.amy,
+      { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "delete", from: 5, to: 7 } },
+      "BAD_EDIT",
+    );
+    refused(
+      t.state,
+      t.amy,
+      { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "replace", from: 3, to: 3, text: "x" } },
+      "BAD_EDIT",
+    );
+    refused(
+      t.state,
+      t.amy,
+      {
+        type: "amendment.propose",
+        provision: p,
+        baseVersion: 1,
+        edit: { kind: "replace", from: 1, to: 2, text: "share" },
+      },
+      "NO_CHANGE",
+    );
+    refused(
+      t.state,
+      t.amy,
+      { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "delete", from: 0, to: 6 } },
+      "BAD_EDIT",
+    );
+    refused(
+      t.state,
+      t.amy,
+      {
+        type: "amendment.propose",
+        provision: p,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 6, text: "x ".repeat(1000).trim() },
+      },
+      "BAD_EDIT",
+    );
     let s = t.state;
     for (let i = 0; i < LIMITS.pendingAmendmentsPerProvision; i++)
-      s = ok(s, t.amy, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 6, text: `clause${i}` } });
-    refused(s, t.ivan, { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } }, "TOO_MANY");
+      s = ok(s, t.amy, {
+        type: "amendment.propose",
+        provision: p,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 6, text: `clause${i}` },
+      });
+    refused(
+      s,
+      t.ivan,
+      { type: "amendment.propose", provision: p, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } },
+      "TOO_MANY",
+    );
   });
   it("refuses unknown or closed provisions and non-parties", () => {
     const t = threatData();
-    refused(t.state, t.amy, { type: "amendment.propose", provision: "p999", baseVersion: 1, edit: { kind: "insert", at: 0, text: "x" } }, "UNKNOWN_PROVISION");
+    refused(
+      t.state,
+      t.amy,
+      { type: "amendment.propose", provision: "p999", baseVersion: 1, edit: { kind: "insert", at: 0, text: "x" } },
+      "UNKNOWN_PROVISION",
+    );
     const withdrawn = ok(t.state, t.wei, { type: "provision.withdraw", provision: t.provision });
-    refused(withdrawn, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "x" } }, "PROVISION_CLOSED");
+    refused(
+      withdrawn,
+      t.amy,
+      { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "x" } },
+      "PROVISION_CLOSED",
+    );
     const agreement = nextId(t.state, "i");
     const opened = ok(t.state, t.wei, { type: "instrument.open", title: "Pact", parties: ["russia"] });
     const tabled = tableCard(opened, t.ivan, "sovereignty", agreement);
-    refused(tabled.state, t.amy, { type: "amendment.propose", provision: tabled.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "x" } }, "NOT_A_PARTY");
+    refused(
+      tabled.state,
+      t.amy,
+      {
+        type: "amendment.propose",
+        provision: tabled.provision,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 0, text: "x" },
+      },
+      "NOT_A_PARTY",
+    );
   });
 });
 
@@ -59,15 +149,25 @@ describe("amendment.vote and deciding", () => {
   it("decides at once when every seated party delegation has voted, keeping authorship per word", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
-    let s = ok(t.state, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "replace", from: 1, to: 2, text: "must openly share" } });
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "replace", from: 1, to: 2, text: "must openly share" },
+    });
     s = ok(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" });
     expect(amendmentOf(s, id).status).toBe("pending");
     const { state, events } = accepted(s, t.ivan, { type: "amendment.vote", amendment: id, vote: "abstain" });
     expect(amendmentOf(state, id)).toMatchObject({ status: "adopted", decidedAt: state.now });
     const p = state.provisions[0]!;
     expect(p.versions[1]).toEqual({
-      version: 2, text: "States must openly share data on cyber threats.", authors: ["china", "usa", "usa", "usa", "china", "china", "china", "china"],
-      at: state.now, by: "usa", cause: "amendment", amendment: id,
+      version: 2,
+      text: "States must openly share data on cyber threats.",
+      authors: ["china", "usa", "usa", "usa", "china", "china", "china", "china"],
+      at: state.now,
+      by: "usa",
+      cause: "amendment",
+      amendment: id,
     });
     expect(p.versions[0]?.text).toBe("States share data on cyber threats.");
     expect(events.map((e) => e.type)).toEqual(["amendment.vote", "amendment.adopted"]);
@@ -76,7 +176,12 @@ describe("amendment.vote and deciding", () => {
   it("lets any delegate of a delegation vote; the last vote wins", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
-    let s = ok(t.state, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: "no" });
     s = ok(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" });
     expect(amendmentOf(s, id).votes).toEqual({ usa: "yes", china: "yes" });
@@ -87,7 +192,12 @@ describe("amendment.vote and deciding", () => {
     const outcome = (rule: DecisionRule, china: "yes" | "no" | "abstain", usa: "yes" | "no" | "abstain") => {
       const t = threatData(rule);
       const id = nextId(t.state, "a");
-      let s = ok(t.state, t.ivan, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+      let s = ok(t.state, t.ivan, {
+        type: "amendment.propose",
+        provision: t.provision,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 0, text: "All" },
+      });
       s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: china });
       s = ok(s, t.amy, { type: "amendment.vote", amendment: id, vote: usa });
       return amendmentOf(s, id).status;
@@ -103,7 +213,12 @@ describe("amendment.vote and deciding", () => {
   it("a rejected amendment leaves the text as it was", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
-    let s = ok(t.state, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: "no" });
     s = ok(s, t.ivan, { type: "amendment.vote", amendment: id, vote: "yes" });
     expect(amendmentOf(s, id).status).toBe("rejected");
@@ -114,26 +229,68 @@ describe("amendment.vote and deciding", () => {
   it("rebases other pending amendments that do not overlap, and lapses those that do", () => {
     const t = threatData();
     const first = nextId(t.state, "a");
-    let s = ok(t.state, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "replace", from: 1, to: 2, text: "must openly share" } });
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "replace", from: 1, to: 2, text: "must openly share" },
+    });
     const after = nextId(s, "a");
-    s = ok(s, t.ivan, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "replace", from: 4, to: 6, text: "online threats." } });
+    s = ok(s, t.ivan, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "replace", from: 4, to: 6, text: "online threats." },
+    });
     const overlapping = nextId(s, "a");
-    s = ok(s, t.ivan, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "delete", from: 0, to: 2 } });
+    s = ok(s, t.ivan, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "delete", from: 0, to: 2 },
+    });
     const before = nextId(s, "a");
-    s = ok(s, t.lin, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    s = ok(s, t.lin, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, HOST, { type: "amendment.close", amendment: first });
     expect(amendmentOf(s, first).status).toBe("adopted");
-    expect(amendmentOf(s, after)).toMatchObject({ status: "pending", baseVersion: 2, edit: { kind: "replace", from: 6, to: 8, text: "online threats." } });
+    expect(amendmentOf(s, after)).toMatchObject({
+      status: "pending",
+      baseVersion: 2,
+      edit: { kind: "replace", from: 6, to: 8, text: "online threats." },
+    });
     expect(amendmentOf(s, overlapping)).toMatchObject({ status: "lapsed", decidedAt: s.now });
-    expect(amendmentOf(s, before)).toMatchObject({ status: "pending", baseVersion: 2, edit: { kind: "insert", at: 0, text: "All" } });
+    expect(amendmentOf(s, before)).toMatchObject({
+      status: "pending",
+      baseVersion: 2,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, HOST, { type: "amendment.close", amendment: after });
     expect(text(s, t.provision)).toBe("States must openly share data on online threats.");
-    expect(s.provisions[0]?.versions.at(-1)?.authors).toEqual(["china", "usa", "usa", "usa", "china", "china", "russia", "russia"]);
+    expect(s.provisions[0]?.versions.at(-1)?.authors).toEqual([
+      "china",
+      "usa",
+      "usa",
+      "usa",
+      "china",
+      "china",
+      "russia",
+      "russia",
+    ]);
   });
   it("amendment.close by the host decides now: missing votes abstain", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
-    const s = ok(t.state, t.amy, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    const s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     const closed = ok(s, HOST, { type: "amendment.close", amendment: id });
     expect(amendmentOf(closed, id).status).toBe("adopted");
     expect(text(closed, t.provision)).toBe("All States share data on cyber threats.");
@@ -146,7 +303,12 @@ describe("amendment.withdraw", () => {
   it("lets the proposing delegation withdraw a pending amendment, and nobody else", () => {
     const t = threatData();
     const id = nextId(t.state, "a");
-    const s = ok(t.state, t.wei, { type: "amendment.propose", provision: t.provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    const s = ok(t.state, t.wei, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     expect(refused(s, t.amy, { type: "amendment.withdraw", amendment: id }, "NOT_PROPOSER")).toContain("China");
     const w = ok(s, t.lin, { type: "amendment.withdraw", amendment: id });
     expect(amendmentOf(w, id)).toMatchObject({ status: "withdrawn", decidedAt: w.now });

@@ -11,8 +11,16 @@ describe("the phase table", () => {
       briefing: ["say"],
       opening: ["say"],
       negotiation: [
-        "instrument.open", "provision.table", "provision.draft", "provision.withdraw", "stance.set",
-        "amendment.propose", "amendment.withdraw", "amendment.vote", "channel.open", "say",
+        "instrument.open",
+        "provision.table",
+        "provision.draft",
+        "provision.withdraw",
+        "stance.set",
+        "amendment.propose",
+        "amendment.withdraw",
+        "amendment.vote",
+        "channel.open",
+        "say",
       ],
       "final-text": ["provision.withdraw", "vote.cast", "say"],
       signing: ["sign", "say"],
@@ -23,18 +31,29 @@ describe("the phase table", () => {
     for (const phase of PHASES) {
       const t = table(phase);
       if (PHASE_ACTIONS[phase].includes("provision.table")) continue;
-      const message = refused(t.state, t.wei, { type: "provision.table", instrument: "code", card: "sovereignty" }, "WRONG_PHASE");
+      const message = refused(
+        t.state,
+        t.wei,
+        { type: "provision.table", instrument: "code", card: "sovereignty" },
+        "WRONG_PHASE",
+      );
       expect(message).toContain("Negotiation");
     }
     const signing = table("negotiation");
-    expect(refused(signing.state, signing.wei, { type: "sign", instrument: "code", version: "a".repeat(64) }, "WRONG_PHASE")).toContain("Signing");
+    expect(
+      refused(signing.state, signing.wei, { type: "sign", instrument: "code", version: "a".repeat(64) }, "WRONG_PHASE"),
+    ).toContain("Signing");
   });
   it("refuses host actions bound to a phase elsewhere", () => {
     const t = table("negotiation");
-    expect(refused(t.state, HOST, { type: "instrument.freeze", instrument: "code" }, "WRONG_PHASE")).toContain("Final text");
+    expect(refused(t.state, HOST, { type: "instrument.freeze", instrument: "code" }, "WRONG_PHASE")).toContain(
+      "Final text",
+    );
     expect(refused(t.state, HOST, { type: "vote.close", provision: "p1" }, "WRONG_PHASE")).toContain("Final text");
     const f = table("final-text");
-    expect(refused(f.state, HOST, { type: "amendment.close", amendment: "a1" }, "WRONG_PHASE")).toContain("Negotiation");
+    expect(refused(f.state, HOST, { type: "amendment.close", amendment: "a1" }, "WRONG_PHASE")).toContain(
+      "Negotiation",
+    );
   });
 });
 
@@ -52,7 +71,9 @@ describe("who may send what", () => {
     refused(t.state, t.projector, { type: "say", channel: "floor", text: "hello" }, "NOT_DELEGATE");
     refused(t.state, t.projector, { type: "stance.set", provision: "p1", stance: "support" }, "NOT_DELEGATE");
     const s = ok(t.state, HOST, { type: "say", channel: "floor", text: "Welcome, delegates." });
-    expect(s.channels.find((c) => c.id === "floor")?.messages.map((m) => [m.name, m.text])).toEqual([["Host", "Welcome, delegates."]]);
+    expect(s.channels.find((c) => c.id === "floor")?.messages.map((m) => [m.name, m.text])).toEqual([
+      ["Host", "Welcome, delegates."],
+    ]);
   });
   it("refuses an unknown seat", () => {
     const t = table("negotiation");
@@ -101,7 +122,9 @@ describe("canAct", () => {
     expect(canAct(signing.state, idOf(signing.wei), "sign")).toBe(true); // head of China
     expect(canAct(signing.state, idOf(signing.lin), "sign")).toBe(false); // not head
     expect(t.state.seats.find((x) => x.id === idOf(t.projector))?.role).toBe("observer");
-    expect(CLIENT_ACTION_TYPES.filter((type) => canAct(t.state, idOf(t.projector), type as ClientAction["type"]))).toEqual([]);
+    expect(
+      CLIENT_ACTION_TYPES.filter((type) => canAct(t.state, idOf(t.projector), type as ClientAction["type"])),
+    ).toEqual([]);
   });
 });
 

@@ -22,7 +22,12 @@ function played(): Table & { ids: Record<string, string>; agreement: string } {
     s = r.state;
     ids[card] = r.provision;
   }
-  s = ok(s, t.ivan, { type: "amendment.propose", provision: ids["threat-data"]!, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+  s = ok(s, t.ivan, {
+    type: "amendment.propose",
+    provision: ids["threat-data"]!,
+    baseVersion: 1,
+    edit: { kind: "insert", at: 0, text: "All" },
+  });
   s = ok(s, HOST, { type: "amendment.close", amendment: s.amendments[0]!.id });
   s = ok(s, HOST, { type: "phase.next" });
   s = ok(s, HOST, { type: "instrument.freeze", instrument: "code" });
@@ -62,8 +67,8 @@ describe("computeDebrief", () => {
     const s = computeDebrief(played().state);
     // code (2 of 3 signed): commons 2 - 3 + 3 = 2, stability 2 + 1 + 0 = 3; agreement (2 of 3): commons -3, stability -1.
     // Half the sum of |meters| over all cards: commons 12 / 2 = 6, stability 7 / 2 = 3.5.
-    expect(s.commons).toBe(Math.round(((2 * 2) / 3 - (3 * 2) / 3) / 6 * 100)); // -11
-    expect(s.stability).toBe(Math.round(((3 * 2) / 3 - (1 * 2) / 3) / 3.5 * 100)); // 38
+    expect(s.commons).toBe(Math.round((((2 * 2) / 3 - (3 * 2) / 3) / 6) * 100)); // -11
+    expect(s.stability).toBe(Math.round((((3 * 2) / 3 - (1 * 2) / 3) / 3.5) * 100)); // 38
     expect([s.commons, s.stability]).toEqual([-11, 38]);
   });
   it("shares the surviving words among their authors", () => {
@@ -82,7 +87,11 @@ describe("computeDebrief", () => {
   });
   it("is all zeros when nothing was signed", () => {
     const s = computeDebrief(table("signing").state);
-    expect(s.scores.map((x) => [x.delegation, x.score, x.signed])).toEqual([["china", 0, []], ["russia", 0, []], ["usa", 0, []]]);
+    expect(s.scores.map((x) => [x.delegation, x.score, x.signed])).toEqual([
+      ["china", 0, []],
+      ["russia", 0, []],
+      ["usa", 0, []],
+    ]);
     expect([s.commons, s.stability]).toEqual([0, 0]);
     expect(s.wording).toEqual({ china: 0, russia: 0, usa: 0 });
   });

@@ -7,16 +7,34 @@ describe("instrument.open", () => {
   it("opens an agreement among the delegate's delegation and the others named", () => {
     const t = table("negotiation");
     const id = nextId(t.state, "i");
-    const { state, events } = accepted(t.state, t.ivan, { type: "instrument.open", title: "  Moscow agreement ", parties: ["china", "russia", "china"] });
-    expect(state.instruments[1]).toEqual({ id, kind: "agreement", title: "Moscow agreement", parties: ["china", "russia"], openedBy: "russia", provisions: [], frozen: null });
+    const { state, events } = accepted(t.state, t.ivan, {
+      type: "instrument.open",
+      title: "  Moscow agreement ",
+      parties: ["china", "russia", "china"],
+    });
+    expect(state.instruments[1]).toEqual({
+      id,
+      kind: "agreement",
+      title: "Moscow agreement",
+      parties: ["china", "russia"],
+      openedBy: "russia",
+      provisions: [],
+      frozen: null,
+    });
     expect(events[0]?.text).toBe("Russia opened a new agreement: “Moscow agreement” (China, Russia).");
   });
   it("refuses only its own delegation, unknown delegations, and too many instruments", () => {
     const t = table("negotiation");
     refused(t.state, t.ivan, { type: "instrument.open", title: "Alone", parties: ["russia"] }, "SAME_DELEGATION");
-    refused(t.state, t.ivan, { type: "instrument.open", title: "Atlantis", parties: ["atlantis"] }, "UNKNOWN_DELEGATION");
+    refused(
+      t.state,
+      t.ivan,
+      { type: "instrument.open", title: "Atlantis", parties: ["atlantis"] },
+      "UNKNOWN_DELEGATION",
+    );
     let s = t.state;
-    while (s.instruments.length < LIMITS.instrumentsPerSession) s = ok(s, t.ivan, { type: "instrument.open", title: "More", parties: ["usa"] });
+    while (s.instruments.length < LIMITS.instrumentsPerSession)
+      s = ok(s, t.ivan, { type: "instrument.open", title: "More", parties: ["usa"] });
     refused(s, t.ivan, { type: "instrument.open", title: "One more", parties: ["usa"] }, "TOO_MANY");
   });
 });
@@ -27,13 +45,36 @@ describe("provision.table", () => {
     const { state, provision } = tableCard(t.state, t.lin, "sovereignty");
     const p = state.provisions[0]!;
     expect(p).toEqual({
-      id: provision, instrument: "code", card: "sovereignty", title: "State sovereignty", tags: ["sovereignty", "control"],
-      tabledBy: "china", tabledAt: state.now, status: "tabled", stances: { china: "sponsor" },
-      versions: [{ version: 1, text: "Each state governs its own cyberspace.", authors: ["china", "china", "china", "china", "china", "china"], at: state.now, by: "china", cause: "tabled" }],
-      flags: [], vote: null, resolution: null,
+      id: provision,
+      instrument: "code",
+      card: "sovereignty",
+      title: "State sovereignty",
+      tags: ["sovereignty", "control"],
+      tabledBy: "china",
+      tabledAt: state.now,
+      status: "tabled",
+      stances: { china: "sponsor" },
+      versions: [
+        {
+          version: 1,
+          text: "Each state governs its own cyberspace.",
+          authors: ["china", "china", "china", "china", "china", "china"],
+          at: state.now,
+          by: "china",
+          cause: "tabled",
+        },
+      ],
+      flags: [],
+      vote: null,
+      resolution: null,
     });
     expect(state.instruments[0]?.provisions).toEqual([provision]);
-    expect(state.timeline.at(-1)).toMatchObject({ kind: "provision.table", provision, version: 1, delegation: "china" });
+    expect(state.timeline.at(-1)).toMatchObject({
+      kind: "provision.table",
+      provision,
+      version: 1,
+      delegation: "china",
+    });
   });
   it("flags a card with news already released about it", () => {
     const t = table("negotiation");
@@ -48,29 +89,63 @@ describe("provision.table", () => {
     refused(s, t.amy, { type: "provision.table", instrument: agreement, card: "sovereignty" }, "NOT_A_PARTY");
     refused(s, t.wei, { type: "provision.table", instrument: "code", card: "no-such-card" }, "UNKNOWN_CARD");
     const tabled = tableCard(s, t.wei, "sovereignty");
-    expect(refused(tabled.state, t.amy, { type: "provision.table", instrument: "code", card: "sovereignty" }, "CARD_ALREADY_TABLED")).toContain("State sovereignty");
+    expect(
+      refused(
+        tabled.state,
+        t.amy,
+        { type: "provision.table", instrument: "code", card: "sovereignty" },
+        "CARD_ALREADY_TABLED",
+      ),
+    ).toContain("State sovereignty");
     // the same card on another instrument is fine, and again once withdrawn
     ok(tabled.state, t.ivan, { type: "provision.table", instrument: agreement, card: "sovereignty" });
     const withdrawn = ok(tabled.state, t.wei, { type: "provision.withdraw", provision: tabled.provision });
     ok(withdrawn, t.amy, { type: "provision.table", instrument: "code", card: "sovereignty" });
     let many = s;
     while (many.instruments[0]!.provisions.length < LIMITS.provisionsPerInstrument)
-      many = ok(many, t.amy, { type: "provision.draft", instrument: "code", title: "Filler", text: "Some words.", tags: [] });
+      many = ok(many, t.amy, {
+        type: "provision.draft",
+        instrument: "code",
+        title: "Filler",
+        text: "Some words.",
+        tags: [],
+      });
     refused(many, t.amy, { type: "provision.table", instrument: "code", card: "free-flow" }, "TOO_MANY");
-    refused(many, t.amy, { type: "provision.draft", instrument: "code", title: "Filler", text: "More.", tags: [] }, "TOO_MANY");
+    refused(
+      many,
+      t.amy,
+      { type: "provision.draft", instrument: "code", title: "Filler", text: "More.", tags: [] },
+      "TOO_MANY",
+    );
   });
 });
 
 describe("provision.draft", () => {
   it("tables free text with the scenario's tags, normalising spaces", () => {
     const t = table("negotiation");
-    const s = ok(t.state, t.amy, { type: "provision.draft", instrument: "code", title: "Open markets", text: "Trade  in\nIT goods is free.", tags: ["free-flow", "free-flow"] });
+    const s = ok(t.state, t.amy, {
+      type: "provision.draft",
+      instrument: "code",
+      title: "Open markets",
+      text: "Trade  in\nIT goods is free.",
+      tags: ["free-flow", "free-flow"],
+    });
     expect(s.provisions[0]).toMatchObject({ card: null, title: "Open markets", tags: ["free-flow"], tabledBy: "usa" });
-    expect(s.provisions[0]?.versions[0]).toMatchObject({ text: "Trade in IT goods is free.", authors: ["usa", "usa", "usa", "usa", "usa", "usa"] });
+    expect(s.provisions[0]?.versions[0]).toMatchObject({
+      text: "Trade in IT goods is free.",
+      authors: ["usa", "usa", "usa", "usa", "usa", "usa"],
+    });
   });
   it("refuses a tag no card uses, naming it", () => {
     const t = table("negotiation");
-    expect(refused(t.state, t.amy, { type: "provision.draft", instrument: "code", title: "X", text: "Y.", tags: ["moon-base"] }, "BAD_MESSAGE")).toContain("moon-base");
+    expect(
+      refused(
+        t.state,
+        t.amy,
+        { type: "provision.draft", instrument: "code", title: "X", text: "Y.", tags: ["moon-base"] },
+        "BAD_MESSAGE",
+      ),
+    ).toContain("moon-base");
   });
 });
 
@@ -78,7 +153,12 @@ describe("provision.withdraw", () => {
   it("withdraws a tabled provision and its pending amendments", () => {
     const t = table("negotiation");
     const { state, provision } = tableCard(t.state, t.wei, "sovereignty");
-    const s = ok(state, t.amy, { type: "amendment.propose", provision, baseVersion: 1, edit: { kind: "delete", from: 0, to: 1 } });
+    const s = ok(state, t.amy, {
+      type: "amendment.propose",
+      provision,
+      baseVersion: 1,
+      edit: { kind: "delete", from: 0, to: 1 },
+    });
     const w = ok(s, t.lin, { type: "provision.withdraw", provision });
     expect(w.provisions[0]?.status).toBe("withdrawn");
     expect(w.amendments[0]).toMatchObject({ status: "withdrawn", decidedAt: w.now });

@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { DecisionRule } from "../../shared/scenario.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { isBracketed, signatureCounts, versionHash } from "../../shared/rules/index.ts";
-import { HOST, SYSTEM, accepted, idOf, nextId, ok, refused, table, tableCard, toPhase, type Table } from "../fixtures/mini-scenario.ts";
+import {
+  HOST,
+  SYSTEM,
+  accepted,
+  idOf,
+  nextId,
+  ok,
+  refused,
+  table,
+  tableCard,
+  toPhase,
+  type Table,
+} from "../fixtures/mini-scenario.ts";
 
 /** In final text: the code holds sovereignty (objected to by the United States) and threat-data (agreed). */
 function drafted(rule: DecisionRule = "consensus"): Table & { contested: string; agreed: string } {
@@ -26,7 +38,9 @@ describe("bracket.resolve", () => {
     let s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "vote" });
     expect(prov(s, t.contested).vote).toEqual({ votes: {}, openedAt: s.now });
     refused(s, HOST, { type: "bracket.resolve", provision: t.contested, how: "vote" }, "VOTE_OPEN");
-    expect(refused(s, t.lin, { type: "vote.cast", provision: t.contested, vote: "yes" }, "NOT_HEAD_OF_DELEGATION")).toContain("Ask Wei (head of China)");
+    expect(
+      refused(s, t.lin, { type: "vote.cast", provision: t.contested, vote: "yes" }, "NOT_HEAD_OF_DELEGATION"),
+    ).toContain("Ask Wei (head of China)");
     s = ok(s, t.wei, { type: "vote.cast", provision: t.contested, vote: "yes" });
     s = ok(s, t.ivan, { type: "vote.cast", provision: t.contested, vote: "yes" });
     expect(prov(s, t.contested).vote?.votes).toEqual({ china: "yes", russia: "yes" });
@@ -76,20 +90,32 @@ describe("bracket.resolve", () => {
 describe("instrument.freeze and unfreeze", () => {
   it("refuses open brackets (naming them), an open vote, pending amendments, an empty instrument, and freezing twice", () => {
     const t = drafted();
-    expect(refused(t.state, HOST, { type: "instrument.freeze", instrument: "code" }, "OPEN_BRACKETS")).toContain("State sovereignty");
+    expect(refused(t.state, HOST, { type: "instrument.freeze", instrument: "code" }, "OPEN_BRACKETS")).toContain(
+      "State sovereignty",
+    );
     const voting = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "vote" });
-    expect(refused(voting, HOST, { type: "instrument.freeze", instrument: "code" }, "VOTE_OPEN")).toContain("State sovereignty");
+    expect(refused(voting, HOST, { type: "instrument.freeze", instrument: "code" }, "VOTE_OPEN")).toContain(
+      "State sovereignty",
+    );
     refused(t.state, HOST, { type: "instrument.freeze", instrument: "i999" }, "UNKNOWN_INSTRUMENT");
     const e = table("negotiation");
     const agreement = nextId(e.state, "i");
-    const opened = toPhase(ok(e.state, e.wei, { type: "instrument.open", title: "Empty", parties: ["usa"] }), "final-text");
+    const opened = toPhase(
+      ok(e.state, e.wei, { type: "instrument.open", title: "Empty", parties: ["usa"] }),
+      "final-text",
+    );
     refused(opened, HOST, { type: "instrument.freeze", instrument: agreement }, "EMPTY_INSTRUMENT");
   });
   it("refuses to freeze with pending amendments (after going back to negotiation)", () => {
     const t = drafted();
     let s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "drop" });
     s = ok(s, HOST, { type: "phase.back" });
-    s = ok(s, t.amy, { type: "amendment.propose", provision: t.agreed, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    s = ok(s, t.amy, {
+      type: "amendment.propose",
+      provision: t.agreed,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     // Back to final text would lapse it, so the pending amendment can only meet a freeze through a crafted state.
     const pending: SessionState = { ...s, phase: "final-text" };
     refused(pending, HOST, { type: "instrument.freeze", instrument: "code" }, "PENDING_AMENDMENTS");
@@ -99,7 +125,11 @@ describe("instrument.freeze and unfreeze", () => {
     const s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "drop" });
     const { state, events } = accepted(s, HOST, { type: "instrument.freeze", instrument: "code" });
     const texts = [{ id: t.agreed, title: "Sharing threat data", text: "States share data on cyber threats." }];
-    expect(state.instruments[0]?.frozen).toEqual({ version: versionHash("Code of conduct", texts), at: state.now, provisions: texts });
+    expect(state.instruments[0]?.frozen).toEqual({
+      version: versionHash("Code of conduct", texts),
+      at: state.now,
+      provisions: texts,
+    });
     expect(prov(state, t.agreed).status).toBe("adopted");
     expect(prov(state, t.contested).status).toBe("dropped");
     expect(events[0]).toMatchObject({ type: "instrument.freeze", version: versionHash("Code of conduct", texts) });
@@ -123,16 +153,18 @@ describe("sign", () => {
   it("the head signs the frozen version; the signature names it", () => {
     const t = frozenSigning();
     const { state, events } = accepted(t.state, t.wei, { type: "sign", instrument: "code", version: t.version });
-    expect(state.signatures).toEqual([{ instrument: "code", delegation: "china", seat: idOf(t.wei), name: "Wei", version: t.version, at: state.now }]);
+    expect(state.signatures).toEqual([
+      { instrument: "code", delegation: "china", seat: idOf(t.wei), name: "Wei", version: t.version, at: state.now },
+    ]);
     expect(signatureCounts(state, state.signatures[0]!)).toBe(true);
     expect(events[0]?.text).toBe("China signed “Code of conduct”.");
     refused(state, t.wei, { type: "sign", instrument: "code", version: t.version }, "ALREADY_SIGNED");
   });
   it("refuses a delegate who is not head, naming the head", () => {
     const t = frozenSigning();
-    expect(refused(t.state, t.lin, { type: "sign", instrument: "code", version: t.version }, "NOT_HEAD_OF_DELEGATION")).toBe(
-      "Only the head of delegation can sign. Ask Wei (head of China) to sign.",
-    );
+    expect(
+      refused(t.state, t.lin, { type: "sign", instrument: "code", version: t.version }, "NOT_HEAD_OF_DELEGATION"),
+    ).toBe("Only the head of delegation can sign. Ask Wei (head of China) to sign.");
   });
   it("refuses unknown instruments, non-parties, unfrozen text and another version", () => {
     const t = table("negotiation");
@@ -156,7 +188,12 @@ describe("sign", () => {
     s = ok(s, HOST, { type: "instrument.unfreeze", instrument: "code" });
     expect(signatureCounts(s, s.signatures[0]!)).toBe(false);
     s = ok(s, HOST, { type: "phase.back" });
-    s = ok(s, t.amy, { type: "amendment.propose", provision: t.agreed, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    s = ok(s, t.amy, {
+      type: "amendment.propose",
+      provision: t.agreed,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, HOST, { type: "amendment.close", amendment: s.amendments.at(-1)!.id });
     s = ok(ok(s, HOST, { type: "phase.next" }), HOST, { type: "instrument.freeze", instrument: "code" });
     expect(s.instruments[0]?.frozen?.version).not.toBe(t.version);

@@ -5,7 +5,17 @@ import { ClientAction, type ClientActionType, CLIENT_ACTION_TYPES } from "../../
 import { PHASES, type Scenario } from "../../shared/scenario.ts";
 import { SessionState } from "../../shared/state.ts";
 import type { Audience } from "../../shared/view.ts";
-import { DELEGATE_ACTIONS, PHASE_ACTIONS, applyAction, createSession, currentText, viewFor, words, type Actor, type Command } from "../../shared/rules/index.ts";
+import {
+  DELEGATE_ACTIONS,
+  PHASE_ACTIONS,
+  applyAction,
+  createSession,
+  currentText,
+  viewFor,
+  words,
+  type Actor,
+  type Command,
+} from "../../shared/rules/index.ts";
 import { deepFreeze } from "../fixtures/mini-scenario.ts";
 
 import { seeded as mulberry32 } from "../support/seeded.ts";
@@ -21,7 +31,21 @@ export interface FuzzReport {
   refusalCodes: Map<string, number>;
 }
 
-const NAMES = ["Wei", "Lin", "Ivan", "Olga", "Amy", "Ben", "Yuki", "Kenji", "Ada", "host", "Projector", "wei", "  Sam  "];
+const NAMES = [
+  "Wei",
+  "Lin",
+  "Ivan",
+  "Olga",
+  "Amy",
+  "Ben",
+  "Yuki",
+  "Kenji",
+  "Ada",
+  "host",
+  "Projector",
+  "wei",
+  "  Sam  ",
+];
 
 export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzReport {
   const rnd = mulberry32(seed);
@@ -34,20 +58,51 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
   let freshN = 0;
   const fresh = () => ({ tokenHash: `tok${seed}-${++freshN}`.padEnd(64, "f"), rejoinCode: "MNPQ" });
 
-  let state = deepFreeze(createSession({ scenario, code: "ACDEFG", now: 1_700_000_000_000, hostTokenHash: "h".repeat(64), hostRejoinCode: "HHHH" }));
+  let state = deepFreeze(
+    createSession({
+      scenario,
+      code: "ACDEFG",
+      now: 1_700_000_000_000,
+      hostTokenHash: "h".repeat(64),
+      hostRejoinCode: "HHHH",
+    }),
+  );
   let now = state.now;
   const frozenSeen = new Map<string, Set<string>>();
   let privateSerial = 0;
-  const report: FuzzReport = { failure: null, accepted: 0, refused: 0, rejectedBySchema: 0, phasesSeen: new Set(), acceptedTypes: new Set(), acceptedCounts: new Map(), refusalCodes: new Map() };
+  const report: FuzzReport = {
+    failure: null,
+    accepted: 0,
+    refused: 0,
+    rejectedBySchema: 0,
+    phasesSeen: new Set(),
+    acceptedTypes: new Set(),
+    acceptedCounts: new Map(),
+    refusalCodes: new Map(),
+  };
 
-  const someId = (ids: string[], prefix: string) => (chance(0.85) && ids.length > 0 ? pick(ids)! : `${prefix}${int(999) + 1}`);
-  const someText = () => pick(["Yes.", "We object strongly.", "All states", "  spaced   words  ", "x".repeat(int(2100)), "", "<b>bold</b> & \"quotes\""])!;
+  const someId = (ids: string[], prefix: string) =>
+    chance(0.85) && ids.length > 0 ? pick(ids)! : `${prefix}${int(999) + 1}`;
+  const someText = () =>
+    pick([
+      "Yes.",
+      "We object strongly.",
+      "All states",
+      "  spaced   words  ",
+      "x".repeat(int(2100)),
+      "",
+      '<b>bold</b> & "quotes"',
+    ])!;
 
   function clientCommand(type: ClientActionType): unknown {
     // Mostly aim at provisions where the action can work: on the table, bracketed, or under a vote.
     const live = state.provisions.filter((p) => p.status === "tabled");
     const targeted =
-      type === "bracket.resolve" ? live.filter((p) => Object.values(p.stances).includes("objection")) : type === "vote.cast" || type === "vote.close" ? live.filter((p) => p.vote) : live;
+      type === "bracket.resolve"
+        ? live.filter((p) => Object.values(p.stances).includes("objection"))
+        : type === "vote.cast" || type === "vote.close"
+          ? live.filter((p) => p.vote)
+          : live;
     const provisions = (chance(0.8) && targeted.length > 0 ? targeted : state.provisions).map((p) => p.id);
     const pending = state.amendments.filter((a) => a.status === "pending");
     const amendments = (chance(0.8) && pending.length > 0 ? pending : state.amendments).map((a) => a.id);
@@ -55,23 +110,76 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     const instruments = (chance(0.7) && withText.length > 0 ? withText : state.instruments).map((i) => i.id);
     const channels = state.channels.map((c) => c.id);
     switch (type) {
-      case "timer.start": return { type, ...(chance(0.5) ? { minutes: pick([0.5, 1, 5, 200]) } : {}) };
-      case "timer.extend": return { type, minutes: pick([0.5, 2, 61, -1]) };
-      case "session.lock": return { type, locked: chance(0.5) };
-      case "session.end": return { type };
-      case "announce": return { type, text: someText() };
-      case "inject.release": return { type, inject: someId(scenario.injects.map((i) => i.id), "news") };
-      case "seat.move": return { type, seat: someId(state.seats.map((s) => s.id), "s"), delegation: someId(delegationIds, "atlantis") };
-      case "seat.makeHead": case "seat.hand": case "seat.kick": return { type, seat: someId(state.seats.map((s) => s.id), "s") };
-      case "amendment.close": return { type, amendment: someId(amendments, "a") };
-      case "bracket.resolve": return { type, provision: someId(provisions, "p"), how: pick(["drop", "vote"]) };
-      case "vote.close": return { type, provision: someId(provisions, "p") };
-      case "instrument.freeze": case "instrument.unfreeze": return { type, instrument: someId(instruments, "i") };
-      case "instrument.open": return { type, title: someText(), parties: [pick(delegationIds)!, ...(chance(0.3) ? [pick(delegationIds)!] : [])] };
-      case "provision.table": return { type, instrument: someId(instruments, "i"), card: someId(cardIds, "card") };
-      case "provision.draft": return { type, instrument: someId(instruments, "i"), title: someText(), text: someText(), tags: chance(0.8) ? [pick(tags)!] : ["moon-base"] };
-      case "provision.withdraw": return { type, provision: someId(provisions, "p") };
-      case "stance.set": return { type, provision: someId(provisions, "p"), stance: chance(0.4) ? "objection" : pick(["sponsor", "support", "reservation", null]) };
+      case "timer.start":
+        return { type, ...(chance(0.5) ? { minutes: pick([0.5, 1, 5, 200]) } : {}) };
+      case "timer.extend":
+        return { type, minutes: pick([0.5, 2, 61, -1]) };
+      case "session.lock":
+        return { type, locked: chance(0.5) };
+      case "session.end":
+        return { type };
+      case "announce":
+        return { type, text: someText() };
+      case "inject.release":
+        return {
+          type,
+          inject: someId(
+            scenario.injects.map((i) => i.id),
+            "news",
+          ),
+        };
+      case "seat.move":
+        return {
+          type,
+          seat: someId(
+            state.seats.map((s) => s.id),
+            "s",
+          ),
+          delegation: someId(delegationIds, "atlantis"),
+        };
+      case "seat.makeHead":
+      case "seat.hand":
+      case "seat.kick":
+        return {
+          type,
+          seat: someId(
+            state.seats.map((s) => s.id),
+            "s",
+          ),
+        };
+      case "amendment.close":
+        return { type, amendment: someId(amendments, "a") };
+      case "bracket.resolve":
+        return { type, provision: someId(provisions, "p"), how: pick(["drop", "vote"]) };
+      case "vote.close":
+        return { type, provision: someId(provisions, "p") };
+      case "instrument.freeze":
+      case "instrument.unfreeze":
+        return { type, instrument: someId(instruments, "i") };
+      case "instrument.open":
+        return {
+          type,
+          title: someText(),
+          parties: [pick(delegationIds)!, ...(chance(0.3) ? [pick(delegationIds)!] : [])],
+        };
+      case "provision.table":
+        return { type, instrument: someId(instruments, "i"), card: someId(cardIds, "card") };
+      case "provision.draft":
+        return {
+          type,
+          instrument: someId(instruments, "i"),
+          title: someText(),
+          text: someText(),
+          tags: chance(0.8) ? [pick(tags)!] : ["moon-base"],
+        };
+      case "provision.withdraw":
+        return { type, provision: someId(provisions, "p") };
+      case "stance.set":
+        return {
+          type,
+          provision: someId(provisions, "p"),
+          stance: chance(0.4) ? "objection" : pick(["sponsor", "support", "reservation", null]),
+        };
       case "amendment.propose": {
         const p = pick(live.length > 0 && chance(0.9) ? live : state.provisions);
         const n = p ? words(currentText(p)).length : 3;
@@ -85,41 +193,78 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         ]);
         return { type, provision: p?.id ?? "p1", baseVersion, edit, ...(chance(0.3) ? { note: "because" } : {}) };
       }
-      case "amendment.withdraw": return { type, amendment: someId(amendments, "a") };
-      case "amendment.vote": return { type, amendment: someId(amendments, "a"), vote: pick(["yes", "no", "abstain"]) };
-      case "vote.cast": return { type, provision: someId(provisions, "p"), vote: pick(["yes", "no", "abstain"]) };
+      case "amendment.withdraw":
+        return { type, amendment: someId(amendments, "a") };
+      case "amendment.vote":
+        return { type, amendment: someId(amendments, "a"), vote: pick(["yes", "no", "abstain"]) };
+      case "vote.cast":
+        return { type, provision: someId(provisions, "p"), vote: pick(["yes", "no", "abstain"]) };
       case "sign": {
         const frozen = state.instruments.filter((i) => i.frozen);
         const inst = pick(frozen.length > 0 && chance(0.8) ? frozen : state.instruments);
-        const version = inst?.frozen && chance(0.8) ? inst.frozen.version : pick(["0".repeat(64), "nothex", "abc123abc123"]);
+        const version =
+          inst?.frozen && chance(0.8) ? inst.frozen.version : pick(["0".repeat(64), "nothex", "abc123abc123"]);
         return { type, instrument: inst?.id ?? "code", version };
       }
-      case "channel.open": return { type, with: [pick(delegationIds)!, ...(chance(0.3) ? [pick(delegationIds)!] : [])] };
-      case "say": return { type, channel: someId(channels, "c"), text: chance(0.5) ? `psst-${seed}-${++privateSerial}` : someText() };
-      default: return { type };
+      case "channel.open":
+        return { type, with: [pick(delegationIds)!, ...(chance(0.3) ? [pick(delegationIds)!] : [])] };
+      case "say":
+        return {
+          type,
+          channel: someId(channels, "c"),
+          text: chance(0.5) ? `psst-${seed}-${++privateSerial}` : someText(),
+        };
+      default:
+        return { type };
     }
   }
 
   function systemCommand(): Command {
     const seats = state.seats.map((s) => s.id);
     switch (int(7)) {
-      case 0: case 1:
-        return { type: "seat.join", role: chance(0.85) ? "delegate" : "observer", name: pick(NAMES)!, ...(chance(0.5) ? { delegation: someId(delegationIds, "atlantis") } : {}) };
-      case 2: return { type: "seat.connect", seat: someId(seats, "s") };
-      case 3: return { type: "seat.disconnect", seat: someId(seats, "s") };
-      case 4: return { type: "seat.leave", seat: someId(seats, "s") };
-      case 5: return { type: "timer.restore", remainingMs: pick([0, 5000, 60_000])! };
-      default: return { type: "timer.deadline" };
+      case 0:
+      case 1:
+        return {
+          type: "seat.join",
+          role: chance(0.85) ? "delegate" : "observer",
+          name: pick(NAMES)!,
+          ...(chance(0.5) ? { delegation: someId(delegationIds, "atlantis") } : {}),
+        };
+      case 2:
+        return { type: "seat.connect", seat: someId(seats, "s") };
+      case 3:
+        return { type: "seat.disconnect", seat: someId(seats, "s") };
+      case 4:
+        return { type: "seat.leave", seat: someId(seats, "s") };
+      case 5:
+        return { type: "timer.restore", remainingMs: pick([0, 5000, 60_000])! };
+      default:
+        return { type: "timer.deadline" };
     }
   }
 
   // Phase moves are rare enough that every phase gets real traffic; the session ends only near the end of a run.
-  const HOST_TYPES = CLIENT_ACTION_TYPES.filter((t) => !DELEGATE_ACTIONS.has(t) && !t.startsWith("phase.") && t !== "session.end");
+  const HOST_TYPES = CLIENT_ACTION_TYPES.filter(
+    (t) => !DELEGATE_ACTIONS.has(t) && !t.startsWith("phase.") && t !== "session.end",
+  );
   // What delegates mostly try in each phase (repeats weigh an action up); the rest of the time, anything.
   const DELEGATE_MIX: Partial<Record<string, ClientActionType[]>> = {
     negotiation: [
-      "provision.table", "provision.table", "provision.draft", "amendment.propose", "amendment.propose", "amendment.propose",
-      "amendment.vote", "amendment.vote", "amendment.vote", "stance.set", "stance.set", "instrument.open", "channel.open", "say", "amendment.withdraw",
+      "provision.table",
+      "provision.table",
+      "provision.draft",
+      "amendment.propose",
+      "amendment.propose",
+      "amendment.propose",
+      "amendment.vote",
+      "amendment.vote",
+      "amendment.vote",
+      "stance.set",
+      "stance.set",
+      "instrument.open",
+      "channel.open",
+      "say",
+      "amendment.withdraw",
     ],
     "final-text": ["vote.cast", "vote.cast", "vote.cast", "say", "provision.withdraw"],
     signing: ["sign", "sign", "sign", "say"],
@@ -138,18 +283,28 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     const own = audience.kind === "delegation" ? audience.delegation : null;
     for (const d of audience.kind === "host" ? [] : scenario.delegations) {
       if (d.id === own) continue;
-      if (text.includes(d.brief.instructions)) return `${audience.kind}${own ? ` ${own}` : ""} sees the brief of ${d.id}`;
-      if (text.includes(d.brief.success)) return `${audience.kind}${own ? ` ${own}` : ""} sees the success line of ${d.id}`;
+      if (text.includes(d.brief.instructions))
+        return `${audience.kind}${own ? ` ${own}` : ""} sees the brief of ${d.id}`;
+      if (text.includes(d.brief.success))
+        return `${audience.kind}${own ? ` ${own}` : ""} sees the success line of ${d.id}`;
     }
     for (const c of state.channels) {
-      if (c.members === null || (own !== null && c.members.includes(own)) || (audience.kind === "host" && c.kind === "team")) continue;
-      for (const m of c.messages) if (m.text.startsWith("psst-") && text.includes(`"${m.text}"`)) return `${audience.kind} ${own ?? ""} reads ${c.id}`;
+      if (
+        c.members === null ||
+        (own !== null && c.members.includes(own)) ||
+        (audience.kind === "host" && c.kind === "team")
+      )
+        continue;
+      for (const m of c.messages)
+        if (m.text.startsWith("psst-") && text.includes(`"${m.text}"`))
+          return `${audience.kind} ${own ?? ""} reads ${c.id}`;
     }
     return null;
   }
 
   for (let step = 0; step < steps; step++) {
-    now += int(4) === 0 && state.timer.state === "running" ? Math.max(0, state.timer.endsAt - now) + int(2) : int(30_000);
+    now +=
+      int(4) === 0 && state.timer.state === "running" ? Math.max(0, state.timer.endsAt - now) + int(2) : int(30_000);
     let actor: Actor;
     let command: Command;
     const roll = rnd();
@@ -164,10 +319,10 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
       const seatId = hostTurn
         ? "s1"
         : chance(0.05)
-          ? pick(observers)?.id ?? "s1"
+          ? (pick(observers)?.id ?? "s1")
           : chance(0.03)
             ? "s9999"
-            : (chance(0.4) ? pick(heads) : pick(delegates))?.id ?? "s1";
+            : ((chance(0.4) ? pick(heads) : pick(delegates))?.id ?? "s1");
       actor = { kind: "seat", seat: seatId };
       const FOCUS: Partial<Record<string, ClientActionType[]>> = {
         negotiation: ["amendment.close"],
@@ -178,10 +333,12 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         ? focus && chance(state.phase === "final-text" ? 0.7 : 0.3)
           ? pick(focus)!
           : chance(0.04)
-          ? pick(["phase.next", "phase.next", "phase.back"] as const)!
-          : step > steps * 0.95 && chance(0.05)
-            ? "session.end"
-            : chance(0.9) ? pick(HOST_TYPES)! : pick(ANY_BUT_END)!
+            ? pick(["phase.next", "phase.next", "phase.back"] as const)!
+            : step > steps * 0.95 && chance(0.05)
+              ? "session.end"
+              : chance(0.9)
+                ? pick(HOST_TYPES)!
+                : pick(ANY_BUT_END)!
         : chance(0.75)
           ? pick(DELEGATE_MIX[state.phase] ?? PHASE_ACTIONS[state.phase])!
           : pick(ANY_BUT_END)!;
@@ -201,14 +358,20 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     const before = state;
     const snapshot = step % 50 === 0 ? JSON.stringify(before) : null;
     const needsFresh = command.type === "seat.join" || command.type === "seat.hand";
-    const result = applyAction(state, actor, command, { now, ...(needsFresh && chance(0.97) ? { fresh: fresh() } : {}) });
+    const result = applyAction(state, actor, command, {
+      now,
+      ...(needsFresh && chance(0.97) ? { fresh: fresh() } : {}),
+    });
     const where = `FUZZ SEED=${seed} step ${step}: ${JSON.stringify(actor)} ${JSON.stringify(command)}`;
     if (!result.ok) {
       report.refused++;
       report.refusalCodes.set(result.code, (report.refusalCodes.get(result.code) ?? 0) + 1);
-      if (result.code === "INTERNAL" && !(needsFresh)) return { ...report, failure: `${where} -> INTERNAL: ${result.message}` };
-      if (!result.message || result.message.length < 8) return { ...report, failure: `${where} -> ${result.code} with no message` };
-      if (snapshot !== null && JSON.stringify(before) !== snapshot) return { ...report, failure: `${where} -> a refusal changed the state` };
+      if (result.code === "INTERNAL" && !needsFresh)
+        return { ...report, failure: `${where} -> INTERNAL: ${result.message}` };
+      if (!result.message || result.message.length < 8)
+        return { ...report, failure: `${where} -> ${result.code} with no message` };
+      if (snapshot !== null && JSON.stringify(before) !== snapshot)
+        return { ...report, failure: `${where} -> a refusal changed the state` };
       continue;
     }
     report.accepted++;
@@ -218,17 +381,28 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     report.phasesSeen.add(state.phase);
 
     const parsed = SessionState.safeParse(state);
-    if (!parsed.success) return { ...report, failure: `${where} -> state fails its schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    if (!parsed.success)
+      return {
+        ...report,
+        failure: `${where} -> state fails its schema: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join(".")}: ${i.message}`)
+          .join("; ")}`,
+      };
     const moved = Math.abs(PHASES.indexOf(state.phase) - PHASES.indexOf(before.phase));
     if (moved > 1) return { ...report, failure: `${where} -> phase jumped from ${before.phase} to ${state.phase}` };
-    for (const i of state.instruments) if (i.frozen) (frozenSeen.get(i.id) ?? frozenSeen.set(i.id, new Set()).get(i.id)!).add(i.frozen.version);
+    for (const i of state.instruments)
+      if (i.frozen) (frozenSeen.get(i.id) ?? frozenSeen.set(i.id, new Set()).get(i.id)!).add(i.frozen.version);
     for (const sig of state.signatures)
-      if (!frozenSeen.get(sig.instrument)?.has(sig.version)) return { ...report, failure: `${where} -> a signature names a version ${sig.instrument} never had` };
+      if (!frozenSeen.get(sig.instrument)?.has(sig.version))
+        return { ...report, failure: `${where} -> a signature names a version ${sig.instrument} never had` };
     for (const [d, head] of Object.entries(state.heads)) {
       const seat = head === null ? null : state.seats.find((s) => s.id === head);
-      if (head !== null && (seat?.role !== "delegate" || seat.delegation !== d)) return { ...report, failure: `${where} -> head of ${d} is not one of its delegates` };
+      if (head !== null && (seat?.role !== "delegate" || seat.delegation !== d))
+        return { ...report, failure: `${where} -> head of ${d} is not one of its delegates` };
     }
-    if (new Set(state.seats.map((s) => s.id)).size !== state.seats.length) return { ...report, failure: `${where} -> duplicate seat ids` };
+    if (new Set(state.seats.map((s) => s.id)).size !== state.seats.length)
+      return { ...report, failure: `${where} -> duplicate seat ids` };
     if (state.now < before.now) return { ...report, failure: `${where} -> the clock went backwards` };
     if (step % 15 === 0 || command.type === "say" || command.type.startsWith("phase") || command.type === "seat.move") {
       for (const a of audiences()) {

@@ -25,7 +25,12 @@ describe("versionHash", () => {
   it("is the same for the same text and differs when anything changes", () => {
     const v = versionHash("Code", provisions);
     expect(v).toMatch(/^[0-9a-f]{64}$/);
-    expect(versionHash("Code", provisions.map((p) => ({ ...p })))).toBe(v);
+    expect(
+      versionHash(
+        "Code",
+        provisions.map((p) => ({ ...p })),
+      ),
+    ).toBe(v);
     expect(versionHash("Code 2", provisions)).not.toBe(v);
     expect(versionHash("Code", [provisions[1]!, provisions[0]!])).not.toBe(v);
     expect(versionHash("Code", [{ title: "A", text: "one two!" }, provisions[1]!])).not.toBe(v);

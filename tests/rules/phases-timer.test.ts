@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { HOST, SYSTEM, accepted, ok, refused, table, tableCard, toPhase, newSession } from "../fixtures/mini-scenario.ts";
+import {
+  HOST,
+  SYSTEM,
+  accepted,
+  ok,
+  refused,
+  table,
+  tableCard,
+  toPhase,
+  newSession,
+} from "../fixtures/mini-scenario.ts";
 
 const MIN = 60_000;
 
@@ -21,7 +31,12 @@ describe("phase.next and phase.back", () => {
   it("lapse pending amendments when negotiation ends, but not when going back", () => {
     const t = table("negotiation");
     const { state, provision } = tableCard(t.state, t.wei, "sovereignty");
-    const proposed = ok(state, t.wei, { type: "amendment.propose", provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "Firmly," } });
+    const proposed = ok(state, t.wei, {
+      type: "amendment.propose",
+      provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "Firmly," },
+    });
     expect(proposed.amendments[0]?.status).toBe("pending");
     expect(toPhase(proposed, "opening").amendments[0]?.status).toBe("pending");
     const forward = ok(proposed, HOST, { type: "phase.next" });
@@ -38,8 +53,16 @@ describe("phase.next and phase.back", () => {
 describe("the timer", () => {
   it("starts with given minutes or the plan's, and restarts", () => {
     const s = table("negotiation").state;
-    expect(ok(s, HOST, { type: "timer.start", minutes: 3 }, { now: s.now + 1 }).timer).toEqual({ state: "running", endsAt: s.now + 1 + 3 * MIN, durationMs: 3 * MIN });
-    expect(ok(s, HOST, { type: "timer.start" }, { now: s.now + 1 }).timer).toEqual({ state: "running", endsAt: s.now + 1 + 20 * MIN, durationMs: 20 * MIN });
+    expect(ok(s, HOST, { type: "timer.start", minutes: 3 }, { now: s.now + 1 }).timer).toEqual({
+      state: "running",
+      endsAt: s.now + 1 + 3 * MIN,
+      durationMs: 3 * MIN,
+    });
+    expect(ok(s, HOST, { type: "timer.start" }, { now: s.now + 1 }).timer).toEqual({
+      state: "running",
+      endsAt: s.now + 1 + 20 * MIN,
+      durationMs: 20 * MIN,
+    });
   });
   it("pauses with the time left and resumes from it", () => {
     const s = table("negotiation").state;
@@ -56,11 +79,17 @@ describe("the timer", () => {
   it("extends a running timer, revives an expired one, and refuses to extend one that is off", () => {
     const s = table("negotiation").state;
     if (s.timer.state !== "running") throw new Error("timer should run");
-    expect(ok(s, HOST, { type: "timer.extend", minutes: 1 }).timer).toEqual({ state: "running", endsAt: s.timer.endsAt + MIN, durationMs: 21 * MIN });
+    expect(ok(s, HOST, { type: "timer.extend", minutes: 1 }).timer).toEqual({
+      state: "running",
+      endsAt: s.timer.endsAt + MIN,
+      durationMs: 21 * MIN,
+    });
     const expired = ok(s, SYSTEM, { type: "timer.deadline" }, { now: s.timer.endsAt });
     expect(expired.timer).toEqual({ state: "expired", durationMs: 20 * MIN });
     expect(ok(expired, HOST, { type: "timer.extend", minutes: 2 }, { now: s.timer.endsAt + 5 }).timer).toEqual({
-      state: "running", endsAt: s.timer.endsAt + 5 + 2 * MIN, durationMs: 2 * MIN,
+      state: "running",
+      endsAt: s.timer.endsAt + 5 + 2 * MIN,
+      durationMs: 2 * MIN,
     });
     const off = ok(s, HOST, { type: "timer.stop" });
     expect(off.timer).toEqual({ state: "off" });
@@ -88,7 +117,9 @@ describe("the timer", () => {
   it("restore gives a running timer the time it had left after a restart", () => {
     const s = table("negotiation").state;
     expect(ok(s, SYSTEM, { type: "timer.restore", remainingMs: 90_000 }, { now: s.now + 500 }).timer).toEqual({
-      state: "running", endsAt: s.now + 500 + 90_000, durationMs: 20 * MIN,
+      state: "running",
+      endsAt: s.now + 500 + 90_000,
+      durationMs: 20 * MIN,
     });
     const paused = ok(s, HOST, { type: "timer.pause" });
     refused(paused, SYSTEM, { type: "timer.restore", remainingMs: 1000 }, "TIMER_NOT_RUNNING");

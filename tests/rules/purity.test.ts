@@ -11,7 +11,8 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const FORBIDDEN = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)["'](colyseus[^"']*|@colyseus\/[^"']*|phaser[^"']*|express[^"']*|node:[^"']*|fs|path|crypto|os|http|https|net|child_process)["']/g;
+const FORBIDDEN =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)["'](colyseus[^"']*|@colyseus\/[^"']*|phaser[^"']*|express[^"']*|node:[^"']*|fs|path|crypto|os|http|https|net|child_process)["']/g;
 
 describe("shared/ purity", () => {
   const files = tsFiles("shared");
@@ -20,7 +21,9 @@ describe("shared/ purity", () => {
     expect(files.length).toBeGreaterThan(10);
   });
   it("no file under shared/ imports colyseus, phaser, express or node:*", () => {
-    const offenders = files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(FORBIDDEN)].map((m) => `${f}: ${m[1]}`));
+    const offenders = files.flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(FORBIDDEN)].map((m) => `${f}: ${m[1]}`),
+    );
     expect(offenders).toEqual([]);
   });
   it("the check itself catches a forbidden import", () => {

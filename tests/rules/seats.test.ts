@@ -1,23 +1,53 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/limits.ts";
 import type { SessionState } from "../../shared/state.ts";
-import { HOST, SYSTEM, accepted, fresh, idOf, join, newSession, ok, refused, table, tableCard } from "../fixtures/mini-scenario.ts";
+import {
+  HOST,
+  SYSTEM,
+  accepted,
+  fresh,
+  idOf,
+  join,
+  newSession,
+  ok,
+  refused,
+  table,
+  tableCard,
+} from "../fixtures/mini-scenario.ts";
 
-const names = (s: SessionState, delegation: string) => s.seats.filter((x) => x.delegation === delegation).map((x) => x.name);
-const headName = (s: SessionState, delegation: string) => s.seats.find((x) => x.id === s.heads[delegation])?.name ?? null;
+const names = (s: SessionState, delegation: string) =>
+  s.seats.filter((x) => x.delegation === delegation).map((x) => x.name);
+const headName = (s: SessionState, delegation: string) =>
+  s.seats.find((x) => x.id === s.heads[delegation])?.name ?? null;
 
 describe("seat.join", () => {
   it("seats a delegate with fresh secrets; the first of a delegation is its head", () => {
     const s = newSession();
     const secrets = fresh();
-    const { state, events } = accepted(s, SYSTEM, { type: "seat.join", role: "delegate", name: "  Wei ", delegation: "russia" }, { fresh: secrets });
+    const { state, events } = accepted(
+      s,
+      SYSTEM,
+      { type: "seat.join", role: "delegate", name: "  Wei ", delegation: "russia" },
+      { fresh: secrets },
+    );
     expect(state.seats[1]).toEqual({
-      id: "s2", name: "Wei", role: "delegate", delegation: "russia", token: secrets.tokenHash, rejoinCode: secrets.rejoinCode,
-      connected: true, joinedAt: state.now, lastSeq: 0,
+      id: "s2",
+      name: "Wei",
+      role: "delegate",
+      delegation: "russia",
+      token: secrets.tokenHash,
+      rejoinCode: secrets.rejoinCode,
+      connected: true,
+      joinedAt: state.now,
+      lastSeq: 0,
     });
     expect(state.heads.russia).toBe("s2");
     expect(state.nextId).toBe(3);
-    expect(events[0]).toMatchObject({ type: "seat.join", seat: "s2", text: "Wei joined Russia as head of delegation." });
+    expect(events[0]).toMatchObject({
+      type: "seat.join",
+      seat: "s2",
+      text: "Wei joined Russia as head of delegation.",
+    });
     const second = join(state, "Lin", "russia").state;
     expect(second.heads.russia).toBe("s2");
   });
@@ -36,14 +66,21 @@ describe("seat.join", () => {
   });
   it("refuses: locked, reserved or taken names, full, unknown delegation, missing secrets", () => {
     const s = join(newSession(), "Wei", "china").state;
-    const delegate = (name: string, delegation?: string) => ({ type: "seat.join" as const, role: "delegate" as const, name, ...(delegation ? { delegation } : {}) });
+    const delegate = (name: string, delegation?: string) => ({
+      type: "seat.join" as const,
+      role: "delegate" as const,
+      name,
+      ...(delegation ? { delegation } : {}),
+    });
     refused(ok(s, HOST, { type: "session.lock", locked: true }), SYSTEM, delegate("Lin"), "LOCKED", { fresh: fresh() });
-    for (const name of ["Host", "TEACHER", "projector", "Admin", "moderator", "Observer"]) refused(s, SYSTEM, delegate(name), "NAME_NOT_ALLOWED", { fresh: fresh() });
+    for (const name of ["Host", "TEACHER", "projector", "Admin", "moderator", "Observer"])
+      refused(s, SYSTEM, delegate(name), "NAME_NOT_ALLOWED", { fresh: fresh() });
     expect(refused(s, SYSTEM, delegate("wEI"), "NAME_TAKEN", { fresh: fresh() })).toContain("wEI");
     refused(s, SYSTEM, delegate("Lin", "atlantis"), "UNKNOWN_DELEGATION", { fresh: fresh() });
     refused(s, SYSTEM, delegate("Lin"), "INTERNAL");
     let full = s;
-    while (full.seats.length < LIMITS.seatsPerSession) full = ok(full, SYSTEM, { type: "seat.join", role: "observer", name: "" }, { fresh: fresh() });
+    while (full.seats.length < LIMITS.seatsPerSession)
+      full = ok(full, SYSTEM, { type: "seat.join", role: "observer", name: "" }, { fresh: fresh() });
     refused(full, SYSTEM, delegate("Lin"), "SESSION_FULL", { fresh: fresh() });
     refused(full, SYSTEM, { type: "seat.join", role: "observer", name: "" }, "SESSION_FULL", { fresh: fresh() });
   });
@@ -54,7 +91,9 @@ describe("seat.connect, seat.disconnect, seat.leave", () => {
     const t = table();
     const off = ok(t.state, SYSTEM, { type: "seat.disconnect", seat: idOf(t.wei) });
     expect(off.seats.find((x) => x.id === idOf(t.wei))?.connected).toBe(false);
-    expect(ok(off, SYSTEM, { type: "seat.connect", seat: idOf(t.wei) }).seats.find((x) => x.id === idOf(t.wei))?.connected).toBe(true);
+    expect(
+      ok(off, SYSTEM, { type: "seat.connect", seat: idOf(t.wei) }).seats.find((x) => x.id === idOf(t.wei))?.connected,
+    ).toBe(true);
     refused(off, SYSTEM, { type: "seat.connect", seat: "s99" }, "UNKNOWN_SEAT");
   });
   it("connect with rekey gives the seat a new token (a new device), keeping its rejoin code", () => {
@@ -83,7 +122,12 @@ describe("seat.connect, seat.disconnect, seat.leave", () => {
   it("leaving decides an amendment that only waited for that delegation", () => {
     const t = table("negotiation");
     const { state, provision } = tableCard(t.state, t.wei, "threat-data");
-    let s = ok(state, t.wei, { type: "amendment.propose", provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "All" } });
+    let s = ok(state, t.wei, {
+      type: "amendment.propose",
+      provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
     s = ok(s, t.ivan, { type: "amendment.vote", amendment: s.amendments[0]!.id, vote: "yes" });
     expect(s.amendments[0]?.status).toBe("pending"); // the United States has not voted
     const { state: after, events } = accepted(s, SYSTEM, { type: "seat.leave", seat: idOf(t.amy) });
@@ -124,7 +168,13 @@ describe("host roster powers", () => {
     const t = table();
     const secrets = fresh();
     const { state, events } = accepted(t.state, HOST, { type: "seat.hand", seat: idOf(t.amy) }, { fresh: secrets });
-    expect(state.seats.find((x) => x.id === idOf(t.amy))).toMatchObject({ token: secrets.tokenHash, rejoinCode: secrets.rejoinCode, connected: false, name: "Amy", delegation: "usa" });
+    expect(state.seats.find((x) => x.id === idOf(t.amy))).toMatchObject({
+      token: secrets.tokenHash,
+      rejoinCode: secrets.rejoinCode,
+      connected: false,
+      name: "Amy",
+      delegation: "usa",
+    });
     expect(state.heads.usa).toBe(idOf(t.amy));
     expect(events[0]).toMatchObject({ type: "seat.hand", seat: idOf(t.amy) });
     expect(JSON.stringify(events)).not.toContain(secrets.tokenHash);

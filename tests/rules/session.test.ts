@@ -7,7 +7,17 @@ describe("createSession", () => {
     const s = newSession();
     expect(SessionState.parse(s)).toStrictEqual(s);
     expect(s.seats).toEqual([
-      { id: "s1", name: "Host", role: "host", delegation: null, token: "h".repeat(64), rejoinCode: "HHHH", connected: false, joinedAt: T0, lastSeq: 0 },
+      {
+        id: "s1",
+        name: "Host",
+        role: "host",
+        delegation: null,
+        token: "h".repeat(64),
+        rejoinCode: "HHHH",
+        connected: false,
+        joinedAt: T0,
+        lastSeq: 0,
+      },
     ]);
     expect(s.channels.map((c) => [c.id, c.kind, c.title, c.members])).toEqual([
       ["floor", "floor", "Floor", null],
@@ -16,9 +26,26 @@ describe("createSession", () => {
       ["team-russia", "team", "Russia team", ["russia"]],
       ["team-usa", "team", "United States team", ["usa"]],
     ]);
-    expect(s.instruments).toEqual([{ id: "code", kind: "code", title: "Code of conduct", parties: null, openedBy: null, provisions: [], frozen: null }]);
+    expect(s.instruments).toEqual([
+      {
+        id: "code",
+        kind: "code",
+        title: "Code of conduct",
+        parties: null,
+        openedBy: null,
+        provisions: [],
+        frozen: null,
+      },
+    ]);
     expect(s.heads).toEqual({ china: null, russia: null, usa: null });
-    expect([s.phase, s.timer, s.decisionRule, s.nextId, s.now, s.createdAt]).toEqual(["briefing", { state: "off" }, "consensus", 2, T0, T0]);
+    expect([s.phase, s.timer, s.decisionRule, s.nextId, s.now, s.createdAt]).toEqual([
+      "briefing",
+      { state: "off" },
+      "consensus",
+      2,
+      T0,
+      T0,
+    ]);
     expect([s.locked, s.ended, s.debrief]).toEqual([false, false, null]);
   });
   it("takes the decision rule from the scenario", () => {

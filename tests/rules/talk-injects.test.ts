@@ -9,20 +9,32 @@ describe("say", () => {
   it("posts on the floor with the speaker's name and delegation", () => {
     const t = table("opening");
     const id = nextId(t.state, "m");
-    const { state, events } = accepted(t.state, t.amy, { type: "say", channel: "floor", text: "  We want an open Internet. " });
-    expect(messages(state, "floor")).toEqual([{ id, seat: idOf(t.amy), name: "Amy", delegation: "usa", text: "We want an open Internet.", at: state.now }]);
+    const { state, events } = accepted(t.state, t.amy, {
+      type: "say",
+      channel: "floor",
+      text: "  We want an open Internet. ",
+    });
+    expect(messages(state, "floor")).toEqual([
+      { id, seat: idOf(t.amy), name: "Amy", delegation: "usa", text: "We want an open Internet.", at: state.now },
+    ]);
     expect(events[0]).toMatchObject({ type: "say", channel: "floor", audience: "all" });
   });
   it("team channels: the delegation and the host write; events reach only them", () => {
     const t = table("briefing");
-    const { state, events } = accepted(t.state, t.lin, { type: "say", channel: "team-china", text: "Let us push sovereignty." });
+    const { state, events } = accepted(t.state, t.lin, {
+      type: "say",
+      channel: "team-china",
+      text: "Let us push sovereignty.",
+    });
     expect(events[0]?.audience).toEqual([{ kind: "delegation", delegation: "china" }, { kind: "host" }]);
     ok(state, HOST, { type: "say", channel: "team-china", text: "Remember your red line." });
     refused(state, t.amy, { type: "say", channel: "team-china", text: "Let me in." }, "NOT_IN_CHANNEL");
   });
   it("briefing allows team channels only; announcements are the host's", () => {
     const t = table("briefing");
-    expect(refused(t.state, t.amy, { type: "say", channel: "floor", text: "Hello all." }, "WRONG_PHASE")).toContain("team channel");
+    expect(refused(t.state, t.amy, { type: "say", channel: "floor", text: "Hello all." }, "WRONG_PHASE")).toContain(
+      "team channel",
+    );
     ok(t.state, HOST, { type: "say", channel: "floor", text: "Read your briefs." });
     refused(table("negotiation").state, t.amy, { type: "say", channel: "announcements", text: "Listen!" }, "NOT_HOST");
     refused(t.state, t.amy, { type: "announce", text: "Listen to me!" }, "NOT_HOST");
@@ -33,7 +45,8 @@ describe("say", () => {
     const t = table("negotiation");
     refused(t.state, t.amy, { type: "say", channel: "c999", text: "Hi." }, "UNKNOWN_CHANNEL");
     let s = t.state;
-    for (let i = 0; i < LIMITS.messagesPerChannel; i++) s = ok(s, t.amy, { type: "say", channel: "team-usa", text: `line ${i}` });
+    for (let i = 0; i < LIMITS.messagesPerChannel; i++)
+      s = ok(s, t.amy, { type: "say", channel: "team-usa", text: `line ${i}` });
     refused(s, t.amy, { type: "say", channel: "team-usa", text: "One more." }, "TOO_MANY");
   });
 });
@@ -43,18 +56,33 @@ describe("channel.open and private channels", () => {
     const t = table("negotiation");
     const id = nextId(t.state, "c");
     const { state, events } = accepted(t.state, t.ivan, { type: "channel.open", with: ["china"] });
-    expect(state.channels.at(-1)).toEqual({ id, kind: "private", title: "China · Russia", members: ["china", "russia"], messages: [] });
-    expect(events[0]?.audience).toEqual([{ kind: "delegation", delegation: "china" }, { kind: "delegation", delegation: "russia" }, { kind: "host" }]);
+    expect(state.channels.at(-1)).toEqual({
+      id,
+      kind: "private",
+      title: "China · Russia",
+      members: ["china", "russia"],
+      messages: [],
+    });
+    expect(events[0]?.audience).toEqual([
+      { kind: "delegation", delegation: "china" },
+      { kind: "delegation", delegation: "russia" },
+      { kind: "host" },
+    ]);
     const talked = ok(state, t.wei, { type: "say", channel: id, text: "Our deal stays between us." });
     expect(messages(talked, id)).toHaveLength(1);
     refused(talked, t.amy, { type: "say", channel: id, text: "What deal?" }, "NOT_IN_CHANNEL");
     refused(talked, HOST, { type: "say", channel: id, text: "Hm." }, "NOT_IN_CHANNEL");
-    expect(refused(talked, t.wei, { type: "channel.open", with: ["russia"] }, "ALREADY_DONE")).toContain("China · Russia");
+    expect(refused(talked, t.wei, { type: "channel.open", with: ["russia"] }, "ALREADY_DONE")).toContain(
+      "China · Russia",
+    );
   });
   it("keeps the host out of private events when the scenario says the host does not read them", () => {
     const t = table("negotiation", { hostReadsPrivateChannels: false });
     const { events } = accepted(t.state, t.ivan, { type: "channel.open", with: ["china"], title: "Back room" });
-    expect(events[0]?.audience).toEqual([{ kind: "delegation", delegation: "china" }, { kind: "delegation", delegation: "russia" }]);
+    expect(events[0]?.audience).toEqual([
+      { kind: "delegation", delegation: "china" },
+      { kind: "delegation", delegation: "russia" },
+    ]);
   });
   it("follows the press rules: closed outside negotiation", () => {
     const t = table("negotiation");
@@ -70,7 +98,11 @@ describe("channel.open and private channels", () => {
     refused(t.state, t.ivan, { type: "channel.open", with: ["atlantis"] }, "UNKNOWN_DELEGATION");
     // Fill the channel slots directly: three delegations can only form four distinct groups.
     const filler = Array.from({ length: LIMITS.privateChannelsPerSession }, (_, i) => ({
-      id: `c${9000 + i}`, kind: "private" as const, title: `Group ${i}`, members: ["usa", `x${i}`], messages: [],
+      id: `c${9000 + i}`,
+      kind: "private" as const,
+      title: `Group ${i}`,
+      members: ["usa", `x${i}`],
+      messages: [],
     }));
     const full: SessionState = { ...t.state, channels: [...t.state.channels, ...filler] };
     refused(full, t.ivan, { type: "channel.open", with: ["china"] }, "TOO_MANY");
@@ -84,8 +116,15 @@ describe("inject.release", () => {
     const b = tableCard(a.state, t.amy, "free-flow");
     const { state, events } = accepted(b.state, HOST, { type: "inject.release", inject: "moscow-deal" });
     expect(state.injectsReleased).toEqual([{ inject: "moscow-deal", at: state.now }]);
-    expect(state.provisions.map((p) => [p.id, p.flags])).toEqual([[a.provision, ["moscow-deal"]], [b.provision, []]]);
-    expect(events[0]).toMatchObject({ type: "inject", text: "China and Russia sign a deal in Moscow", audience: "all" });
+    expect(state.provisions.map((p) => [p.id, p.flags])).toEqual([
+      [a.provision, ["moscow-deal"]],
+      [b.provision, []],
+    ]);
+    expect(events[0]).toMatchObject({
+      type: "inject",
+      text: "China and Russia sign a deal in Moscow",
+      audience: "all",
+    });
     expect(state.timeline.at(-1)?.text).toBe("News: China and Russia sign a deal in Moscow");
     refused(state, HOST, { type: "inject.release", inject: "moscow-deal" }, "INJECT_ALREADY_RELEASED");
     refused(state, HOST, { type: "inject.release", inject: "alien-contact" }, "UNKNOWN_INJECT");

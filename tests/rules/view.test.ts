@@ -35,7 +35,8 @@ describe("viewFor: secrets", () => {
     }
     const usa = seen(state, USA);
     expect(usa).toContain(SECRETS.usa.instructions);
-    for (const secret of [SECRETS.china.instructions, SECRETS.russia.success, PRIVATE_LINE, TEAM_LINE]) expect(usa).not.toContain(secret);
+    for (const secret of [SECRETS.china.instructions, SECRETS.russia.success, PRIVATE_LINE, TEAM_LINE])
+      expect(usa).not.toContain(secret);
   });
   it("the observer sees only what is public", () => {
     const { state } = talking();
@@ -59,12 +60,23 @@ describe("viewFor: secrets", () => {
       expect("nextId" in view).toBe(false);
       expect(view.seats.some((x) => "rejoinCode" in x)).toBe(a.kind === "host");
     }
-    expect(viewFor(state, OBSERVER).seats.filter((x) => x.isHead).map((x) => x.name)).toEqual(["Wei", "Ivan", "Amy"]);
+    expect(
+      viewFor(state, OBSERVER)
+        .seats.filter((x) => x.isHead)
+        .map((x) => x.name),
+    ).toEqual(["Wei", "Ivan", "Amy"]);
   });
   it("the host sees everything, private channels only when the scenario says so", () => {
     const { state } = talking();
     const host = seen(state, { kind: "host" });
-    for (const secret of [SECRETS.china.instructions, SECRETS.russia.instructions, SECRETS.usa.success, PRIVATE_LINE, TEAM_LINE]) expect(host).toContain(secret);
+    for (const secret of [
+      SECRETS.china.instructions,
+      SECRETS.russia.instructions,
+      SECRETS.usa.success,
+      PRIVATE_LINE,
+      TEAM_LINE,
+    ])
+      expect(host).toContain(secret);
     const closed = talking({ hostReadsPrivateChannels: false }).state;
     const hostView = seen(closed, { kind: "host" });
     expect(hostView).not.toContain(PRIVATE_LINE);
@@ -72,7 +84,10 @@ describe("viewFor: secrets", () => {
   });
   it("only the host sees injects before they are released", () => {
     const { state } = talking();
-    expect(viewFor(state, { kind: "host" }).scenario.injects.map((i) => i.id)).toEqual(["moscow-deal", "school-attack"]);
+    expect(viewFor(state, { kind: "host" }).scenario.injects.map((i) => i.id)).toEqual([
+      "moscow-deal",
+      "school-attack",
+    ]);
     expect(viewFor(state, CHINA).scenario.injects).toEqual([]);
     expect(seen(state, OBSERVER)).not.toContain("Hackers hit a school network");
     const released = ok(state, HOST, { type: "inject.release", inject: "school-attack" });
@@ -85,7 +100,8 @@ describe("viewFor: secrets", () => {
     expect(view.revealed).toBe(true);
     expect(view.debrief).not.toBeNull();
     const text = JSON.stringify(view);
-    for (const secret of [SECRETS.china.instructions, SECRETS.usa.success, PRIVATE_LINE, TEAM_LINE]) expect(text).toContain(secret);
+    for (const secret of [SECRETS.china.instructions, SECRETS.usa.success, PRIVATE_LINE, TEAM_LINE])
+      expect(text).toContain(secret);
     expect(viewFor(state, OBSERVER).revealed).toBe(false);
   });
 });

@@ -11,12 +11,18 @@ describe("words", () => {
 describe("applyEdit", () => {
   const text = "States shall not attack each other";
   it("inserts at a word position, including at the very end", () => {
-    expect(applyEdit(text, { kind: "insert", at: 2, text: "never ever" })).toBe("States shall never ever not attack each other");
-    expect(applyEdit(text, { kind: "insert", at: 6, text: "online." })).toBe("States shall not attack each other online.");
+    expect(applyEdit(text, { kind: "insert", at: 2, text: "never ever" })).toBe(
+      "States shall never ever not attack each other",
+    );
+    expect(applyEdit(text, { kind: "insert", at: 6, text: "online." })).toBe(
+      "States shall not attack each other online.",
+    );
     expect(applyEdit(text, { kind: "insert", at: 0, text: "All" })).toBe("All States shall not attack each other");
   });
   it("replaces and deletes a span of words", () => {
-    expect(applyEdit(text, { kind: "replace", from: 3, to: 4, text: "target" })).toBe("States shall not target each other");
+    expect(applyEdit(text, { kind: "replace", from: 3, to: 4, text: "target" })).toBe(
+      "States shall not target each other",
+    );
     expect(applyEdit(text, { kind: "delete", from: 2, to: 3 })).toBe("States shall attack each other");
   });
   it("returns null for an edit outside the words", () => {
@@ -45,8 +51,18 @@ describe("wordDiff", () => {
     const a = "the quick brown fox jumps over the lazy dog";
     const b = "a quick red fox leaps over the dog today";
     const parts = wordDiff(a, b);
-    expect(parts.filter((p) => p.op !== "add").map((p) => p.text).join(" ")).toBe(a);
-    expect(parts.filter((p) => p.op !== "del").map((p) => p.text).join(" ")).toBe(b);
+    expect(
+      parts
+        .filter((p) => p.op !== "add")
+        .map((p) => p.text)
+        .join(" "),
+    ).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.op !== "del")
+        .map((p) => p.text)
+        .join(" "),
+    ).toBe(b);
   });
 });
 
@@ -81,7 +97,12 @@ describe("rebaseEdit", () => {
   });
   it("shifts an edit after the change", () => {
     expect(rebaseEdit({ kind: "insert", at: 5, text: "w" }, adopted, 3)).toEqual({ kind: "insert", at: 6, text: "w" });
-    expect(rebaseEdit({ kind: "replace", from: 4, to: 6, text: "w" }, adopted, 3)).toEqual({ kind: "replace", from: 5, to: 7, text: "w" });
+    expect(rebaseEdit({ kind: "replace", from: 4, to: 6, text: "w" }, adopted, 3)).toEqual({
+      kind: "replace",
+      from: 5,
+      to: 7,
+      text: "w",
+    });
   });
   it("lapses an edit that overlaps the change, or inserts at the same place", () => {
     expect(rebaseEdit({ kind: "delete", from: 3, to: 5 }, adopted, 3)).toBeNull();

@@ -20,7 +20,10 @@ function storeWith(codes: string[]): SqliteSessionStore {
   const store = openSqliteStore(dir);
   const scenario = defaultScenario();
   for (const code of codes) {
-    store.create({ scenario, code, now: 1, hostTokenHash: "0".repeat(64), hostRejoinCode: "ACDE" }, { code, scenarioId: scenario.id, title: scenario.title, createdAt: 1, updatedAt: 1 });
+    store.create(
+      { scenario, code, now: 1, hostTokenHash: "0".repeat(64), hostRejoinCode: "ACDE" },
+      { code, scenarioId: scenario.id, title: scenario.title, createdAt: 1, updatedAt: 1 },
+    );
   }
   return store;
 }

@@ -27,7 +27,10 @@ export async function freePort(): Promise<number> {
 function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<string> {
   return new Promise((ok, fail) => {
     let seen = "";
-    const timer = setTimeout(() => fail(new Error(`${what} did not start within ${timeoutMs} ms:\n${seen.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${what} did not start within ${timeoutMs} ms:\n${seen.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       seen += d.toString();
       const m = pattern.exec(seen);
@@ -49,7 +52,11 @@ function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs: number, wha
 export async function startRedis(): Promise<string> {
   if (process.env.REDIS_URL_TEST) return process.env.REDIS_URL_TEST;
   const port = await freePort();
-  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   started.push({ proc });
   await waitForLine(proc, /Ready to accept connections/, 15_000, "redis-server");
   return `redis://127.0.0.1:${port}`;
@@ -71,7 +78,15 @@ export async function startServer(redisUrl: string, again?: { port: number; data
   const publicAddress = `127.0.0.1:${port}`;
   const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_ADDRESS: publicAddress, REDIS_URL: redisUrl, START_SESSION: "0" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PUBLIC_ADDRESS: publicAddress,
+      REDIS_URL: redisUrl,
+      START_SESSION: "0",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -24,7 +24,11 @@ afterAll(async () => {
 }, 60_000);
 
 async function createSession(on: ServerProcess): Promise<{ code: string; hostKey: string }> {
-  const res = await fetch(`${on.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const res = await fetch(`${on.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { code: string; hostKey: string };
 }
@@ -70,7 +74,9 @@ describe("two server processes sharing Redis", () => {
     await host.act({ type: "phase.next" });
     await everyoneSees(all, "Opening statements", (v) => v.phase === "opening");
     await chinaHead.act({ type: "say", channel: "floor", text: "China opens: sovereignty first." });
-    await everyoneSees(all, "China's opening line", (v) => v.channels.find((c) => c.id === "floor")!.messages.some((m) => m.text === "China opens: sovereignty first."));
+    await everyoneSees(all, "China's opening line", (v) =>
+      v.channels.find((c) => c.id === "floor")!.messages.some((m) => m.text === "China opens: sovereignty first."),
+    );
 
     await host.act({ type: "phase.next" });
     await everyoneSees(all, "Negotiation", (v) => v.phase === "negotiation");
@@ -80,9 +86,18 @@ describe("two server processes sharing Redis", () => {
     const provision = host.view!.provisions.find((p) => p.card === card)!.id;
 
     await usHead.act({ type: "stance.set", provision, stance: "support" });
-    await everyoneSees(all, "the United States' support", (v) => v.provisions.find((p) => p.id === provision)?.stances["united-states"] === "support");
+    await everyoneSees(
+      all,
+      "the United States' support",
+      (v) => v.provisions.find((p) => p.id === provision)?.stances["united-states"] === "support",
+    );
 
-    await us2.act({ type: "amendment.propose", provision, baseVersion: 1, edit: { kind: "insert", at: 0, text: "Jointly," } });
+    await us2.act({
+      type: "amendment.propose",
+      provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "Jointly," },
+    });
     await everyoneSees(all, "the amendment", (v) => v.amendments.some((x) => x.provision === provision));
     const amendment = host.view!.amendments.find((x) => x.provision === provision)!.id;
     await china2.act({ type: "amendment.vote", amendment, vote: "yes" });
@@ -92,7 +107,15 @@ describe("two server processes sharing Redis", () => {
     });
 
     await us2.act({ type: "say", channel: "team-united-states", text: "Hold firm on open networks." });
-    await waitFor(() => [host, usHead].every((s) => s.view!.channels.find((c) => c.id === "team-united-states")?.messages.some((m) => m.text === "Hold firm on open networks.")), "the US team and the host to see the team line");
+    await waitFor(
+      () =>
+        [host, usHead].every((s) =>
+          s
+            .view!.channels.find((c) => c.id === "team-united-states")
+            ?.messages.some((m) => m.text === "Hold firm on open networks."),
+        ),
+      "the US team and the host to see the team line",
+    );
     // A team channel stays within the team, across processes too.
     for (const s of [chinaHead, china2]) expect(JSON.stringify(s.view)).not.toContain("Hold firm on open networks.");
 
@@ -117,7 +140,10 @@ describe("two server processes sharing Redis", () => {
       if (phase !== "debrief") await new Promise((r) => setTimeout(r, 100));
     }
     expect(phase).toBe("debrief");
-    const moved = await fetch(`${b.url}/api/sessions/${code}/export.json`, { redirect: "manual", headers: { authorization: `Bearer ${hostKey}` } });
+    const moved = await fetch(`${b.url}/api/sessions/${code}/export.json`, {
+      redirect: "manual",
+      headers: { authorization: `Bearer ${hostKey}` },
+    });
     expect(moved.status).toBe(307);
     expect(moved.headers.get("location")).toBe(`http://${a.publicAddress}/api/sessions/${code}/export.json`);
     const exported = await fetch(moved.headers.get("location")!, { headers: { authorization: `Bearer ${hostKey}` } });
@@ -133,7 +159,13 @@ describe("two server processes sharing Redis", () => {
     const host = await Seat.join(a.url, code, { hostKey }, "host");
     const delegate = await Seat.join(a.url, code, { name: "Kenji", delegation: "japan" }, "Kenji");
     await host.act({ type: "announce", text: "Welcome, Japan." });
-    await waitFor(() => delegate.view!.channels.find((c) => c.id === "announcements")!.messages.some((m) => m.text === "Welcome, Japan."), "the announcement");
+    await waitFor(
+      () =>
+        delegate
+          .view!.channels.find((c) => c.id === "announcements")!
+          .messages.some((m) => m.text === "Welcome, Japan."),
+      "the announcement",
+    );
     // An unknown code is unknown on every process.
     expect((await facts(a, "XXXXXX")).status).toBe(404);
     await Promise.all([host.leave(), delegate.leave()]);
@@ -153,7 +185,9 @@ describe("two server processes sharing Redis", () => {
     const back = await Seat.join(b.url, code, { seatToken: token }, "Olga again");
     expect(back.welcome!.seat).toBe(delegate.welcome!.seat);
     expect(back.view!.phase).toBe("opening");
-    expect(back.view!.channels.find((c) => c.id === "floor")!.messages.map((m) => m.text)).toContain("Russia asks for a UN code.");
+    expect(back.view!.channels.find((c) => c.id === "floor")!.messages.map((m) => m.text)).toContain(
+      "Russia asks for a UN code.",
+    );
     expect((await facts(b, code)).body).toMatchObject({ code, phase: "opening" });
     await Promise.all([host.leave(), delegate.leave(), back.leave()]);
   }, 90_000);

@@ -22,7 +22,10 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  server = await startServer({ joinFailuresPerMinute: FAILURES_PER_MINUTE, allowedOrigins: ["https://school.example"] });
+  server = await startServer({
+    joinFailuresPerMinute: FAILURES_PER_MINUTE,
+    allowedOrigins: ["https://school.example"],
+  });
 });
 
 afterAll(async () => {
@@ -42,8 +45,16 @@ describe("creating a session", () => {
     expect(body.observerUrl).toBe(`${server.url}/screen/${body.code}`);
     const facts = await (await fetch(`${server.url}/api/sessions/${body.code}`)).json();
     expect(facts).toMatchObject({ code: body.code, phase: "briefing", locked: false, ended: false, joinable: true });
-    expect(facts.delegations.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(["china", "russia", "united-states", "united-kingdom", "japan"]));
-    expect(facts.delegations[0]).toEqual({ id: expect.any(String), name: expect.any(String), colour: expect.stringMatching(/^#/), emblem: expect.any(String), seated: 0 });
+    expect(facts.delegations.map((d: { id: string }) => d.id)).toEqual(
+      expect.arrayContaining(["china", "russia", "united-states", "united-kingdom", "japan"]),
+    );
+    expect(facts.delegations[0]).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      colour: expect.stringMatching(/^#/),
+      emblem: expect.any(String),
+      seated: 0,
+    });
     // Public facts only: no brief, no token.
     expect(JSON.stringify(facts)).not.toMatch(/"brief"|"token"|"instructions"/);
   });
@@ -123,10 +134,16 @@ describe("deleting a session", () => {
     const { code, hostKey } = await createSession(server);
     const wei = await Player.join(server, code, { name: "Wei" }, "wei");
     opened.push(wei);
-    const wrong = await fetch(`${server.url}/api/sessions/${code}`, { method: "DELETE", headers: { authorization: "Bearer nope-nope-nope-nope" } });
+    const wrong = await fetch(`${server.url}/api/sessions/${code}`, {
+      method: "DELETE",
+      headers: { authorization: "Bearer nope-nope-nope-nope" },
+    });
     expect(wrong.status).toBe(403);
     const from = wei.received.length;
-    const res = await fetch(`${server.url}/api/sessions/${code}`, { method: "DELETE", headers: { authorization: `Bearer ${hostKey}` } });
+    const res = await fetch(`${server.url}/api/sessions/${code}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${hostKey}` },
+    });
     expect(res.status).toBe(204);
     expect((await wei.next("notice", from)).kind).toBe("session-deleted");
     expect((await fetch(`${server.url}/api/sessions/${code}`)).status).toBe(404);
@@ -153,7 +170,9 @@ describe("origins", () => {
     const { code } = await createSession(server);
     const client = new Client(server.url);
     // colyseus.js in Node sends no Origin; a browser page elsewhere would: set one as such a page does.
-    (client as unknown as { http: { headers: Record<string, string> } }).http.headers = { origin: "https://evil.example" };
+    (client as unknown as { http: { headers: Record<string, string> } }).http.headers = {
+      origin: "https://evil.example",
+    };
     const result = await client.joinById(code, { name: "Mallory" }).then(
       () => "joined",
       (e: Error) => e.message,

@@ -103,7 +103,10 @@ export class Player {
   /** Sends an action with the next sequence number; resolves with the answer to that number. */
   send(action: ClientAction | Record<string, unknown>, seq = ++this.seq): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.label}: no answer to ${JSON.stringify(action)}`)), WAIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.label}: no answer to ${JSON.stringify(action)}`)),
+        WAIT_MS,
+      );
       this.waiting.set(seq, (answer) => {
         clearTimeout(timer);
         resolve(answer);
@@ -115,7 +118,8 @@ export class Player {
   /** Sends an action that must be accepted. */
   async ok(action: ClientAction): Promise<void> {
     const answer = await this.send(action);
-    if (answer.type !== "ack") throw new Error(`${this.label}: ${action.type} refused: ${answer.code} ${answer.message}`);
+    if (answer.type !== "ack")
+      throw new Error(`${this.label}: ${action.type} refused: ${answer.code} ${answer.message}`);
   }
 
   /** Sends an action that must be refused; returns the error. */
@@ -126,12 +130,20 @@ export class Player {
   }
 
   /** The next message matching, among those received after `from`. */
-  async next<T extends ServerMessage["type"]>(type: T, from = this.received.length, ms = WAIT_MS): Promise<ServerMessageOf<T>> {
+  async next<T extends ServerMessage["type"]>(
+    type: T,
+    from = this.received.length,
+    ms = WAIT_MS,
+  ): Promise<ServerMessageOf<T>> {
     let found: ServerMessageOf<T> | undefined;
-    await until(() => {
-      found = this.received.slice(from).find((m): m is ServerMessageOf<T> => m.type === type);
-      return found !== undefined;
-    }, `${this.label}'s next ${type}`, ms);
+    await until(
+      () => {
+        found = this.received.slice(from).find((m): m is ServerMessageOf<T> => m.type === type);
+        return found !== undefined;
+      },
+      `${this.label}'s next ${type}`,
+      ms,
+    );
     return found!;
   }
 

@@ -15,7 +15,14 @@ describe("docs/protocol.md", () => {
     for (const type of CLIENT_ACTION_TYPES) expect(doc).toContain(`### \`${type}\``);
     for (const option of ServerMessage.options) expect(doc).toContain(`### \`${option.shape.type.value}\``);
     for (const code of REFUSAL_CODES) expect(doc).toContain(`| \`${code}\` |`);
-    for (const route of ["POST /api/sessions", "GET /api/sessions/:code", "qr.svg", "DELETE /api/sessions/:code", "GET /api/scenarios", "GET /healthz"]) {
+    for (const route of [
+      "POST /api/sessions",
+      "GET /api/sessions/:code",
+      "qr.svg",
+      "DELETE /api/sessions/:code",
+      "GET /api/scenarios",
+      "GET /healthz",
+    ]) {
       expect(doc).toContain(route);
     }
   });

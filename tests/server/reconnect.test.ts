@@ -163,7 +163,10 @@ describe("reconnection", () => {
     await host.ok({ type: "seat.hand", seat: yuki.seat });
     expect((await yuki.next("notice", from)).kind).toBe("seat-handed");
     await until(() => !yuki.connected, "yuki's old device to be let go");
-    await until(() => seatOf("Yuki")?.rejoinCode !== oldCode && seatOf("Yuki")?.connected === false, "a new rejoin code");
+    await until(
+      () => seatOf("Yuki")?.rejoinCode !== oldCode && seatOf("Yuki")?.connected === false,
+      "a new rejoin code",
+    );
     const successor = await join({ rejoinCode: seatOf("Yuki")!.rejoinCode! }, "successor");
     expect(successor.seat).toBe(yuki.seat);
     const stale = await new Client(server.url).joinById(code, { seatToken: yuki.welcome.seatToken! }).then(

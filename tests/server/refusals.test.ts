@@ -65,13 +65,17 @@ describe("refusals answer the client that sent them and change nothing", () => {
   it("malformed payloads are BAD_MESSAGE naming the field", async () => {
     let e = await refusedWithoutChange(wei, () => raw(wei, "act", "table everything"));
     expect(e.code).toBe("BAD_MESSAGE");
-    e = await refusedWithoutChange(wei, () => raw(wei, "act", { seq: 1, action: { type: "provision.table", instrument: "code" } }));
+    e = await refusedWithoutChange(wei, () =>
+      raw(wei, "act", { seq: 1, action: { type: "provision.table", instrument: "code" } }),
+    );
     expect(e).toMatchObject({ code: "BAD_MESSAGE", action: "provision.table", seq: 1 });
     expect(e.message).toContain("action.card");
     e = await refusedWithoutChange(wei, () => raw(wei, "act", { seq: "one", action: { type: "phase.next" } }));
     expect(e.code).toBe("BAD_MESSAGE");
     expect(e.message).toContain("seq");
-    e = await refusedWithoutChange(wei, () => raw(wei, "act", { seq: 2, action: { type: "seat.join", role: "delegate", name: "Sneaky" } }));
+    e = await refusedWithoutChange(wei, () =>
+      raw(wei, "act", { seq: 2, action: { type: "seat.join", role: "delegate", name: "Sneaky" } }),
+    );
     expect(e.code).toBe("BAD_MESSAGE");
   });
 
@@ -82,13 +86,17 @@ describe("refusals answer the client that sent them and change nothing", () => {
   });
 
   it("actions out of phase are WRONG_PHASE", async () => {
-    const e = await refusedWithoutChange(wei, () => wei.refused({ type: "provision.table", instrument: "code", card: "sovereignty" }));
+    const e = await refusedWithoutChange(wei, () =>
+      wei.refused({ type: "provision.table", instrument: "code", card: "sovereignty" }),
+    );
     expect(e).toMatchObject({ code: "WRONG_PHASE", action: "provision.table" });
   });
 
   it("host actions from a delegate are NOT_HOST; delegate actions from the projector are NOT_DELEGATE", async () => {
     expect((await refusedWithoutChange(ivan, () => ivan.refused({ type: "phase.next" }))).code).toBe("NOT_HOST");
-    expect((await refusedWithoutChange(ivan, () => ivan.refused({ type: "session.lock", locked: true }))).code).toBe("NOT_HOST");
+    expect((await refusedWithoutChange(ivan, () => ivan.refused({ type: "session.lock", locked: true }))).code).toBe(
+      "NOT_HOST",
+    );
     const e = await refusedWithoutChange(projector, () => projector.refused({ type: "channel.open", with: ["china"] }));
     expect(e.code).toBe("NOT_DELEGATE");
   });
@@ -106,10 +114,14 @@ describe("refusals answer the client that sent them and change nothing", () => {
   });
 
   it("text over its bound is refused by the protocol; a message over 4 KB is TOO_LARGE", async () => {
-    let e = await refusedWithoutChange(lin, () => lin.refused({ type: "say", channel: "team-china", text: "x".repeat(LIMITS.chatLine + 1) }));
+    let e = await refusedWithoutChange(lin, () =>
+      lin.refused({ type: "say", channel: "team-china", text: "x".repeat(LIMITS.chatLine + 1) }),
+    );
     expect(e.code).toBe("BAD_MESSAGE");
     expect(e.message).toContain("action.text");
-    e = await refusedWithoutChange(lin, () => raw(lin, "act", { seq: 99, action: { type: "say", channel: "floor", text: "y".repeat(6000) } }));
+    e = await refusedWithoutChange(lin, () =>
+      raw(lin, "act", { seq: 99, action: { type: "say", channel: "floor", text: "y".repeat(6000) } }),
+    );
     expect(e.code).toBe("TOO_LARGE");
   });
 
@@ -140,9 +152,13 @@ describe("refusals answer the client that sent them and change nothing", () => {
   it("flooding is RATE_LIMITED; the client stays and can act again after a pause", async () => {
     const from = amy.received.length;
     const flood = LIMITS.rateBurst * 2;
-    for (let i = 1; i <= flood; i++) amy.room.send("act", { seq: 1000 + i, action: { type: "say", channel: "floor", text: `spam ${i}` } });
+    for (let i = 1; i <= flood; i++)
+      amy.room.send("act", { seq: 1000 + i, action: { type: "say", channel: "floor", text: `spam ${i}` } });
     // Every message is answered: an ack, or an error before it is even read.
-    await until(() => amy.received.slice(from).filter((m) => m.type === "ack" || m.type === "error").length === flood, "an answer to each");
+    await until(
+      () => amy.received.slice(from).filter((m) => m.type === "ack" || m.type === "error").length === flood,
+      "an answer to each",
+    );
     const answers = amy.received.slice(from);
     const acks = answers.filter((m) => m.type === "ack").length;
     const limited = answers.filter((m) => m.type === "error" && m.code === "RATE_LIMITED").length;
@@ -158,7 +174,8 @@ describe("refusals answer the client that sent them and change nothing", () => {
 });
 
 describe("refused joins say why", () => {
-  const join = (options: Record<string, unknown>, joinCode = code) => new Client(server.url).joinById(joinCode, options);
+  const join = (options: Record<string, unknown>, joinCode = code) =>
+    new Client(server.url).joinById(joinCode, options);
   const reason = async (options: Record<string, unknown>, joinCode = code) => {
     const before = await state();
     const error = await join(options, joinCode).then(

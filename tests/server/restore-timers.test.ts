@@ -28,10 +28,15 @@ function seed(store: SessionStore, code: string, opts: { ended: boolean; opening
     { code, scenarioId: "mini", title: "Mini code", createdAt: startedAt, updatedAt: startedAt },
   );
   const commands: [JournalEntry["actor"], Command, JournalEntry["ctx"]][] = [
-    [{ kind: "system" }, { type: "seat.join", role: "delegate", name: "Wei", delegation: "china" }, { now: startedAt + 1000, fresh: wei.fresh }],
+    [
+      { kind: "system" },
+      { type: "seat.join", role: "delegate", name: "Wei", delegation: "china" },
+      { now: startedAt + 1000, fresh: wei.fresh },
+    ],
     [{ kind: "seat", seat: "s1" }, { type: "phase.next" }, { now: opts.openingAt }],
   ];
-  if (opts.ended) commands.push([{ kind: "seat", seat: "s1" }, { type: "session.end" }, { now: opts.openingAt + 1000 }]);
+  if (opts.ended)
+    commands.push([{ kind: "seat", seat: "s1" }, { type: "session.end" }, { now: opts.openingAt + 1000 }]);
   commands.forEach(([actor, command, ctx], i) => store.append(code, { seq: i + 1, actor, command, ctx }));
 }
 

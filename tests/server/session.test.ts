@@ -133,8 +133,14 @@ describe("a whole short session", () => {
       for (const s of secrets) expect(p.transcript().includes(s), `${p.label} lacks "${s}"`).toBe(true);
     };
     notIn(projector, [...china, ...russia, ...usa, PRIVATE_LINE, TEAM_LINE]);
-    for (const p of [wei, lin, mei]) notIn(p, [...russia, ...usa]), has(p, china);
-    for (const p of [ivan, olga]) notIn(p, [...china, ...usa, TEAM_LINE]), has(p, russia);
+    for (const p of [wei, lin, mei]) {
+      notIn(p, [...russia, ...usa]);
+      has(p, china);
+    }
+    for (const p of [ivan, olga]) {
+      notIn(p, [...china, ...usa, TEAM_LINE]);
+      has(p, russia);
+    }
     has(host, [...china, ...russia, ...usa, PRIVATE_LINE, TEAM_LINE]);
     // Seat tokens and token hashes never travel in views.
     for (const p of players) expect(JSON.stringify(p.view)).not.toMatch(/"token"/);
@@ -156,18 +162,27 @@ describe("a whole short session", () => {
 
     await wei.ok({ type: "sign", instrument: "code", version });
     await ivan.ok({ type: "sign", instrument: "code", version });
-    await everyoneSees("two signatures", (v) => v.signatures.length === 2 && v.signatures.every((s) => s.version === version));
+    await everyoneSees(
+      "two signatures",
+      (v) => v.signatures.length === 2 && v.signatures.every((s) => s.version === version),
+    );
 
     await host.ok({ type: "phase.next" });
-    await everyoneSees("the debrief with briefs revealed", (v) => v.phase === "debrief" && v.revealed && v.debrief !== null);
+    await everyoneSees(
+      "the debrief with briefs revealed",
+      (v) => v.phase === "debrief" && v.revealed && v.debrief !== null,
+    );
     const scores = projector.view!.debrief!.scores;
     expect(scores.find((s) => s.delegation === "china")?.signed).toEqual(["code"]);
-    expect(projector.view!.scenario.delegations.find((d) => d.id === "usa")?.brief?.instructions).toBe(SECRETS.usa.instructions);
+    expect(projector.view!.scenario.delegations.find((d) => d.id === "usa")?.brief?.instructions).toBe(
+      SECRETS.usa.instructions,
+    );
   });
 
   it("every client stayed connected and holds the same public record", () => {
     for (const p of players) expect(p.connected, p.label).toBe(true);
-    const record = (v: SessionView) => JSON.stringify([v.phase, v.provisions, v.amendments, v.signatures, v.instruments, v.timeline]);
+    const record = (v: SessionView) =>
+      JSON.stringify([v.phase, v.provisions, v.amendments, v.signatures, v.instruments, v.timeline]);
     for (const p of players) expect(record(p.view!), p.label).toBe(record(host.view!));
     // One whole view on joining, then only patches (sent at once, not on a tick), plus events for toasts.
     for (const p of players) {

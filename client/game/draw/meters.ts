@@ -5,18 +5,42 @@ import { FONT, hex } from "./palette.ts";
 import type { Area } from "./table.ts";
 
 /** Type sizes for the space there is: a wide screen is read from further away. */
-const sizes = (big: boolean) => ({ title: big ? 20 : 14, end: big ? 15 : 11, row: big ? 16 : 12, meterH: big ? 96 : 72 });
+const sizes = (big: boolean) => ({
+  title: big ? 20 : 14,
+  end: big ? 15 : 11,
+  row: big ? 16 : 12,
+  meterH: big ? 96 : 72,
+});
 
-function meter(scene: Phaser.Scene, x: number, y: number, w: number, value: number, left: string, right: string, title: string, big: boolean): void {
+function meter(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  w: number,
+  value: number,
+  left: string,
+  right: string,
+  title: string,
+  big: boolean,
+): void {
   const s = sizes(big);
-  scene.add.text(x + w / 2, y, `${title}: ${value > 0 ? "+" : ""}${value}`, { fontFamily: FONT, fontSize: `${s.title}px`, color: "#1d232b", fontStyle: "bold" }).setOrigin(0.5, 0);
+  scene.add
+    .text(x + w / 2, y, `${title}: ${value > 0 ? "+" : ""}${value}`, {
+      fontFamily: FONT,
+      fontSize: `${s.title}px`,
+      color: "#1d232b",
+      fontStyle: "bold",
+    })
+    .setOrigin(0.5, 0);
   const barY = y + s.title + 14;
   scene.add.rectangle(x + w / 2, barY, w, big ? 16 : 12, 0xd8d4cb).setStrokeStyle(1, 0x1d232b);
   scene.add.rectangle(x + w / 2, barY, 2, big ? 26 : 20, 0x1d232b);
   const px = x + ((value + 100) / 200) * w;
   scene.add.triangle(px, barY + 14, 0, 10, 8, -4, 16, 10, 0x1f5fa8).setStrokeStyle(1, 0x1d232b);
   scene.add.text(x, barY + 20, left, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" });
-  scene.add.text(x + w, barY + 20, right, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" }).setOrigin(1, 0);
+  scene.add
+    .text(x + w, barY + 20, right, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" })
+    .setOrigin(1, 0);
 }
 
 export function drawMeters(scene: Phaser.Scene, view: SessionView, area: Area): void {
@@ -34,7 +58,11 @@ export function drawMeters(scene: Phaser.Scene, view: SessionView, area: Area): 
   // Three columns: names, the bars (zero in the middle), the points; nothing overlaps.
   const names = d.scores.map((sc) => {
     const del = view.scenario.delegations.find((x2) => x2.id === sc.delegation);
-    return scene.add.text(x, 0, `${del?.emblem ?? ""} ${del?.name ?? sc.delegation}`, { fontFamily: FONT, fontSize: `${s.row}px`, color: "#1d232b" });
+    return scene.add.text(x, 0, `${del?.emblem ?? ""} ${del?.name ?? sc.delegation}`, {
+      fontFamily: FONT,
+      fontSize: `${s.row}px`,
+      color: "#1d232b",
+    });
   });
   const nameW = Math.max(0, ...names.map((t) => t.width)) + 8;
   const pointsW = big ? 90 : 66;
@@ -46,8 +74,24 @@ export function drawMeters(scene: Phaser.Scene, view: SessionView, area: Area): 
     const y = top + i * rowH;
     names[i]!.setY(y);
     const bw = ((barW / 2 - 4) * Math.abs(sc.score)) / max;
-    scene.add.rectangle(zero + (sc.score >= 0 ? bw / 2 : -bw / 2), y + rowH / 2 - 2, Math.max(2, bw), rowH - 8, hex(del?.colour ?? "#888888")).setStrokeStyle(1, 0x1d232b);
-    scene.add.text(x + w, y, `${sc.score} points`, { fontFamily: FONT, fontSize: `${s.row}px`, color: "#1d232b", fontStyle: "bold" }).setOrigin(1, 0);
+    scene.add
+      .rectangle(
+        zero + (sc.score >= 0 ? bw / 2 : -bw / 2),
+        y + rowH / 2 - 2,
+        Math.max(2, bw),
+        rowH - 8,
+        hex(del?.colour ?? "#888888"),
+      )
+      .setStrokeStyle(1, 0x1d232b);
+    scene.add
+      .text(x + w, y, `${sc.score} points`, {
+        fontFamily: FONT,
+        fontSize: `${s.row}px`,
+        color: "#1d232b",
+        fontStyle: "bold",
+      })
+      .setOrigin(1, 0);
   });
-  if (d.scores.length) scene.add.rectangle(zero, top + (rowH * d.scores.length) / 2 - 2, 1, rowH * d.scores.length, 0x1d232b);
+  if (d.scores.length)
+    scene.add.rectangle(zero, top + (rowH * d.scores.length) / 2 - 2, 1, rowH * d.scores.length, 0x1d232b);
 }

@@ -7,7 +7,13 @@ import { provisionStatus, STATUS_WORDS } from "../../ui/words.ts";
 import { FONT, STATUS_FILL } from "./palette.ts";
 import type { Area } from "./table.ts";
 
-export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[], area: Area, open: (id: string) => void, opened: string | null): void {
+export function drawProvisionTiles(
+  scene: Phaser.Scene,
+  provisions: Provision[],
+  area: Area,
+  open: (id: string) => void,
+  opened: string | null,
+): void {
   const cols = area.w < 420 ? 2 : 3;
   const rows = 2;
   const gap = 6;
@@ -22,19 +28,44 @@ export function drawProvisionTiles(scene: Phaser.Scene, provisions: Provision[],
     const x = area.x + (i % cols) * (w + gap);
     const y = area.y + Math.floor(i / cols) * (h + gap);
     const status = provisionStatus(p);
-    const card = scene.add.rectangle(x + w / 2, y + h / 2, w, h, STATUS_FILL[status] ?? 0xffffff)
+    const card = scene.add
+      .rectangle(x + w / 2, y + h / 2, w, h, STATUS_FILL[status] ?? 0xffffff)
       .setStrokeStyle(p.id === opened ? 4 : 2, p.id === opened ? 0xffbf47 : 0x1d232b)
       .setInteractive({ useHandCursor: true });
     card.on("pointerdown", () => open(p.id));
     const title = status === "bracketed" ? `[ ${p.title} ]` : p.title;
-    scene.add.text(x + 5, y + 3, title, { fontFamily: FONT, fontSize: `${titlePx}px`, color: "#1d232b", fontStyle: "bold", wordWrap: { width: w - 10 }, maxLines: h >= titlePx * 2 + statusPx + 14 ? 2 : 1 });
-    scene.add.text(x + 5, y + h - statusPx - 5, `${STATUS_WORDS[status]}${p.flags.length ? " · In the news" : ""}`, { fontFamily: FONT, fontSize: `${statusPx}px`, color: p.flags.length ? "#7a1d1d" : "#3b4450" });
+    scene.add.text(x + 5, y + 3, title, {
+      fontFamily: FONT,
+      fontSize: `${titlePx}px`,
+      color: "#1d232b",
+      fontStyle: "bold",
+      wordWrap: { width: w - 10 },
+      maxLines: h >= titlePx * 2 + statusPx + 14 ? 2 : 1,
+    });
+    scene.add.text(x + 5, y + h - statusPx - 5, `${STATUS_WORDS[status]}${p.flags.length ? " · In the news" : ""}`, {
+      fontFamily: FONT,
+      fontSize: `${statusPx}px`,
+      color: p.flags.length ? "#7a1d1d" : "#3b4450",
+    });
   });
   if (provisions.length > shown.length) {
     const i = shown.length;
-    scene.add.text(area.x + (i % cols) * (w + gap) + 6, area.y + Math.floor(i / cols) * (h + gap) + 6, `+${provisions.length - shown.length} more\nin the list`, { fontFamily: FONT, fontSize: "12px", color: "#1d232b", backgroundColor: "#ffffffcc", padding: { x: 3, y: 2 } });
+    scene.add.text(
+      area.x + (i % cols) * (w + gap) + 6,
+      area.y + Math.floor(i / cols) * (h + gap) + 6,
+      `+${provisions.length - shown.length} more\nin the list`,
+      { fontFamily: FONT, fontSize: "12px", color: "#1d232b", backgroundColor: "#ffffffcc", padding: { x: 3, y: 2 } },
+    );
   }
   if (provisions.length === 0) {
-    scene.add.text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", { fontFamily: FONT, fontSize: "14px", color: "#1d232b", backgroundColor: "#ffffffcc", padding: { x: 4, y: 2 } }).setOrigin(0.5);
+    scene.add
+      .text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", {
+        fontFamily: FONT,
+        fontSize: "14px",
+        color: "#1d232b",
+        backgroundColor: "#ffffffcc",
+        padding: { x: 4, y: 2 },
+      })
+      .setOrigin(0.5);
   }
 }

@@ -11,7 +11,13 @@ const seen = new Set<string>();
 export function drawSignatures(scene: Phaser.Scene, view: SessionView, area: Area): void {
   const frozen = view.instruments.filter((i) => i.frozen);
   if (frozen.length === 0) {
-    scene.add.text(area.x + area.w / 2, area.y + area.h / 2, "No frozen text to sign yet", { fontFamily: FONT, fontSize: "16px", color: "#1d232b" }).setOrigin(0.5);
+    scene.add
+      .text(area.x + area.w / 2, area.y + area.h / 2, "No frozen text to sign yet", {
+        fontFamily: FONT,
+        fontSize: "16px",
+        color: "#1d232b",
+      })
+      .setOrigin(0.5);
     return;
   }
   const big = area.w > 640;
@@ -21,7 +27,13 @@ export function drawSignatures(scene: Phaser.Scene, view: SessionView, area: Are
   frozen.forEach((inst, k) => {
     const x = left + 5 + k * (sheetW + 10);
     scene.add.rectangle(x + sheetW / 2, area.y + area.h / 2, sheetW, area.h, 0xfffdf6).setStrokeStyle(2, 0x1d232b);
-    const heading = scene.add.text(x + 8, area.y + 6, `${inst.title}\nversion ${shortHash(inst.frozen!.version)}`, { fontFamily: FONT, fontSize: big ? "17px" : "13px", color: "#1d232b", fontStyle: "bold", wordWrap: { width: sheetW - 16 } });
+    const heading = scene.add.text(x + 8, area.y + 6, `${inst.title}\nversion ${shortHash(inst.frozen!.version)}`, {
+      fontFamily: FONT,
+      fontSize: big ? "17px" : "13px",
+      color: "#1d232b",
+      fontStyle: "bold",
+      wordWrap: { width: sheetW - 16 },
+    });
     const sigs = view.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version);
     // Each stamp gets a column wide enough for its two-line label, below the heading.
     const radius = big ? 30 : 22;
@@ -30,7 +42,13 @@ export function drawSignatures(scene: Phaser.Scene, view: SessionView, area: Are
     const rowH = radius * 2 + (big ? 52 : 40);
     const top = heading.y + heading.height + 8 + radius;
     if (sigs.length === 0) {
-      scene.add.text(x + sheetW / 2, top, "Not signed yet", { fontFamily: FONT, fontSize: big ? "16px" : "13px", color: "#56606c" }).setOrigin(0.5, 0);
+      scene.add
+        .text(x + sheetW / 2, top, "Not signed yet", {
+          fontFamily: FONT,
+          fontSize: big ? "16px" : "13px",
+          color: "#56606c",
+        })
+        .setOrigin(0.5, 0);
     }
     sigs.forEach((s, i) => {
       const d = delegationOf(view, s.delegation);
@@ -38,9 +56,24 @@ export function drawSignatures(scene: Phaser.Scene, view: SessionView, area: Are
       const sy = top + Math.floor(i / cols) * rowH;
       const stamp = scene.add.container(sx, sy, [
         scene.add.circle(0, 0, radius, hex(d?.colour ?? "#888888")).setStrokeStyle(3, 0x1d232b),
-        scene.add.text(0, 0, d?.emblem ?? "?", { fontFamily: FONT, fontSize: `${Math.round(radius * 0.65)}px`, color: "#fff", fontStyle: "bold" }).setOrigin(0.5),
+        scene.add
+          .text(0, 0, d?.emblem ?? "?", {
+            fontFamily: FONT,
+            fontSize: `${Math.round(radius * 0.65)}px`,
+            color: "#fff",
+            fontStyle: "bold",
+          })
+          .setOrigin(0.5),
       ]);
-      scene.add.text(sx, sy + radius + 3, `${d?.name ?? s.delegation}\nsigned ${shortHash(s.version)}`, { fontFamily: FONT, fontSize: big ? "14px" : "11px", color: "#1d232b", align: "center", wordWrap: { width: colW - 8 } }).setOrigin(0.5, 0);
+      scene.add
+        .text(sx, sy + radius + 3, `${d?.name ?? s.delegation}\nsigned ${shortHash(s.version)}`, {
+          fontFamily: FONT,
+          fontSize: big ? "14px" : "11px",
+          color: "#1d232b",
+          align: "center",
+          wordWrap: { width: colW - 8 },
+        })
+        .setOrigin(0.5, 0);
       const key = `${s.instrument}:${s.delegation}:${s.version}`;
       if (!seen.has(key)) {
         seen.add(key);

@@ -5,10 +5,24 @@ import type * as Phaser from "phaser";
 import type { SessionView } from "../../../shared/view.ts";
 import { FONT, FELT, TABLE_EDGE, hex } from "./palette.ts";
 
-export interface Area { x: number; y: number; w: number; h: number }
-export interface SeatSpot { x: number; y: number; r: number }
+export interface Area {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface SeatSpot {
+  x: number;
+  y: number;
+  r: number;
+}
 
-export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string | null, area: Area): Map<string, SeatSpot> {
+export function drawTable(
+  scene: Phaser.Scene,
+  view: SessionView,
+  mine: string | null,
+  area: Area,
+): Map<string, SeatSpot> {
   // Room under each seat for its two-line label, and at the sides for its width.
   const labelH = 30;
   const n = view.scenario.delegations.length;
@@ -30,15 +44,32 @@ export function drawTable(scene: Phaser.Scene, view: SessionView, mine: string |
     const seats = view.seats.filter((s) => s.role === "delegate" && s.delegation === d.id);
     const online = seats.filter((s) => s.connected).length;
     const rr = row ? Math.min(r, slot / 2 - 4) : r;
-    const disc = scene.add.circle(x, y, rr, hex(d.colour)).setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
+    const disc = scene.add
+      .circle(x, y, rr, hex(d.colour))
+      .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
     if (seats.length === 0) disc.setAlpha(0.45);
-    scene.add.text(x, y, d.emblem, { fontFamily: FONT, fontSize: `${Math.round(rr * 0.7)}px`, color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
+    scene.add
+      .text(x, y, d.emblem, {
+        fontFamily: FONT,
+        fontSize: `${Math.round(rr * 0.7)}px`,
+        color: "#ffffff",
+        fontStyle: "bold",
+      })
+      .setOrigin(0.5);
     const head = seats.some((s) => s.isHead) ? "★ " : "";
     const label = row
       ? `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty" : `● ${online}/${seats.length}`}`
       : `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
     const text = scene.add
-      .text(x, y + rr + 3, label, { fontFamily: FONT, fontSize: `${row ? 10 : Math.max(11, Math.round(r * 0.42))}px`, color: "#1d232b", align: "center", backgroundColor: "#ffffffcc", padding: { x: 3, y: 1 }, wordWrap: row ? { width: slot - 4 } : undefined })
+      .text(x, y + rr + 3, label, {
+        fontFamily: FONT,
+        fontSize: `${row ? 10 : Math.max(11, Math.round(r * 0.42))}px`,
+        color: "#1d232b",
+        align: "center",
+        backgroundColor: "#ffffffcc",
+        padding: { x: 3, y: 1 },
+        wordWrap: row ? { width: slot - 4 } : undefined,
+      })
       .setOrigin(0.5, 0)
       .setName(`seat-${d.id}`);
     // Keep the label on the canvas at the left and right edges.

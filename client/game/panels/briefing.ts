@@ -11,13 +11,27 @@ import { delegationOf } from "../../ui/words.ts";
 
 export function briefBlock(view: SessionView, brief: Brief): HTMLElement {
   const cardTitle = (id: string) => view.scenario.cards.find((c) => c.id === id)?.title ?? id;
-  return h("div", { class: "brief" },
+  return h(
+    "div",
+    { class: "brief" },
     h("p", {}, brief.instructions),
     h("h4", {}, "Your priorities"),
-    h("ul", {}, ...brief.priorities.map((p) => h("li", {}, `${p.weight > 0 ? "+" : ""}${p.weight} points: `, p.card ? `“${cardTitle(p.card)}”` : `anything about ${p.tag}`))),
+    h(
+      "ul",
+      {},
+      ...brief.priorities.map((p) =>
+        h(
+          "li",
+          {},
+          `${p.weight > 0 ? "+" : ""}${p.weight} points: `,
+          p.card ? `“${cardTitle(p.card)}”` : `anything about ${p.tag}`,
+        ),
+      ),
+    ),
     brief.redLines.length ? h("h4", {}, "Red lines (never sign these)") : null,
     h("ul", {}, ...brief.redLines.map((r) => h("li", {}, h("strong", {}, r.tag), " — ", r.why))),
-    h("p", {}, h("strong", {}, "Success: "), brief.success));
+    h("p", {}, h("strong", {}, "Success: "), brief.success),
+  );
 }
 
 export function briefingPanel(ctx: GameContext): Panel {
@@ -25,13 +39,35 @@ export function briefingPanel(ctx: GameContext): Panel {
     update(view) {
       const d = delegationOf(view, me(ctx).delegation);
       const s = view.scenario;
-      fill(ctx.panel,
+      fill(
+        ctx.panel,
         h("h2", {}, "Briefing: ", delegationChip(d)),
-        d ? h("section", { class: "card-ish" }, h("h3", {}, "Public position (everyone knows this)"), h("p", {}, d.publicPosition)) : null,
-        d?.brief ? h("section", { class: "card-ish secret" }, h("h3", {}, "Secret brief (only your delegation sees this)"), briefBlock(view, d.brief)) : null,
-        h("section", { class: "card-ish" }, h("h3", {}, "The context"), h("p", {}, s.summary),
+        d
+          ? h(
+              "section",
+              { class: "card-ish" },
+              h("h3", {}, "Public position (everyone knows this)"),
+              h("p", {}, d.publicPosition),
+            )
+          : null,
+        d?.brief
+          ? h(
+              "section",
+              { class: "card-ish secret" },
+              h("h3", {}, "Secret brief (only your delegation sees this)"),
+              briefBlock(view, d.brief),
+            )
+          : null,
+        h(
+          "section",
+          { class: "card-ish" },
+          h("h3", {}, "The context"),
+          h("p", {}, s.summary),
           h("p", { class: "muted" }, "Source: ", s.source.citation),
-          h("h4", {}, "In this lesson you will"), h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o)))));
+          h("h4", {}, "In this lesson you will"),
+          h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o))),
+        ),
+      );
     },
   };
 }

@@ -15,27 +15,82 @@ export function debriefBody(view: SessionView): HTMLElement[] {
   if (!d) return [h("p", {}, "The results are being counted…")];
   const sorted = [...d.scores].sort((a, b) => b.score - a.score);
   return [
-    h("section", { class: "meters card-ish" }, h("h3", {}, "Outcome"),
-      h("p", { id: "meter-commons" }, `The Internet: ${d.commons > 0 ? "+" : ""}${d.commons} (−100 national cyberspaces … +100 a global commons)`),
-      h("p", { id: "meter-stability" }, `Stability: ${d.stability > 0 ? "+" : ""}${d.stability} (−100 unstable … +100 stable)`)),
-    h("section", { class: "scores card-ish" }, h("h3", {}, "Scores and briefs revealed"),
-      h("ol", { class: "score-list" }, ...sorted.map((s) => {
-        const del = delegationOf(view, s.delegation);
-        return h("li", { class: "score" },
-          h("p", { class: "score-line" }, delegationChip(del), ` ${s.score} points`),
-          h("p", { class: "score-facts" }, `Signed ${s.signed.length === 1 ? "1 text" : `${s.signed.length} texts`} · wrote ${Math.round((d.wording[s.delegation] ?? 0) * 100)}% of the words agreed`),
-          s.redLinesCrossed.length ? h("p", { class: "warn" }, "Red lines crossed: ", s.redLinesCrossed.map((r) => r.tag).join(", ")) : null,
-          del?.brief ? h("details", {}, h("summary", {}, `${del.name}'s secret brief`), briefBlock(view, del.brief)) : null);
-      }))),
-    h("section", { class: "texts card-ish" }, h("h3", {}, "Final texts"),
-      ...view.instruments.filter((i) => i.frozen).map((i) => {
-        const sigs = view.signatures.filter((s) => s.instrument === i.id && s.version === i.frozen!.version);
-        return h("div", {}, h("h4", {}, `${i.title} (version ${shortHash(i.frozen!.version)})`),
-          h("ol", {}, ...i.frozen!.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
-          h("p", {}, "Signed by: ", sigs.length ? sigs.map((s) => `${delegationOf(view, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)})`).join(", ") : "nobody"));
-      })),
+    h(
+      "section",
+      { class: "meters card-ish" },
+      h("h3", {}, "Outcome"),
+      h(
+        "p",
+        { id: "meter-commons" },
+        `The Internet: ${d.commons > 0 ? "+" : ""}${d.commons} (−100 national cyberspaces … +100 a global commons)`,
+      ),
+      h(
+        "p",
+        { id: "meter-stability" },
+        `Stability: ${d.stability > 0 ? "+" : ""}${d.stability} (−100 unstable … +100 stable)`,
+      ),
+    ),
+    h(
+      "section",
+      { class: "scores card-ish" },
+      h("h3", {}, "Scores and briefs revealed"),
+      h(
+        "ol",
+        { class: "score-list" },
+        ...sorted.map((s) => {
+          const del = delegationOf(view, s.delegation);
+          return h(
+            "li",
+            { class: "score" },
+            h("p", { class: "score-line" }, delegationChip(del), ` ${s.score} points`),
+            h(
+              "p",
+              { class: "score-facts" },
+              `Signed ${s.signed.length === 1 ? "1 text" : `${s.signed.length} texts`} · wrote ${Math.round((d.wording[s.delegation] ?? 0) * 100)}% of the words agreed`,
+            ),
+            s.redLinesCrossed.length
+              ? h("p", { class: "warn" }, "Red lines crossed: ", s.redLinesCrossed.map((r) => r.tag).join(", "))
+              : null,
+            del?.brief
+              ? h("details", {}, h("summary", {}, `${del.name}'s secret brief`), briefBlock(view, del.brief))
+              : null,
+          );
+        }),
+      ),
+    ),
+    h(
+      "section",
+      { class: "texts card-ish" },
+      h("h3", {}, "Final texts"),
+      ...view.instruments
+        .filter((i) => i.frozen)
+        .map((i) => {
+          const sigs = view.signatures.filter((s) => s.instrument === i.id && s.version === i.frozen!.version);
+          return h(
+            "div",
+            {},
+            h("h4", {}, `${i.title} (version ${shortHash(i.frozen!.version)})`),
+            h("ol", {}, ...i.frozen!.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
+            h(
+              "p",
+              {},
+              "Signed by: ",
+              sigs.length
+                ? sigs
+                    .map((s) => `${delegationOf(view, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)})`)
+                    .join(", ")
+                : "nobody",
+            ),
+          );
+        }),
+    ),
     h("section", { class: "card-ish" }, h("h3", {}, "Timeline"), timelineReplay(view)),
-    h("section", { class: "card-ish" }, h("h3", {}, "Discussion"), h("ol", {}, ...view.scenario.questions.map((q) => h("li", {}, q)))),
+    h(
+      "section",
+      { class: "card-ish" },
+      h("h3", {}, "Discussion"),
+      h("ol", {}, ...view.scenario.questions.map((q) => h("li", {}, q))),
+    ),
   ];
 }
 

@@ -11,12 +11,17 @@ export function lobbyPanel(ctx: GameContext): Panel {
   return {
     update(view) {
       const d = delegationOf(view, me(ctx).delegation);
-      fill(ctx.panel,
+      fill(
+        ctx.panel,
         h("h2", {}, "You are in the ", delegationChip(d), " delegation"),
-        me(ctx).isHead ? h("p", {}, "★ You are the head of your delegation: you sign and cast your delegation's final votes.") : null,
+        me(ctx).isHead
+          ? h("p", {}, "★ You are the head of your delegation: you sign and cast your delegation's final votes.")
+          : null,
         d ? h("p", { class: "position" }, h("strong", {}, "Public position: "), d.publicPosition) : null,
         h("p", { class: "muted" }, `Waiting for the teacher to start “${view.scenario.title}”.`),
-        h("h3", {}, "Who sits where"), roster(view));
+        h("h3", {}, "Who sits where"),
+        roster(view),
+      );
     },
   };
 }

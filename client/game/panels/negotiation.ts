@@ -15,65 +15,175 @@ import type { Stance } from "../../../shared/protocol.ts";
 
 export function instrumentTabs(ctx: GameContext, view: SessionView): HTMLElement {
   if (!view.instruments.some((i) => i.id === ctx.instrument)) ctx.instrument = "code";
-  return h("div", { class: "tabs", role: "tablist", "aria-label": "Instruments" }, ...view.instruments.map((i) => {
-    const b = h("button", { type: "button", role: "tab", "aria-selected": String(i.id === ctx.instrument), "data-fk": `instrument:${i.id}` }, i.kind === "code" ? i.title : `Agreement: ${i.title}`);
-    b.addEventListener("click", () => { ctx.instrument = i.id; ctx.openedProvision = null; ctx.redraw(); });
-    return b;
-  }));
+  return h(
+    "div",
+    { class: "tabs", role: "tablist", "aria-label": "Instruments" },
+    ...view.instruments.map((i) => {
+      const b = h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          "aria-selected": String(i.id === ctx.instrument),
+          "data-fk": `instrument:${i.id}`,
+        },
+        i.kind === "code" ? i.title : `Agreement: ${i.title}`,
+      );
+      b.addEventListener("click", () => {
+        ctx.instrument = i.id;
+        ctx.openedProvision = null;
+        ctx.redraw();
+      });
+      return b;
+    }),
+  );
 }
 
 export function provisionList(ctx: GameContext, view: SessionView): HTMLElement {
   const list = provisionsOf(view, ctx.instrument);
   if (list.length === 0) return h("p", { class: "muted" }, "No provision on this instrument yet. Table one below.");
-  return h("ul", { class: "provisions" }, ...list.map((p) => {
-    const status = provisionStatus(p);
-    const b = h("button", { type: "button", class: "provision-row", "aria-expanded": String(ctx.openedProvision === p.id) },
-      h("span", { class: "title" }, status === "bracketed" ? `[${p.title}]` : p.title), " ",
-      h("span", { class: "badges" }, p.flags.length ? h("span", { class: "badge news-badge", title: newsFor(view, p).join(" · ") }, "In the news") : null,
-        h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])));
-    b.dataset.fk = `provision:${p.id}`;
-    b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
-    const stances = Object.entries(p.stances) as [string, Stance][];
-    return h("li", {}, b, h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))));
-  }));
+  return h(
+    "ul",
+    { class: "provisions" },
+    ...list.map((p) => {
+      const status = provisionStatus(p);
+      const b = h(
+        "button",
+        { type: "button", class: "provision-row", "aria-expanded": String(ctx.openedProvision === p.id) },
+        h("span", { class: "title" }, status === "bracketed" ? `[${p.title}]` : p.title),
+        " ",
+        h(
+          "span",
+          { class: "badges" },
+          p.flags.length
+            ? h("span", { class: "badge news-badge", title: newsFor(view, p).join(" · ") }, "In the news")
+            : null,
+          h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
+        ),
+      );
+      b.dataset.fk = `provision:${p.id}`;
+      b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
+      const stances = Object.entries(p.stances) as [string, Stance][];
+      return h(
+        "li",
+        {},
+        b,
+        h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))),
+      );
+    }),
+  );
 }
 
 export function negotiationPanel(ctx: GameContext): Panel {
   const tabs = h("div", {});
   const list = h("div", { id: "provision-list" });
   const cardSlot = h("div", {});
-  const card = provisionCard(ctx.link, () => me(ctx).delegation, () => ctx.openProvision(null));
+  const card = provisionCard(
+    ctx.link,
+    () => me(ctx).delegation,
+    () => ctx.openProvision(null),
+  );
   const tableSlot = h("p", { class: "action-error", role: "alert" });
   const cardSelect = h("select", { id: "card-select", "aria-label": "Provision card" });
   const tableButton = h("button", { type: "button", class: "primary", id: "table-card" }, "Table this card");
-  const draftTitle = h("input", { id: "draft-title", maxlength: LIMITS.title, placeholder: "Title", "aria-label": "Title of your provision" });
-  const draftText = h("textarea", { id: "draft-text", maxlength: LIMITS.provisionText, placeholder: "The text you propose", "aria-label": "Text of your provision" });
+  const draftTitle = h("input", {
+    id: "draft-title",
+    maxlength: LIMITS.title,
+    placeholder: "Title",
+    "aria-label": "Title of your provision",
+  });
+  const draftText = h("textarea", {
+    id: "draft-text",
+    maxlength: LIMITS.provisionText,
+    placeholder: "The text you propose",
+    "aria-label": "Text of your provision",
+  });
   const draftButton = h("button", { type: "button", id: "table-draft" }, "Table free text");
-  const tabler = h("details", { class: "table-form", id: "table-form" }, h("summary", {}, "+ Table a provision"),
-    h("label", { for: "card-select" }, "From a card"), cardSelect, tableButton,
-    h("p", { class: "muted" }, "…or in your own words:"), draftTitle, draftText, draftButton, tableSlot);
+  const tabler = h(
+    "details",
+    { class: "table-form", id: "table-form" },
+    h("summary", {}, "+ Table a provision"),
+    h("label", { for: "card-select" }, "From a card"),
+    cardSelect,
+    tableButton,
+    h("p", { class: "muted" }, "…or in your own words:"),
+    draftTitle,
+    draftText,
+    draftButton,
+    tableSlot,
+  );
   const agreementSlot = h("p", { class: "action-error", role: "alert" });
-  const agreementTitle = h("input", { id: "agreement-title", maxlength: LIMITS.title, placeholder: "e.g. Bilateral agreement on cybersecurity", "aria-label": "Title of the agreement" });
+  const agreementTitle = h("input", {
+    id: "agreement-title",
+    maxlength: LIMITS.title,
+    placeholder: "e.g. Bilateral agreement on cybersecurity",
+    "aria-label": "Title of the agreement",
+  });
   const parties = h("div", { class: "checks" });
   const agreementButton = h("button", { type: "button" }, "Open agreement");
-  const agreement = h("details", { class: "agreement-form" }, h("summary", {}, "Open an agreement with other delegations"), agreementTitle, parties, agreementButton, agreementSlot);
+  const agreement = h(
+    "details",
+    { class: "agreement-form" },
+    h("summary", {}, "Open an agreement with other delegations"),
+    agreementTitle,
+    parties,
+    agreementButton,
+    agreementSlot,
+  );
   const root = h("div", { class: "negotiation" }, tabs, list, cardSlot, tabler, agreement);
   let partiesFor = "";
 
   tableButton.addEventListener("click", () => {
-    if (!cardSelect.value) { tableSlot.textContent = "Every card is already on this instrument."; return; }
-    actNear(ctx.link, { type: "provision.table", instrument: ctx.instrument, card: cardSelect.value }, tableSlot, () => { tabler.open = false; });
+    if (!cardSelect.value) {
+      tableSlot.textContent = "Every card is already on this instrument.";
+      return;
+    }
+    actNear(
+      ctx.link,
+      { type: "provision.table", instrument: ctx.instrument, card: cardSelect.value },
+      tableSlot,
+      () => {
+        tabler.open = false;
+      },
+    );
   });
   draftButton.addEventListener("click", () => {
-    if (!draftTitle.value.trim() || !draftText.value.trim()) { tableSlot.textContent = "Give your provision a title and a text."; return; }
-    actNear(ctx.link, { type: "provision.draft", instrument: ctx.instrument, title: draftTitle.value.trim(), text: draftText.value.trim(), tags: [] }, tableSlot, () => {
-      draftTitle.value = ""; draftText.value = ""; tabler.open = false;
-    });
+    if (!draftTitle.value.trim() || !draftText.value.trim()) {
+      tableSlot.textContent = "Give your provision a title and a text.";
+      return;
+    }
+    actNear(
+      ctx.link,
+      {
+        type: "provision.draft",
+        instrument: ctx.instrument,
+        title: draftTitle.value.trim(),
+        text: draftText.value.trim(),
+        tags: [],
+      },
+      tableSlot,
+      () => {
+        draftTitle.value = "";
+        draftText.value = "";
+        tabler.open = false;
+      },
+    );
   });
   agreementButton.addEventListener("click", () => {
     const ids = [...parties.querySelectorAll("input:checked")].map((i) => (i as HTMLInputElement).value);
-    if (!agreementTitle.value.trim() || ids.length === 0) { agreementSlot.textContent = "Give the agreement a title and tick at least one other delegation."; return; }
-    actNear(ctx.link, { type: "instrument.open", title: agreementTitle.value.trim(), parties: ids }, agreementSlot, () => { agreement.open = false; agreementTitle.value = ""; });
+    if (!agreementTitle.value.trim() || ids.length === 0) {
+      agreementSlot.textContent = "Give the agreement a title and tick at least one other delegation.";
+      return;
+    }
+    actNear(
+      ctx.link,
+      { type: "instrument.open", title: agreementTitle.value.trim(), parties: ids },
+      agreementSlot,
+      () => {
+        agreement.open = false;
+        agreementTitle.value = "";
+      },
+    );
   });
 
   return {
@@ -83,17 +193,36 @@ export function negotiationPanel(ctx: GameContext): Panel {
       fill(tabs, instrumentTabs(ctx, view));
       fill(list, provisionList(ctx, view));
       const opened = view.provisions.find((p) => p.id === ctx.openedProvision);
-      if (opened) { card.update(view, opened); fill(cardSlot, card.el); } else fill(cardSlot);
+      if (opened) {
+        card.update(view, opened);
+        fill(cardSlot, card.el);
+      } else fill(cardSlot);
       tabler.hidden = agreement.hidden = view.phase !== "negotiation" || !mine;
       tabler.hidden ||= !isParty(view, ctx.instrument, mine);
-      const onTable = new Set(provisionsOf(view, ctx.instrument).filter((p) => p.status !== "withdrawn" && p.status !== "dropped").map((p) => p.card));
+      const onTable = new Set(
+        provisionsOf(view, ctx.instrument)
+          .filter((p) => p.status !== "withdrawn" && p.status !== "dropped")
+          .map((p) => p.card),
+      );
       const chosen = cardSelect.value;
       const cards = view.scenario.cards.filter((c) => !onTable.has(c.id));
-      fill(cardSelect, ...cards.map((c) => h("option", { value: c.id, selected: c.id === chosen }, `${c.stage === "later" ? "(later) " : ""}${c.title}`)));
+      fill(
+        cardSelect,
+        ...cards.map((c) =>
+          h("option", { value: c.id, selected: c.id === chosen }, `${c.stage === "later" ? "(later) " : ""}${c.title}`),
+        ),
+      );
       const key = view.scenario.delegations.map((d) => d.id).join() + mine;
       if (key !== partiesFor) {
         partiesFor = key;
-        fill(parties, ...view.scenario.delegations.filter((d) => d.id !== mine).map((d) => h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`)));
+        fill(
+          parties,
+          ...view.scenario.delegations
+            .filter((d) => d.id !== mine)
+            .map((d) =>
+              h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`),
+            ),
+        );
       }
     },
   };

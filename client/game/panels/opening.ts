@@ -7,10 +7,16 @@ import { delegationChip } from "../../ui/chips.ts";
 export function openingPanel(ctx: GameContext): Panel {
   return {
     update(view) {
-      fill(ctx.panel,
+      fill(
+        ctx.panel,
         h("h2", {}, "Opening statements"),
         h("p", {}, "Each delegation states its position on the Floor. Listen for allies — and for red lines."),
-        h("ul", { class: "positions" }, ...view.scenario.delegations.map((d) => h("li", {}, delegationChip(d), " ", d.publicPosition))));
+        h(
+          "ul",
+          { class: "positions" },
+          ...view.scenario.delegations.map((d) => h("li", {}, delegationChip(d), " ", d.publicPosition)),
+        ),
+      );
     },
   };
 }

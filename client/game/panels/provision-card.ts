@@ -9,26 +9,66 @@ import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.
 import { h, fill } from "../../ui/dom.ts";
 import { actionButton, actNear } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
-import { currentText, currentVersion, delegationOf, isBracketed, isParty, newsFor, provisionStatus, STANCE_MARKS, STANCE_WORDS, STATUS_WORDS } from "../../ui/words.ts";
+import {
+  currentText,
+  currentVersion,
+  delegationOf,
+  isBracketed,
+  isParty,
+  newsFor,
+  provisionStatus,
+  STANCE_MARKS,
+  STANCE_WORDS,
+  STATUS_WORDS,
+} from "../../ui/words.ts";
 
 export function diffLine(oldText: string, newText: string): HTMLElement {
-  return h("p", { class: "diff-text" }, ...wordDiff(oldText, newText).flatMap((part) => [
-    part.op === "same" ? part.text : h(part.op === "add" ? "ins" : "del", { class: "diff" }, part.text), " "]));
+  return h(
+    "p",
+    { class: "diff-text" },
+    ...wordDiff(oldText, newText).flatMap((part) => [
+      part.op === "same" ? part.text : h(part.op === "add" ? "ins" : "del", { class: "diff" }, part.text),
+      " ",
+    ]),
+  );
 }
 
-export interface ProvisionCardView { el: HTMLElement; update(view: SessionView, p: Provision): void }
+export interface ProvisionCardView {
+  el: HTMLElement;
+  update(view: SessionView, p: Provision): void;
+}
 
 export function provisionCard(link: SessionLink, mine: () => string | null, close: () => void): ProvisionCardView {
   const head = h("div", { class: "card-head" });
   const body = h("div", {});
   const editorText = h("textarea", { id: "amend-text", "aria-label": "Amended text", maxlength: 2000 });
-  const note = h("input", { id: "amend-note", placeholder: "Why? (optional)", maxlength: 300, "aria-label": "Reason for the amendment" });
+  const note = h("input", {
+    id: "amend-note",
+    placeholder: "Why? (optional)",
+    maxlength: 300,
+    "aria-label": "Reason for the amendment",
+  });
   const editorSlot = h("p", { class: "action-error", role: "alert" });
   const proposeButton = h("button", { type: "button", class: "primary", id: "propose-amendment" }, "Propose amendment");
   const preview = h("div", { class: "preview", "aria-live": "polite" });
-  const editor = h("details", { class: "amend" }, h("summary", {}, "✎ Propose an amendment"),
-    h("p", { class: "hint" }, "Edit the text below; your change is shown as a word diff before you send it."), editorText, preview, note, proposeButton, editorSlot);
-  const el = h("article", { class: "provision-card", id: "provision-card", "aria-label": "Opened provision" }, head, body, editor);
+  const editor = h(
+    "details",
+    { class: "amend" },
+    h("summary", {}, "✎ Propose an amendment"),
+    h("p", { class: "hint" }, "Edit the text below; your change is shown as a word diff before you send it."),
+    editorText,
+    preview,
+    note,
+    proposeButton,
+    editorSlot,
+  );
+  const el = h(
+    "article",
+    { class: "provision-card", id: "provision-card", "aria-label": "Opened provision" },
+    head,
+    body,
+    editor,
+  );
   let editing = "";
   let base = "";
   let current: Provision | null = null;
@@ -37,8 +77,25 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   proposeButton.addEventListener("click", () => {
     if (!current) return;
     const edit = editFromTexts(base, editorText.value);
-    if (!edit) { editorSlot.textContent = "Change some words of the text first."; return; }
-    actNear(link, { type: "amendment.propose", provision: current.id, baseVersion: currentVersion(current), edit, note: note.value.trim() || undefined }, editorSlot, () => { editor.open = false; note.value = ""; });
+    if (!edit) {
+      editorSlot.textContent = "Change some words of the text first.";
+      return;
+    }
+    actNear(
+      link,
+      {
+        type: "amendment.propose",
+        provision: current.id,
+        baseVersion: currentVersion(current),
+        edit,
+        note: note.value.trim() || undefined,
+      },
+      editorSlot,
+      () => {
+        editor.open = false;
+        note.value = "";
+      },
+    );
   });
 
   return {
@@ -53,24 +110,56 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       const open = p.status === "tabled" && view.phase === "negotiation" && party;
       // Keep what the student is typing unless the text under it changed.
       const key = `${p.id}:${currentVersion(p)}`;
-      if (key !== editing) { editing = key; base = text; editorText.value = text; fill(preview); }
+      if (key !== editing) {
+        editing = key;
+        base = text;
+        editorText.value = text;
+        fill(preview);
+      }
       editor.hidden = !open;
-      const closeButton = h("button", { type: "button", class: "link", "aria-label": "Close the provision" }, "✕ Close");
+      const closeButton = h(
+        "button",
+        { type: "button", class: "link", "aria-label": "Close the provision" },
+        "✕ Close",
+      );
       closeButton.addEventListener("click", close);
-      fill(head, h("h3", {}, p.title), h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]), " ",
-        h("span", { class: "muted" }, `version ${currentVersion(p)} · tabled by `), delegationChip(delegationOf(view, p.tabledBy)), " ", closeButton);
+      fill(
+        head,
+        h("h3", {}, p.title),
+        h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
+        " ",
+        h("span", { class: "muted" }, `version ${currentVersion(p)} · tabled by `),
+        delegationChip(delegationOf(view, p.tabledBy)),
+        " ",
+        closeButton,
+      );
       const stances = Object.entries(p.stances) as [string, Stance][];
-      fill(body,
+      fill(
+        body,
         h("blockquote", { class: `provision-text ${bracketed ? "bracketed" : ""}` }, bracketed ? `[${text}]` : text),
-        p.flags.length ? h("p", { class: "flags" }, h("span", { class: "badge news-badge" }, "In the news"), " ", newsFor(view, p).join(" · ")) : null,
+        p.flags.length
+          ? h(
+              "p",
+              { class: "flags" },
+              h("span", { class: "badge news-badge" }, "In the news"),
+              " ",
+              newsFor(view, p).join(" · "),
+            )
+          : null,
         // Pending amendments first: they are what the delegation has to decide on now.
         amendmentsBlock(link, view, p, d, party),
         h("h4", {}, "Stances"),
-        stances.length ? h("div", { class: "row" }, ...stances.map(([del, s]) => stanceChip(delegationOf(view, del), s))) : h("p", { class: "muted" }, "No stance yet."),
+        stances.length
+          ? h("div", { class: "row" }, ...stances.map(([del, s]) => stanceChip(delegationOf(view, del), s)))
+          : h("p", { class: "muted" }, "No stance yet."),
         open ? stanceButtons(link, view, p, d) : null,
         p.status === "tabled" && p.tabledBy === d && ["negotiation", "final-text"].includes(view.phase)
-          ? actionButton(link, "Withdraw this provision", () => ({ type: "provision.withdraw", provision: p.id }), { cls: "danger" }) : null,
-        historyBlock(p));
+          ? actionButton(link, "Withdraw this provision", () => ({ type: "provision.withdraw", provision: p.id }), {
+              cls: "danger",
+            })
+          : null,
+        historyBlock(p),
+      );
     },
   };
 }
@@ -79,34 +168,97 @@ function stanceButtons(link: SessionLink, view: SessionView, p: Provision, d: st
   const slot = h("p", { class: "action-error", role: "alert" });
   const ours = d ? p.stances[d] : undefined;
   const buttons = (["sponsor", "support", "reservation", "objection"] as const).map((s) => {
-    const b = h("button", { type: "button", "aria-pressed": String(ours === s), class: `stance-button stance-${s}` }, `${STANCE_MARKS[s]} ${STANCE_WORDS[s]}`);
-    b.addEventListener("click", () => actNear(link, { type: "stance.set", provision: p.id, stance: ours === s ? null : s }, slot));
+    const b = h(
+      "button",
+      { type: "button", "aria-pressed": String(ours === s), class: `stance-button stance-${s}` },
+      `${STANCE_MARKS[s]} ${STANCE_WORDS[s]}`,
+    );
+    b.addEventListener("click", () =>
+      actNear(link, { type: "stance.set", provision: p.id, stance: ours === s ? null : s }, slot),
+    );
     return b;
   });
-  return h("div", { class: "stances", role: "group", "aria-label": "Your delegation's stance" }, h("div", { class: "row" }, ...buttons), slot);
+  return h(
+    "div",
+    { class: "stances", role: "group", "aria-label": "Your delegation's stance" },
+    h("div", { class: "row" }, ...buttons),
+    slot,
+  );
 }
 
-function amendmentsBlock(link: SessionLink, view: SessionView, p: Provision, d: string | null, party: boolean): HTMLElement | null {
+function amendmentsBlock(
+  link: SessionLink,
+  view: SessionView,
+  p: Provision,
+  d: string | null,
+  party: boolean,
+): HTMLElement | null {
   const pending = view.amendments.filter((a) => a.provision === p.id && a.status === "pending");
   if (pending.length === 0) return null;
   const text = currentText(p);
-  return h("section", { class: "amendments" }, h("h4", {}, `Amendments waiting for a vote (${pending.length})`), ...pending.map((a) => {
-    const after = applyEdit(text, a.edit) ?? text;
-    const ourVote = d ? a.votes[d] : undefined;
-    const votes = Object.entries(a.votes).map(([del, v]) => `${delegationOf(view, del)?.name ?? del}: ${v}`).join(" · ");
-    return h("div", { class: "amendment" },
-      h("p", { class: "muted" }, "Proposed by ", delegationChip(delegationOf(view, a.by)), a.note ? ` — “${a.note}”` : ""),
-      diffLine(text, after),
-      h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
-      party && view.phase === "negotiation" ? h("div", { class: "row" },
-        ...(["yes", "no", "abstain"] as const).map((v) => actionButton(link, `${v === "yes" ? "✓ Yes, change it" : v === "no" ? "✗ No, keep it" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`, () => ({ type: "amendment.vote", amendment: a.id, vote: v }), { cls: `vote-${v}`, fk: `amendment:${a.id}:${v}`, pressed: ourVote === v })),
-        a.by === d ? actionButton(link, "Withdraw", () => ({ type: "amendment.withdraw", amendment: a.id }), { cls: "danger" }) : null) : null);
-  }));
+  return h(
+    "section",
+    { class: "amendments" },
+    h("h4", {}, `Amendments waiting for a vote (${pending.length})`),
+    ...pending.map((a) => {
+      const after = applyEdit(text, a.edit) ?? text;
+      const ourVote = d ? a.votes[d] : undefined;
+      const votes = Object.entries(a.votes)
+        .map(([del, v]) => `${delegationOf(view, del)?.name ?? del}: ${v}`)
+        .join(" · ");
+      return h(
+        "div",
+        { class: "amendment" },
+        h(
+          "p",
+          { class: "muted" },
+          "Proposed by ",
+          delegationChip(delegationOf(view, a.by)),
+          a.note ? ` — “${a.note}”` : "",
+        ),
+        diffLine(text, after),
+        h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
+        party && view.phase === "negotiation"
+          ? h(
+              "div",
+              { class: "row" },
+              ...(["yes", "no", "abstain"] as const).map((v) =>
+                actionButton(
+                  link,
+                  `${v === "yes" ? "✓ Yes, change it" : v === "no" ? "✗ No, keep it" : "Abstain"}${ourVote === v ? " (your vote)" : ""}`,
+                  () => ({ type: "amendment.vote", amendment: a.id, vote: v }),
+                  { cls: `vote-${v}`, fk: `amendment:${a.id}:${v}`, pressed: ourVote === v },
+                ),
+              ),
+              a.by === d
+                ? actionButton(link, "Withdraw", () => ({ type: "amendment.withdraw", amendment: a.id }), {
+                    cls: "danger",
+                  })
+                : null,
+            )
+          : null,
+      );
+    }),
+  );
 }
 
 function historyBlock(p: Provision): HTMLElement | null {
   if (p.versions.length < 2) return null;
-  return h("details", { class: "history" }, h("summary", {}, `History: ${p.versions.length} versions`),
-    h("ol", {}, ...p.versions.map((v, i) => h("li", {}, h("strong", {}, `v${v.version} (${v.cause}): `),
-      i === 0 ? v.text : diffLine(p.versions[i - 1]!.text, v.text)))));
+  return h(
+    "details",
+    { class: "history" },
+    h("summary", {}, `History: ${p.versions.length} versions`),
+    h(
+      "ol",
+      {},
+      ...p.versions.map((v, i) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, `v${v.version} (${v.cause}): `),
+          i === 0 ? v.text : diffLine(p.versions[i - 1]!.text, v.text),
+        ),
+      ),
+    ),
+  );
 }

@@ -16,7 +16,13 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
   const tabs = h("div", { class: "talk-tabs", role: "tablist", "aria-label": "Channels" });
   const banner = h("p", { class: "talk-banner" });
   const list = h("ol", { class: "messages", "aria-live": "polite", tabindex: "0", "aria-label": "Messages" });
-  const input = h("input", { id: "say-text", maxlength: LIMITS.chatLine, placeholder: "Say something…", "aria-label": "Message", autocomplete: "off" });
+  const input = h("input", {
+    id: "say-text",
+    maxlength: LIMITS.chatLine,
+    placeholder: "Say something…",
+    "aria-label": "Message",
+    autocomplete: "off",
+  });
   const slot = h("p", { class: "action-error", role: "alert" });
   const send = h("button", { type: "submit", class: "primary" }, "Send");
   const form = h("form", { class: "say" }, input, send);
@@ -28,26 +34,55 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     e.preventDefault();
     const text = input.value.trim();
     if (!text) return;
-    actNear(link, { type: "say", channel: current, text }, slot, () => { input.value = ""; });
+    actNear(link, { type: "say", channel: current, text }, slot, () => {
+      input.value = "";
+    });
   });
 
   const draw = (view: SessionView) => {
     const channels = [...view.channels].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "floor";
-    fill(tabs, ...channels.map((c) => {
-      const b = h("button", { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` }, channelTitle(view, c));
-      b.dataset.fk = `channel:${c.id}`;
-      b.addEventListener("click", () => { current = c.id; keepFocus(root, () => draw(view)); });
-      return b;
-    }));
+    fill(
+      tabs,
+      ...channels.map((c) => {
+        const b = h(
+          "button",
+          { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` },
+          channelTitle(view, c),
+        );
+        b.dataset.fk = `channel:${c.id}`;
+        b.addEventListener("click", () => {
+          current = c.id;
+          keepFocus(root, () => draw(view));
+        });
+        return b;
+      }),
+    );
     const reads = view.scenario.hostReadsPrivateChannels;
-    fill(banner, reads ? "Note: your teacher can read private channels." : "Private channels are private: your teacher cannot read them.");
+    fill(
+      banner,
+      reads
+        ? "Note: your teacher can read private channels."
+        : "Private channels are private: your teacher cannot read them.",
+    );
     const channel = channels.find((c) => c.id === current);
     const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
-    fill(list, ...(channel?.messages ?? []).slice(-200).map((m) => {
-      const d = delegationOf(view, m.delegation);
-      return h("li", { class: "message" }, h("span", { class: "from", style: `color:${d?.colour ?? "inherit"}` }, `${d ? d.emblem + " " : ""}${m.name}${d ? ` (${d.name})` : ""}: `), m.text);
-    }));
+    fill(
+      list,
+      ...(channel?.messages ?? []).slice(-200).map((m) => {
+        const d = delegationOf(view, m.delegation);
+        return h(
+          "li",
+          { class: "message" },
+          h(
+            "span",
+            { class: "from", style: `color:${d?.colour ?? "inherit"}` },
+            `${d ? d.emblem + " " : ""}${m.name}${d ? ` (${d.name})` : ""}: `,
+          ),
+          m.text,
+        );
+      }),
+    );
     if (!channel?.messages.length) list.append(h("li", { class: "muted" }, "No messages yet."));
     if (stick) list.scrollTop = list.scrollHeight;
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
@@ -64,12 +99,24 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     const key = `${view.phase}:${mine}:${view.scenario.delegations.length}`;
     if (opener.hidden || openerFor === key) return;
     openerFor = key;
-    const boxes = view.scenario.delegations.filter((d) => d.id !== mine).map((d) => h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`));
+    const boxes = view.scenario.delegations
+      .filter((d) => d.id !== mine)
+      .map((d) =>
+        h("label", { class: "check" }, h("input", { type: "checkbox", value: d.id }), ` ${d.emblem} ${d.name}`),
+      );
     const go = h("button", { type: "button" }, "Open channel");
     go.addEventListener("click", () => {
-      const withIds = boxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => i.value);
-      if (withIds.length === 0) { openSlot.textContent = "Tick at least one delegation to talk to."; return; }
-      actNear(link, { type: "channel.open", with: withIds }, openSlot, () => { opener.open = false; });
+      const withIds = boxes
+        .map((b) => b.querySelector("input")!)
+        .filter((i) => i.checked)
+        .map((i) => i.value);
+      if (withIds.length === 0) {
+        openSlot.textContent = "Tick at least one delegation to talk to.";
+        return;
+      }
+      actNear(link, { type: "channel.open", with: withIds }, openSlot, () => {
+        opener.open = false;
+      });
     });
     fill(opener, h("summary", {}, "Open a private channel"), h("div", { class: "checks" }, ...boxes), go, openSlot);
   };

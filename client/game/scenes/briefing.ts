@@ -7,10 +7,14 @@ import { briefingPanel } from "../panels/briefing.ts";
 import type { GameContext } from "../context.ts";
 
 export class BriefingScene extends PhaseScene {
-  constructor() { super("briefing"); }
+  constructor() {
+    super("briefing");
+  }
   protected draw(view: SessionView, a: Area): void {
     const top = drawBanner(this, "Briefing: read your brief", a.w);
     drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
-  protected makePanel(ctx: GameContext) { return briefingPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return briefingPanel(ctx);
+  }
 }

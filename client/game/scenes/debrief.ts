@@ -8,10 +8,14 @@ import { debriefPanel } from "../panels/debrief.ts";
 import type { GameContext } from "../context.ts";
 
 export class DebriefScene extends PhaseScene {
-  constructor() { super("debrief"); }
+  constructor() {
+    super("debrief");
+  }
   protected draw(view: SessionView, a: Area): void {
     const top = drawBanner(this, "Debrief: what did we agree?", a.w);
     drawMeters(this, view, { x: a.x, y: top + 4, w: a.w, h: a.h - top - 4 });
   }
-  protected makePanel(ctx: GameContext) { return debriefPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return debriefPanel(ctx);
+  }
 }

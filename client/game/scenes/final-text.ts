@@ -4,6 +4,10 @@ import { finalTextPanel } from "../panels/final-text.ts";
 import type { GameContext } from "../context.ts";
 
 export class FinalTextScene extends NegotiationScene {
-  constructor() { super("final-text"); }
-  protected override makePanel(ctx: GameContext) { return finalTextPanel(ctx); }
+  constructor() {
+    super("final-text");
+  }
+  protected override makePanel(ctx: GameContext) {
+    return finalTextPanel(ctx);
+  }
 }

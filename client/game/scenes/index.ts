@@ -7,4 +7,12 @@ import { FinalTextScene } from "./final-text.ts";
 import { SigningScene } from "./signing.ts";
 import { DebriefScene } from "./debrief.ts";
 
-export const SCENES = [LobbyScene, BriefingScene, OpeningScene, NegotiationScene, FinalTextScene, SigningScene, DebriefScene];
+export const SCENES = [
+  LobbyScene,
+  BriefingScene,
+  OpeningScene,
+  NegotiationScene,
+  FinalTextScene,
+  SigningScene,
+  DebriefScene,
+];

@@ -7,10 +7,14 @@ import { lobbyPanel } from "../panels/lobby.ts";
 import type { GameContext } from "../context.ts";
 
 export class LobbyScene extends PhaseScene {
-  constructor() { super("lobby"); }
+  constructor() {
+    super("lobby");
+  }
   protected draw(view: SessionView, a: Area): void {
     const top = drawBanner(this, "Finding our seats…", a.w);
     drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
-  protected makePanel(ctx: GameContext) { return lobbyPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return lobbyPanel(ctx);
+  }
 }

@@ -9,7 +9,9 @@ import { provisionsOf } from "../../ui/words.ts";
 import type { GameContext } from "../context.ts";
 
 export class NegotiationScene extends PhaseScene {
-  constructor(key = "negotiation") { super(key); }
+  constructor(key = "negotiation") {
+    super(key);
+  }
   protected draw(view: SessionView, a: Area): void {
     const inst = view.instruments.find((i) => i.id === this.ctx.instrument) ?? view.instruments[0];
     const top = drawBanner(this, inst?.title ?? "Negotiation", a.w);
@@ -20,7 +22,15 @@ export class NegotiationScene extends PhaseScene {
     const inner = narrow
       ? { x: a.x + 6, y: table.y + table.h + 4, w: a.w - 12, h: a.h - table.y - table.h - 8 }
       : { x: table.x + table.w * 0.22, y: table.y + table.h * 0.3, w: table.w * 0.56, h: table.h * 0.4 };
-    drawProvisionTiles(this, provisionsOf(view, inst?.id ?? "code"), inner, (id) => this.ctx.openProvision(id), this.ctx.openedProvision);
+    drawProvisionTiles(
+      this,
+      provisionsOf(view, inst?.id ?? "code"),
+      inner,
+      (id) => this.ctx.openProvision(id),
+      this.ctx.openedProvision,
+    );
   }
-  protected makePanel(ctx: GameContext) { return negotiationPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return negotiationPanel(ctx);
+  }
 }

@@ -7,10 +7,14 @@ import { openingPanel } from "../panels/opening.ts";
 import type { GameContext } from "../context.ts";
 
 export class OpeningScene extends PhaseScene {
-  constructor() { super("opening"); }
+  constructor() {
+    super("opening");
+  }
   protected draw(view: SessionView, a: Area): void {
     const top = drawBanner(this, "Opening statements", a.w);
     drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
-  protected makePanel(ctx: GameContext) { return openingPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return openingPanel(ctx);
+  }
 }

@@ -7,7 +7,10 @@ import { me } from "../context.ts";
 import type { Area } from "../draw/table.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
 
-export interface Panel { update(view: SessionView): void; destroy?(): void }
+export interface Panel {
+  update(view: SessionView): void;
+  destroy?(): void;
+}
 
 export abstract class PhaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
@@ -28,7 +31,9 @@ export abstract class PhaseScene extends Phaser.Scene {
     if (this.ctx.link.view) this.refresh(this.ctx.link.view);
   }
 
-  redraw(): void { if (this.ctx?.link.view) this.refresh(this.ctx.link.view); }
+  redraw(): void {
+    if (this.ctx?.link.view) this.refresh(this.ctx.link.view);
+  }
 
   /** The canvas and the panel, from the latest view. */
   private refresh(view: SessionView): void {
@@ -39,11 +44,15 @@ export abstract class PhaseScene extends Phaser.Scene {
     keepFocus(this.ctx.panel, () => this.panel?.update(view));
   }
 
-  protected get mine(): string | null { return me(this.ctx).delegation; }
+  protected get mine(): string | null {
+    return me(this.ctx).delegation;
+  }
 
   /** Texts drawn on the canvas: what the test hook reports as "seen on the table". */
   canvasTexts(): string[] {
-    return this.children.list.filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text).map((t) => t.text);
+    return this.children.list
+      .filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text)
+      .map((t) => t.text);
   }
 
   protected abstract draw(view: SessionView, area: Area): void;

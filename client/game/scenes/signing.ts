@@ -8,10 +8,14 @@ import { signingPanel } from "../panels/signing.ts";
 import type { GameContext } from "../context.ts";
 
 export class SigningScene extends PhaseScene {
-  constructor() { super("signing"); }
+  constructor() {
+    super("signing");
+  }
   protected draw(view: SessionView, a: Area): void {
     const top = drawBanner(this, "Signing", a.w);
     drawSignatures(this, view, { x: a.x + 6, y: top, w: a.w - 12, h: a.h - top - 6 });
   }
-  protected makePanel(ctx: GameContext) { return signingPanel(ctx); }
+  protected makePanel(ctx: GameContext) {
+    return signingPanel(ctx);
+  }
 }
