@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request } from "express";
-import { Server } from "@colyseus/core";
+import { Server } from "colyseus";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { SessionStore } from "./store/types.ts";
 import { openMemoryStore } from "./store/memory.ts";
@@ -141,7 +141,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       return true;
     },
   });
-  const scale = options.redisUrl ? await redisScale(options.redisUrl) : {};
+  const scale = options.redisUrl ? redisScale(options.redisUrl) : {};
   const gameServer = new Server({
     transport,
     greet: false,

@@ -2,7 +2,7 @@
 // record it, open its room), wake one that is stored but not loaded, restore
 // every unfinished one at start, delete one. Creation and restore are one
 // path: the room always builds its state from the store.
-import { matchMaker } from "@colyseus/core";
+import { matchMaker } from "colyseus";
 import type { Scenario } from "../shared/scenario.ts";
 import type { SessionState } from "../shared/state.ts";
 import { mintRejoinCode, mintSecret, mintSessionCode, sha256Hex } from "./secrets.ts";

@@ -3,7 +3,7 @@
 // lines; a "say" message pushes a line; Colyseus sends the changes at its
 // default patch rate (every 50 ms), with no broadcastPatch() after an action.
 // No journal, no per-seat views: only the transport and the patch loop.
-import { Room, type Client } from "@colyseus/core";
+import { Room, type Client } from "colyseus";
 import { ArraySchema, Schema, defineTypes } from "@colyseus/schema";
 
 export class ChatLine extends Schema {

@@ -2,7 +2,7 @@
 // (bench/server/baseline-room.ts) on 127.0.0.1, the same transport as Accord.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Server, matchMaker } from "@colyseus/core";
+import { Server, matchMaker } from "colyseus";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { serveParent } from "../lib/child.ts";
 import { UsageWindow } from "../lib/usage.ts";

@@ -1,7 +1,7 @@
 // Refused joins reach colyseus.js as a ServerError: a numeric code (4400 and
 // up, clear of Colyseus's own 42xx codes) and "CODE: plain words", so a
 // client can show the words and branch on the code.
-import { ServerError } from "@colyseus/core";
+import { ServerError } from "colyseus";
 import { REFUSAL_CODES, type RefusalCode } from "../../shared/protocol.ts";
 
 export const JOIN_ERROR_BASE = 4400;

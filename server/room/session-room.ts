@@ -11,7 +11,7 @@ import {
   type Client,
   type ClientPrivate,
   type Delayed,
-} from "@colyseus/core";
+} from "colyseus";
 import {
   ACT,
   ActMessage,

@@ -5,7 +5,7 @@
 // from there, and sends the requests only the owner can answer (exports,
 // deletion, the QR code) to the owner's public address.
 import type { NextFunction, Request, Response } from "express";
-import { matchMaker } from "@colyseus/core";
+import { matchMaker } from "colyseus";
 import type { SessionState } from "../../shared/state.ts";
 import { SessionCode } from "../../shared/ids.ts";
 import { publicFacts } from "../http/api.ts";

@@ -1,10 +1,10 @@
 // Several server processes as one: Colyseus's RedisPresence (messages between
-// processes) and RedisDriver (the shared room listing), loaded only when a
+// processes) and RedisDriver (the shared room listing), used only when a
 // Redis URL is given. Each process keeps its own SQLite store, so a session's
 // room must live on the process whose store holds it: rooms are always
 // created on the process that asks (Colyseus would otherwise send a new room
 // to the process with the fewest rooms, which has never heard of it).
-import { matchMaker, type Presence } from "@colyseus/core";
+import { RedisDriver, RedisPresence, matchMaker, type Presence } from "colyseus";
 
 export interface RedisScale {
   presence: Presence;
@@ -12,11 +12,7 @@ export interface RedisScale {
   selectProcessIdToCreateRoom: () => Promise<string>;
 }
 
-export async function redisScale(url: string): Promise<RedisScale> {
-  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
-    import("@colyseus/redis-presence"),
-    import("@colyseus/redis-driver"),
-  ]);
+export function redisScale(url: string): RedisScale {
   return {
     presence: new RedisPresence(url),
     driver: new RedisDriver(url),
