@@ -37,4 +37,11 @@ describe("versionHash", () => {
     // Moving words between title and text is a different text, not a collision.
     expect(versionHash("Code", [{ title: "A one", text: "two" }, provisions[1]!])).not.toBe(v);
   });
+
+  it("keeps the versions already printed on signed instruments (values from before @noble/hashes)", () => {
+    expect(versionHash("Code", provisions)).toBe("f8eebc0dc0e5c7c2c4dbea436878ca437671fde0786af337dfb3d3d2ba29afb1");
+    expect(versionHash("Café", [{ title: "Désarmement — ☮", text: "日本語 😀 ok" }])).toBe(
+      "8fe031d73186dfb600303a104dc29d96c1468b98345c4b68464706c59428d35f",
+    );
+  });
 });
