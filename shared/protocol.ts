@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LIMITS, PROTOCOL_VERSION } from "./limits.ts";
 import { Tag } from "./scenario.ts";
+import { Difficulty } from "./bots/difficulty.ts";
 import { AmendmentId, CardId, ChannelId, DelegationId, InjectId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export { PROTOCOL_VERSION };
@@ -56,6 +57,10 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("vote.close"), provision: ProvisionId }),
   z.object({ type: z.literal("instrument.freeze"), instrument: InstrumentId }),
   z.object({ type: z.literal("instrument.unfreeze"), instrument: InstrumentId }),
+  // host: computer delegations (empty seats played by their brief) and the computer chair (practice alone)
+  z.object({ type: z.literal("computer.on"), delegation: DelegationId, difficulty: Difficulty.default("firm") }),
+  z.object({ type: z.literal("computer.off"), delegation: DelegationId }),
+  z.object({ type: z.literal("chair.auto"), on: z.boolean() }),
   // delegates: negotiating
   z.object({
     type: z.literal("instrument.open"),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PhaseId, Scenario, DecisionRule } from "./scenario.ts";
 import { Stance, TextEdit, Vote } from "./protocol.ts";
+import { Difficulty } from "./bots/difficulty.ts";
 import { AmendmentId, ChannelId, DelegationId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export const Role = z.enum(["host", "delegate", "observer"]);
@@ -22,6 +23,8 @@ export const Seat = z.object({
   joinedAt: z.number(),
   /** Highest client sequence number applied for this seat (exactly-once delivery). */
   lastSeq: z.number().int(),
+  /** Set on a computer delegation's seat: it is played by the server, by its brief, at this difficulty. */
+  computer: Difficulty.optional(),
 });
 export type Seat = z.infer<typeof Seat>;
 
@@ -197,5 +200,7 @@ export const SessionState = z.object({
   injectsReleased: z.array(z.object({ inject: z.string(), at: z.number() })),
   timeline: z.array(TimelineEntry),
   debrief: Debrief.nullable(),
+  /** The computer chairs the session (practice alone): it runs short timers, puts brackets to a vote, freezes the text. */
+  autoChair: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;

@@ -104,5 +104,11 @@ export function summarizeCommand(c: Command, n: Names): string {
       return `opened a channel with ${c.with.map(n.delegation).join(", ")}`;
     case "say":
       return `said in ${c.channel}: ${c.text}`;
+    case "computer.on":
+      return `switched on the computer for ${n.delegation(c.delegation)} (${c.difficulty})`;
+    case "computer.off":
+      return `switched off the computer for ${n.delegation(c.delegation)}`;
+    case "chair.auto":
+      return c.on ? "let the computer chair the session" : "took the chair back from the computer";
   }
 }

@@ -23,6 +23,7 @@ import { bracketResolve, instrumentFreeze, instrumentUnfreeze, voteCast, voteClo
 import { sign } from "./signing.ts";
 import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
+import { chairAuto, computerOff, computerOn } from "./computer.ts";
 
 const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
   "phase.next": phaseNext,
@@ -63,6 +64,9 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   sign,
   "channel.open": channelOpen,
   say,
+  "computer.on": computerOn,
+  "computer.off": computerOff,
+  "chair.auto": chairAuto,
 };
 
 /**

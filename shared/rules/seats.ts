@@ -1,6 +1,7 @@
 // Seats: joining, coming and going, heads of delegation, and the host's roster
 // powers (move, make head, hand over, kick).
 import { LIMITS } from "../limits.ts";
+import { posesAsComputer } from "../bots/difficulty.ts";
 import type { Seat, SessionState } from "../state.ts";
 import type { DelegationId } from "../ids.ts";
 import { accept, event, type ActionOf, type Handler } from "./context.ts";
@@ -64,7 +65,12 @@ export const seatJoin: Handler<ActionOf<"seat.join">> = (s, a, w) => {
   const name = cleanName(a.name);
   if (s.locked)
     return refuse("LOCKED", "The host has locked this session: no new delegates can join. Ask the host to unlock it.");
-  if (name.length === 0 || name.length > LIMITS.displayName || RESERVED_NAMES.has(name.toLowerCase()))
+  if (
+    name.length === 0 ||
+    name.length > LIMITS.displayName ||
+    RESERVED_NAMES.has(name.toLowerCase()) ||
+    posesAsComputer(name)
+  )
     return refuse("NAME_NOT_ALLOWED", `"${name}" can't be used as a name here. Pick another display name.`);
   if (s.seats.some((x) => x.role === "delegate" && sameName(x.name, name)))
     return refuse("NAME_TAKEN", `Someone here is already called "${name}". Pick another display name.`);
@@ -117,7 +123,7 @@ export const seatConnect: Handler<ActionOf<"seat.connect">> = (s, a, w) => {
 export const seatDisconnect = setConnected(false);
 
 /** Removes a seat, fixes heads, and decides any vote that was only waiting for that seat's delegation. */
-function removeSeat(s: SessionState, seatId: string, t: number) {
+export function removeSeat(s: SessionState, seatId: string, t: number) {
   return settleVotes(fixHeads({ ...s, seats: s.seats.filter((x) => x.id !== seatId) }), t);
 }
 
@@ -147,9 +153,13 @@ function delegateSeat(s: SessionState, id: string) {
   return { seat, delegation: seat.delegation };
 }
 
+const playedByComputer = (seat: Seat) =>
+  refuse("NOT_DELEGATE", `${seat.name} is played by the computer: switch the computer off for that delegation instead.`);
+
 export const seatMove: Handler<ActionOf<"seat.move">> = (s, a, w) => {
   const found = delegateSeat(s, a.seat);
   if ("ok" in found) return found;
+  if (found.seat.computer) return playedByComputer(found.seat);
   if (!delegationOf(s, a.delegation)) return refuse("UNKNOWN_DELEGATION", "That delegation is not in this scenario.");
   if (found.delegation === a.delegation)
     return refuse("SAME_DELEGATION", `${found.seat.name} already sits with ${nameOf(s, a.delegation)}.`);
@@ -178,6 +188,7 @@ export const seatHand: Handler<ActionOf<"seat.hand">> = (s, a, w) => {
   const seat = seatOf(s, a.seat);
   if (!seat) return refuse("UNKNOWN_SEAT", "That seat is not in this session.");
   if (seat.role === "host") return notHostSeat("handed over");
+  if (seat.computer) return playedByComputer(seat);
   // A new token and rejoin code: the old device loses the seat, the new person starts counting actions from 1.
   const handed: Seat = {
     ...seat,
