@@ -59,6 +59,8 @@ export interface AccordServerOptions {
   log?: (line: string) => void;
   /** The server clock, ms since epoch. Default Date.now; tests move it forward to reach deadlines. */
   now?: () => number;
+  /** Computer delegations' pace: 1 a person's (default), 0.001 a test's. */
+  botPace?: number;
 }
 
 export interface AccordServer {
@@ -93,6 +95,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     rooms,
     log,
     now: options.now ?? Date.now,
+    ...(options.botPace !== undefined ? { botPace: options.botPace } : {}),
   };
   // One durable commit per event-loop turn for all rooms (server/scale/group-commit.ts). A failed commit
   // leaves actions applied in memory that are not on disk: stop, so a restart rebuilds from the journal.

@@ -4,6 +4,7 @@
 // path: the room always builds its state from the store.
 import { matchMaker } from "colyseus";
 import type { Scenario } from "../shared/scenario.ts";
+import type { ClientAction } from "../shared/protocol.ts";
 import type { SessionState } from "../shared/state.ts";
 import { mintRejoinCode, mintSecret, mintSessionCode, sha256Hex } from "./secrets.ts";
 import type { LiveSession, RoomDeps } from "./room/deps.ts";
@@ -16,7 +17,11 @@ export class SessionService {
   constructor(private readonly deps: RoomDeps) {}
 
   /** Records a new session and opens its room. Nothing is left behind if either step fails. */
-  async create(scenario: Scenario, now = this.deps.now()): Promise<{ code: string; hostKey: string }> {
+  async create(
+    scenario: Scenario,
+    now = this.deps.now(),
+    hostActions: readonly ClientAction[] = [],
+  ): Promise<{ code: string; hostKey: string }> {
     const code = this.freshCode();
     const hostKey = mintSecret();
     const created = { scenario, code, now, hostTokenHash: sha256Hex(hostKey), hostRejoinCode: mintRejoinCode() };
@@ -29,6 +34,10 @@ export class SessionService {
     });
     try {
       await this.open(code);
+      if (hostActions.length > 0) {
+        const setup = this.deps.rooms.get(code)?.hostSetup(hostActions);
+        if (setup && !setup.ok) throw new Error(setup.message);
+      }
     } catch (e) {
       this.deps.store.delete(code);
       throw e;

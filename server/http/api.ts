@@ -13,6 +13,7 @@ import { secretMatches } from "../secrets.ts";
 import type { SessionService } from "../sessions.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { WindowCounter } from "../limits/rate.ts";
+import { computerActions, splitComputerRequest } from "../bots/setup.ts";
 
 export interface ApiDeps {
   sessions: SessionService;
@@ -104,12 +105,19 @@ export function apiRouter(deps: ApiDeps): Router {
     },
     express.json({ limit: LIMITS.scenarioBytes, strict: true }),
     async (req, res) => {
-      const chosen = chooseScenario(req.body);
+      // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts).
+      const { rest, request } = splitComputerRequest(req.body);
+      const chosen = chooseScenario(rest);
       if (!chosen.ok) {
         res.status(400).json({ errors: chosen.errors });
         return;
       }
-      const { code, hostKey } = await deps.sessions.create(chosen.scenario);
+      const computer = request ? computerActions(request, chosen.scenario) : { ok: true as const, actions: [] };
+      if (!computer.ok) {
+        res.status(400).json({ errors: computer.errors });
+        return;
+      }
+      const { code, hostKey } = await deps.sessions.create(chosen.scenario, undefined, computer.actions);
       res.status(201).json({ code, hostKey, ...links(deps.publicUrl(req), code, hostKey) });
     },
   );
@@ -145,11 +153,9 @@ export function apiRouter(deps: ApiDeps): Router {
     "/api",
     (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
       if (err.type === "entity.too.large") {
-        res
-          .status(413)
-          .json({
-            errors: [{ path: "(body)", message: `the scenario is larger than ${LIMITS.scenarioBytes / 1024} KB` }],
-          });
+        res.status(413).json({
+          errors: [{ path: "(body)", message: `the scenario is larger than ${LIMITS.scenarioBytes / 1024} KB` }],
+        });
       } else if (err.type === "entity.parse.failed") {
         res.status(400).json({ errors: [{ path: "(body)", message: `not valid JSON: ${err.message}` }] });
       } else if (err.status && err.status < 500) {

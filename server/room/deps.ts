@@ -4,12 +4,15 @@
 import type { SessionStore } from "../store/types.ts";
 import type { RateSettings, WindowCounter } from "../limits/rate.ts";
 import type { SessionState } from "../../shared/state.ts";
+import type { ClientAction } from "../../shared/protocol.ts";
 import type { GroupCommit } from "../scale/group-commit.ts";
 
 /** What the HTTP side may do with a live room. */
 export interface LiveSession {
   readonly code: string;
   sessionState(): SessionState;
+  /** Host actions the server takes for the host when the session is made (computer delegations, the computer chair). */
+  hostSetup(actions: readonly ClientAction[]): { ok: true } | { ok: false; message: string };
   /** Tells every client why, then closes the room (seats are kept in the store). */
   closeWith(kind: "restarting" | "session-deleted", message: string): Promise<void>;
 }
@@ -28,6 +31,8 @@ export interface RoomDeps {
   log(line: string): void;
   /** The server clock (ms since epoch); tests may move it forward. */
   now(): number;
+  /** How fast computer delegations act: 1 is a person's pace, 0.001 a test's (server/bots/scheduler.ts). */
+  botPace?: number;
   /** Journal entries of all rooms committed together once per event-loop turn (server/scale/group-commit.ts). */
   group?: GroupCommit;
 }

@@ -17,6 +17,7 @@ import {
   ActMessage,
   RESYNC,
   PROTOCOL_VERSION,
+  type ClientAction,
   type RefusalCode,
   type ServerMessage,
 } from "../../shared/protocol.ts";
@@ -36,6 +37,9 @@ import { joinError } from "./errors.ts";
 import type { RoomDeps } from "./deps.ts";
 import { ListingFacts } from "../scale/listing.ts";
 import { corkUntilTickEnds } from "../scale/cork.ts";
+import { BotManager } from "../bots/manager.ts";
+import { paceScheduler } from "../bots/scheduler.ts";
+import type { BotRoom, SeatLink } from "../bots/link.ts";
 
 interface Seated {
   seat: SeatId;
@@ -47,6 +51,20 @@ interface Seated {
 }
 
 type SeatClient = Client<Seated>;
+
+/** A client without a socket: a computer delegation (or the computer chair) playing a seat through the same path. */
+interface LocalSeat extends Seated {
+  receive(message: ServerMessage): void;
+  /** False for the chair, which shares the host's seat and must not move its sequence numbers. */
+  counted: boolean;
+}
+
+/** Where an action came from and where its answer goes: a socket client or a local seat. */
+interface Sender {
+  seated: Seated;
+  reply(message: ServerMessage): void;
+  counted: boolean;
+}
 
 /**
  * A message's bytes, as client.send(type, message) would make them, encoded
@@ -61,6 +79,22 @@ function encoded(message: ServerMessage): Buffer {
   return bytes;
 }
 const SYSTEM: Actor = { kind: "system" };
+const HOST_SEAT = "s1";
+
+function refusal(code: RefusalCode, message: string, action?: string, seq?: number): ServerMessage {
+  return {
+    type: "error",
+    code,
+    message,
+    ...(action !== undefined ? { action } : {}),
+    ...(seq !== undefined ? { seq } : {}),
+  };
+}
+
+const seqOf = (raw: unknown): number | undefined => {
+  const seq = (raw as { seq?: unknown } | null)?.seq;
+  return typeof seq === "number" && Number.isInteger(seq) ? seq : undefined;
+};
 
 export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   /** Set by the app's subclass (see `sessionRoomClass`). */
@@ -75,6 +109,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   private deadlineAt: number | null = null;
   /** Shutting down or deleted: clients leaving now keep their seats. */
   private closing = false;
+  private readonly locals = new Set<LocalSeat>();
+  private bots!: BotManager;
 
   override onCreate(options: { code: string }): void {
     this.roomId = options.code;
@@ -87,7 +123,13 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     this.listingFacts.sync(this.journal.state);
     this.deps.rooms.set(this.code, this);
 
-    this.onMessage(ACT, (client: SeatClient, message: unknown) => this.guard(client, () => this.act(client, message)));
+    this.onMessage(ACT, (client: SeatClient, message: unknown) =>
+      this.guard(client, () => {
+        const seated = client.userData;
+        if (!seated || seated.gone) return;
+        this.act({ seated, reply: (m) => this.sendTo(client, m), counted: true }, message);
+      }),
+    );
     // A client whose patches have a gap gets its audience's whole view again, from what was last published.
     this.onMessage(RESYNC, (client: SeatClient) =>
       this.guard(client, () => {
@@ -107,6 +149,8 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       ),
     );
     this.scheduleDeadline();
+    this.bots = new BotManager(this.botRoom(), paceScheduler(this.deps.botPace ?? 1));
+    this.bots.sync(this.journal.state);
     // A watchdog as well as the precise timeout: a clock that jumps (a laptop waking from sleep) still ends the phase.
     this.clock.setInterval(() => this.checkDeadline(), 1_000);
   }
@@ -291,9 +335,10 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   // Actions
   // -------------------------------------------------------------------------
 
-  private act(client: SeatClient, raw: unknown): void {
-    const seated = client.userData;
-    if (!seated || seated.gone) return;
+  private act(sender: Sender, raw: unknown): void {
+    const { seated } = sender;
+    const refuse = (code: RefusalCode, message: string, action?: string, seq?: number) =>
+      sender.reply(refusal(code, message, action, seq));
     const parsed = ActMessage.safeParse(raw);
     const loose = (typeof raw === "object" && raw !== null ? raw : {}) as {
       seq?: unknown;
@@ -304,22 +349,100 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.length ? issue.path.join(".") : "message";
-      return this.refuse(client, "BAD_MESSAGE", `${field}: ${issue?.message ?? "not understood"}`, actionType, seq);
+      return refuse("BAD_MESSAGE", `${field}: ${issue?.message ?? "not understood"}`, actionType, seq);
     }
     const { action } = parsed.data;
     const seat = this.journal.state.seats.find((s) => s.id === seated.seat);
-    if (seat && parsed.data.seq <= seat.lastSeq)
-      return this.journal.afterDurable(() => this.sendTo(client, { type: "ack", seq: parsed.data.seq }));
+    if (sender.counted && seat && parsed.data.seq <= seat.lastSeq)
+      return this.journal.afterDurable(() => sender.reply({ type: "ack", seq: parsed.data.seq }));
 
-    const ctx: Context = { now: this.deps.now(), clientSeq: parsed.data.seq };
-    if (action.type === "seat.hand") ctx.fresh = mintSeatSecrets().fresh;
+    const ctx: Context = { now: this.deps.now(), ...(sender.counted ? { clientSeq: parsed.data.seq } : {}) };
+    if (action.type === "seat.hand" || action.type === "computer.on") ctx.fresh = mintSeatSecrets().fresh;
     const result = this.journal.commit({ kind: "seat", seat: seated.seat }, action, ctx);
-    if (!result.ok) return this.refuse(client, result.code, result.message, action.type, parsed.data.seq);
+    if (!result.ok) return refuse(result.code, result.message, action.type, parsed.data.seq);
     // Told to anyone only once it is on disk.
     this.journal.afterDurable(() => {
       this.afterAccept(action, result);
-      this.sendTo(client, { type: "ack", seq: parsed.data.seq });
+      sender.reply({ type: "ack", seq: parsed.data.seq });
     });
+  }
+
+  // -------------------------------------------------------------------------
+  // Computer delegations: local clients of their seats (server/bots)
+  // -------------------------------------------------------------------------
+
+  hostSetup(actions: readonly ClientAction[]): { ok: true } | { ok: false; message: string } {
+    const seated: Seated = {
+      seat: HOST_SEAT,
+      audience: { kind: "host" },
+      seen: {},
+      bucket: new TokenBucket(this.deps.rate, this.deps.now()),
+    };
+    let refused: string | null = null;
+    const reply = (m: ServerMessage) => {
+      if (m.type === "error") refused ??= m.message;
+    };
+    for (const action of actions) {
+      this.act({ seated, reply, counted: false }, { seq: 1, action });
+      if (refused !== null) return { ok: false, message: refused };
+    }
+    this.journal.flush();
+    return { ok: true };
+  }
+
+  private botRoom(): BotRoom {
+    return {
+      code: this.code,
+      state: () => this.journal.state,
+      log: (line) => this.deps.log(`session ${this.code}: ${line}`),
+      attach: (seat, receive, counted) => this.attachLocal(seat, receive, counted),
+    };
+  }
+
+  private attachLocal(seat: SeatId, receive: (m: ServerMessage) => void, counted: boolean): SeatLink {
+    const local: LocalSeat = {
+      seat,
+      audience: audienceOf(this.journal.state, seat),
+      seen: {},
+      // The same limit as a student's client.
+      bucket: new TokenBucket(this.deps.rate, this.deps.now()),
+      // Answers arrive on a later turn, as over a socket: a driver never re-enters the room while it is acting.
+      receive: (m) => queueMicrotask(() => (local.gone ? undefined : receive(m))),
+      counted,
+    };
+    this.locals.add(local);
+    queueMicrotask(() => this.publish([]));
+    return {
+      act: (raw) => {
+        if (local.gone) return;
+        const now = this.deps.now();
+        const reply = (m: ServerMessage) => local.receive(m);
+        if (!local.bucket.take(now))
+          return reply(refusal("RATE_LIMITED", "Slow down: too many actions at once.", undefined, seqOf(raw)));
+        if (Buffer.byteLength(JSON.stringify(raw)) > LIMITS.messageBytes)
+          return reply(refusal("TOO_LARGE", `That message is too large (at most ${LIMITS.messageBytes} bytes).`));
+        try {
+          this.act({ seated: local, reply, counted }, raw);
+        } catch (e) {
+          this.deps.log(`session ${this.code}: internal error: ${(e as Error).message}`);
+          reply(refusal("INTERNAL", "Something went wrong on the server. Your action was not applied."));
+        }
+      },
+      resync: () => {
+        if (!local.gone && !this.fanout.resend(this.localViewer(local))) {
+          local.seen = {};
+          this.publish([]);
+        }
+      },
+      close: () => {
+        local.gone = "removed";
+        this.locals.delete(local);
+      },
+    };
+  }
+
+  private localViewer(local: LocalSeat): Viewer {
+    return { audience: local.audience, seen: local.seen, send: (m) => local.receive(m) };
   }
 
   /** Applies a server-issued action (joins, leaves, deadlines) and tells everyone. */
@@ -356,8 +479,15 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       seated.audience = audienceOfSeat(seat);
       viewers.push(this.viewerOf(client, seated));
     }
+    for (const local of this.locals) {
+      const seat = seats.get(local.seat);
+      if (!seat) continue;
+      local.audience = audienceOfSeat(seat);
+      viewers.push(this.localViewer(local));
+    }
     this.fanout.publish(state, viewers, events);
     this.listingFacts.sync(state);
+    this.bots?.sync(state);
   }
 
   private viewerOf(client: Client, seated: Seated): Viewer {
@@ -365,13 +495,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   }
 
   private refuse(client: Client, code: RefusalCode, message: string, action?: string, seq?: number): void {
-    this.sendTo(client, {
-      type: "error",
-      code,
-      message,
-      ...(action !== undefined ? { action } : {}),
-      ...(seq !== undefined ? { seq } : {}),
-    });
+    this.sendTo(client, refusal(code, message, action, seq));
   }
 
   private sendTo(client: Client, message: ServerMessage): void {
@@ -451,6 +575,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
   /** Tells every client why it is being let go, then closes the room; their seats stay theirs. */
   async closeWith(kind: "restarting" | "session-deleted", message: string): Promise<void> {
     this.closing = true;
+    this.bots?.close();
     this.broadcastNotice(kind, message);
     this.deadline?.clear();
     await this.disconnect();
@@ -462,6 +587,7 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
 
   override onDispose(): void {
     this.closing = true;
+    this.bots?.close();
     this.deadline?.clear();
     if (this.deps.rooms.get(this.code) === this) this.deps.rooms.delete(this.code);
   }

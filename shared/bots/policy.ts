@@ -91,8 +91,10 @@ const fresh = (c: Ctx, move: Move | null): Move | null => (move && !c.memory.don
 
 function openingStatement(c: Ctx): Move | null {
   const own = c.view.scenario.delegations.find((d) => d.id === c.self.delegation)!;
-  const sentences = own.publicPosition.match(/[^.!?]+[.!?]/g) ?? [own.publicPosition];
-  const text = sentences.slice(0, 2).join(" ").trim().slice(0, 280);
+  const sentences = (own.publicPosition.match(/[^.!?]+[.!?]/g) ?? [own.publicPosition]).map((x) => x.trim());
+  // Its public position, not its brief: as much of it as fits in one chat line.
+  let text = sentences[0]!.slice(0, 280);
+  for (const next of sentences.slice(1)) if (text.length + next.length + 1 <= 280) text += ` ${next}`;
   return fresh(c, { action: { type: "say", channel: "floor", text }, line: null, key: "opening" });
 }
 

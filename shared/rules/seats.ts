@@ -154,7 +154,10 @@ function delegateSeat(s: SessionState, id: string) {
 }
 
 const playedByComputer = (seat: Seat) =>
-  refuse("NOT_DELEGATE", `${seat.name} is played by the computer: switch the computer off for that delegation instead.`);
+  refuse(
+    "NOT_DELEGATE",
+    `${seat.name} is played by the computer: switch the computer off for that delegation instead.`,
+  );
 
 export const seatMove: Handler<ActionOf<"seat.move">> = (s, a, w) => {
   const found = delegateSeat(s, a.seat);
