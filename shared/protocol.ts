@@ -207,6 +207,10 @@ export const REFUSAL_CODES = [
 export const RefusalCode = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
+/** Refused joins carry a number on the wire too (Colyseus's ServerError code): 4400 and up, clear of Colyseus's own 42xx. */
+export const JOIN_ERROR_BASE = 4400;
+export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_BASE + REFUSAL_CODES.indexOf(code);
+
 // ---------------------------------------------------------------------------
 // Server messages
 // ---------------------------------------------------------------------------

@@ -9,6 +9,18 @@ import { performance } from "node:perf_hooks";
 import { spawnChild } from "../lib/child.ts";
 import { median, round } from "../lib/stats.ts";
 
+// Run inside the page, so written as page code (this file is Node code and
+// compiles without the DOM): the join page's name field takes input; the game's
+// scene has drawn text.
+const JOIN_READY = `(() => {
+  const name = document.getElementById("name");
+  return window.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
+})()`;
+const TABLE_READY = `(() => {
+  const a = window.__accord;
+  return a?.page === "game" && !!a.scene && (a.canvasTexts?.length ?? 0) > 0;
+})()`;
+
 export interface BrowserTimes {
   join_ready_ms: number;
   table_ready_ms: number;
@@ -45,29 +57,12 @@ export async function measureBrowser(tries: number): Promise<BrowserTimes> {
       page.setDefaultTimeout(30_000);
       const t0 = performance.now();
       await page.goto(`${url}/j/${code}?test=1`, { waitUntil: "commit" });
-      await page.waitForFunction(
-        () => {
-          const w = window as unknown as { __accord?: { page?: string } };
-          const name = document.getElementById("name") as HTMLInputElement | null;
-          return w.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
-        },
-        undefined,
-        { polling: 10 },
-      );
+      await page.waitForFunction(JOIN_READY, undefined, { polling: 10 });
       const joinReady = performance.now() - t0;
       await page.fill("#name", `Reader ${i + 1}`);
       const t1 = performance.now();
       await page.click("#join-button");
-      await page.waitForFunction(
-        () => {
-          const w = window as unknown as {
-            __accord?: { page?: string; scene?: string | null; canvasTexts?: string[] };
-          };
-          return w.__accord?.page === "game" && !!w.__accord.scene && (w.__accord.canvasTexts?.length ?? 0) > 0;
-        },
-        undefined,
-        { polling: 10 },
-      );
+      await page.waitForFunction(TABLE_READY, undefined, { polling: 10 });
       const tableReady = performance.now() - t1;
       await context.close();
       // The first try warms the server and the browser's process pool; it is not counted.

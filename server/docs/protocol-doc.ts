@@ -7,12 +7,13 @@ import {
   JoinOptions,
   PROTOCOL_VERSION,
   REFUSAL_CODES,
+  JOIN_ERROR_BASE,
+  joinErrorCode,
   ServerMessage,
   ACT,
   RESYNC,
 } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
-import { JOIN_ERROR_BASE } from "../room/errors.ts";
 
 const json = (schema: z.ZodType) =>
   "```json\n" + JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2) + "\n```";
@@ -115,7 +116,7 @@ export function protocolDoc(): string {
     "",
     "| code | join error number |",
     "| --- | --- |",
-    ...REFUSAL_CODES.map((c, i) => `| \`${c}\` | ${JOIN_ERROR_BASE + i} |`),
+    ...REFUSAL_CODES.map((c) => `| \`${c}\` | ${joinErrorCode(c)} |`),
     "",
     "## Limits",
     "",

@@ -6,11 +6,9 @@
 // matchmaker's own answer shape, so colyseus.js reports them as errors.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { SessionCode } from "../../shared/ids.ts";
-import type { RefusalCode } from "../../shared/protocol.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { WindowCounter } from "../limits/rate.ts";
-import { JOIN_ERROR_BASE } from "../room/errors.ts";
-import { REFUSAL_CODES } from "../../shared/protocol.ts";
+import { joinErrorCode, type RefusalCode } from "../../shared/protocol.ts";
 import { ipOf } from "../limits/ip.ts";
 
 export interface GuardDeps {
@@ -60,5 +58,5 @@ export function guardMatchmaking(server: HttpServer, deps: GuardDeps): void {
 
 function refuse(res: ServerResponse, code: RefusalCode, message: string): void {
   res.writeHead(200, { "Content-Type": "application/json" });
-  res.end(JSON.stringify({ code: JOIN_ERROR_BASE + REFUSAL_CODES.indexOf(code), error: `${code}: ${message}` }));
+  res.end(JSON.stringify({ code: joinErrorCode(code), error: `${code}: ${message}` }));
 }

@@ -2,10 +2,8 @@
 // up, clear of Colyseus's own 42xx codes) and "CODE: plain words", so a
 // client can show the words and branch on the code.
 import { ServerError } from "colyseus";
-import { REFUSAL_CODES, type RefusalCode } from "../../shared/protocol.ts";
-
-export const JOIN_ERROR_BASE = 4400;
+import { joinErrorCode, type RefusalCode } from "../../shared/protocol.ts";
 
 export function joinError(code: RefusalCode, message: string): ServerError {
-  return new ServerError(JOIN_ERROR_BASE + REFUSAL_CODES.indexOf(code), `${code}: ${message}`);
+  return new ServerError(joinErrorCode(code), `${code}: ${message}`);
 }

@@ -37,13 +37,13 @@ describe("creating a session", () => {
   it("with no body uses the default scenario and answers the links", async () => {
     const res = await fetch(`${server.url}/api/sessions`, { method: "POST" });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
     expect(Buffer.from(body.hostKey, "base64url").length).toBeGreaterThanOrEqual(16);
     expect(body.hostUrl).toBe(`${server.url}/host/${body.code}#key=${body.hostKey}`);
     expect(body.joinUrl).toBe(`${server.url}/j/${body.code}`);
     expect(body.observerUrl).toBe(`${server.url}/screen/${body.code}`);
-    const facts = await (await fetch(`${server.url}/api/sessions/${body.code}`)).json();
+    const facts = (await (await fetch(`${server.url}/api/sessions/${body.code}`)).json()) as any;
     expect(facts).toMatchObject({ code: body.code, phase: "briefing", locked: false, ended: false, joinable: true });
     expect(facts.delegations.map((d: { id: string }) => d.id)).toEqual(
       expect.arrayContaining(["china", "russia", "united-states", "united-kingdom", "japan"]),
@@ -60,14 +60,14 @@ describe("creating a session", () => {
   });
 
   it("by scenario id, and with a whole scenario document", async () => {
-    const listed = await (await fetch(`${server.url}/api/scenarios`)).json();
+    const listed = (await (await fetch(`${server.url}/api/scenarios`)).json()) as any;
     expect(listed.scenarios).toContainEqual(expect.objectContaining({ id: "cyber-code", title: expect.any(String) }));
     const byId = await post({ scenario: "cyber-code" });
     expect(byId.status).toBe(201);
     const own = await post(miniInput());
     expect(own.status).toBe(201);
-    const { code } = await own.json();
-    expect((await (await fetch(`${server.url}/api/sessions/${code}`)).json()).title).toBe("Mini code");
+    const { code } = (await own.json()) as any;
+    expect(((await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as any).title).toBe("Mini code");
   });
 
   it("a broken scenario is refused with every error named, and no session is created", async () => {
@@ -77,7 +77,7 @@ describe("creating a session", () => {
     broken.delegations[1]!.colour = "red";
     const res = await post(broken);
     expect(res.status).toBe(400);
-    const { errors } = await res.json();
+    const { errors } = (await res.json()) as any;
     const paths = errors.map((e: { path: string }) => e.path);
     expect(paths).toContain("delegations.0.name");
     expect(paths).toContain("delegations.1.colour");
@@ -88,13 +88,13 @@ describe("creating a session", () => {
   it("unknown scenario ids, bad JSON and oversized bodies are refused in the same shape", async () => {
     let res = await post({ scenario: "atlantis" });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0]).toMatchObject({ path: "scenario" });
+    expect(((await res.json()) as any).errors[0]).toMatchObject({ path: "scenario" });
     res = await post("{not json");
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0]).toMatchObject({ path: "(body)" });
+    expect(((await res.json()) as any).errors[0]).toMatchObject({ path: "(body)" });
     res = await post({ ...miniInput(), summary: "x".repeat(LIMITS.scenarioBytes) });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].path).toBe("(body)");
+    expect(((await res.json()) as any).errors[0].path).toBe("(body)");
   });
 
   it("only the server's own pages and the allowed origins may create sessions", async () => {
@@ -109,7 +109,7 @@ describe("looking a session up", () => {
   it("answers 404 for an unknown code and a QR code of the join link for a known one", async () => {
     const missing = await fetch(`${server.url}/api/sessions/WWWWWW`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatch(/No session/);
+    expect(((await missing.json()) as any).error).toMatch(/No session/);
     const { code } = await createSession(server);
     const qr = await fetch(`${server.url}/api/sessions/${code}/qr.svg`);
     expect(qr.status).toBe(200);

@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe("restore at start", () => {
   it("reopens an unfinished session with its seats and phase; nobody is connected yet", async () => {
-    const facts = await (await fetch(`${server.url}/api/sessions/ACDEFG`)).json();
+    const facts = (await (await fetch(`${server.url}/api/sessions/ACDEFG`)).json()) as any;
     expect(facts).toMatchObject({ phase: "opening", ended: false });
     expect(facts.delegations.find((d: { id: string }) => d.id === "china").seated).toBe(1);
     const state = (await server.sessions.state("ACDEFG"))!;

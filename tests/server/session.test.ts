@@ -61,7 +61,7 @@ describe("a whole short session", () => {
     expect(host.view!.seats.find((s) => s.name === "Lin")?.rejoinCode).toBe(lin.welcome.rejoinCode);
     expect(wei.view!.seats.find((s) => s.name === "Lin")?.rejoinCode).toBeUndefined();
 
-    const facts = await (await fetch(`${server.url}/api/sessions/${code}`)).json();
+    const facts = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as any;
     expect(facts.delegations).toEqual([
       expect.objectContaining({ id: "china", seated: 3 }),
       expect.objectContaining({ id: "russia", seated: 2 }),
