@@ -61,6 +61,8 @@ export interface AccordServerOptions {
   now?: () => number;
   /** Computer delegations' pace: 1 a person's (default), 0.001 a test's. */
   botPace?: number;
+  /** Tests: every message a computer delegation's seat receives, to check it holds nothing it may not see. */
+  botTap?: RoomDeps["botTap"];
 }
 
 export interface AccordServer {
@@ -96,6 +98,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     log,
     now: options.now ?? Date.now,
     ...(options.botPace !== undefined ? { botPace: options.botPace } : {}),
+    ...(options.botTap ? { botTap: options.botTap } : {}),
   };
   // One durable commit per event-loop turn for all rooms (server/scale/group-commit.ts). A failed commit
   // leaves actions applied in memory that are not on disk: stop, so a restart rebuilds from the journal.

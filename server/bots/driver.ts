@@ -2,7 +2,7 @@
 // views and patches, and after a human pause asks its brain for the next
 // move, sends it as an `act` message, and once it is acknowledged puts the
 // move's one-line explanation on the floor. A refused move is not retried;
-// a rate-limited one waits and goes again.
+// anything rate-limited waits and goes again, as a student would.
 import { applyPatch } from "../../shared/patch.ts";
 import type { ClientAction, ServerMessage } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
@@ -21,8 +21,6 @@ export interface Brain {
   next(view: SessionView): BrainMove | null;
   /** The move was sent (or refused): do not choose it again. */
   done(key: string): void;
-  /** It was rate-limited: it may be chosen again. */
-  undone(key: string): void;
   /** Nothing to do in this round (firmness wears down with rounds). */
   idle(view: SessionView): void;
   /** How long to wait, in human milliseconds, before the move. */
@@ -35,7 +33,9 @@ export class SeatDriver {
   private rev = 0;
   private stale = false;
   private seq: number;
-  private awaiting: { seq: number; move: BrainMove } | null = null;
+  /** What is being sent: the move, then its line; the head waits for its answer. */
+  private outbox: { action: ClientAction; move: BrainMove | null }[] = [];
+  private awaiting: { seq: number; move: BrainMove | null } | null = null;
   private cancel: (() => void) | null = null;
   private readonly rng: Rng;
   private closed = false;
@@ -89,7 +89,7 @@ export class SeatDriver {
 
   /** Something changed: look again soon, unless a look or an answer is already on its way. */
   poke(delayMs?: number): void {
-    if (this.closed || this.cancel || this.awaiting || !this.view) return;
+    if (this.closed || this.cancel || this.awaiting || this.outbox.length > 0 || !this.view) return;
     const wait = delayMs ?? 500 + this.rng() * 1_000;
     this.cancel = this.scheduler.after(wait, () => {
       this.cancel = null;
@@ -98,7 +98,7 @@ export class SeatDriver {
   }
 
   private look(): void {
-    if (this.closed || !this.view || this.awaiting) return;
+    if (this.closed || !this.view || this.awaiting || this.outbox.length > 0) return;
     const move = this.brain.next(this.view);
     if (!move) {
       this.brain.idle(this.view);
@@ -119,10 +119,19 @@ export class SeatDriver {
   private send(move: BrainMove): void {
     if (this.closed || !this.link) return;
     this.brain.done(move.key);
+    this.outbox = [{ action: move.action, move }];
+    if (move.line) this.outbox.push({ action: { type: "say", channel: "floor", text: move.line }, move: null });
+    this.flush();
+  }
+
+  /** Sends the head of the outbox, numbered like any client's action. */
+  private flush(): void {
+    const head = this.outbox[0];
+    if (this.closed || !this.link || !head) return;
     const seq = ++this.seq;
-    this.awaiting = { seq, move };
+    this.awaiting = { seq, move: head.move };
     this.sent++;
-    this.link.act({ seq, action: move.action });
+    this.link.act({ seq, action: head.action });
   }
 
   private answered(seq: number, refusal: string | null): void {
@@ -130,13 +139,18 @@ export class SeatDriver {
     if (!awaiting || awaiting.seq !== seq) return;
     this.awaiting = null;
     if (refusal === "RATE_LIMITED") {
-      this.brain.undone(awaiting.move.key);
-      return this.poke(1_000);
+      // Told to slow down, like a student: wait, then send the same thing again.
+      this.sent--;
+      this.cancel = this.scheduler.after(1_000, () => {
+        this.cancel = null;
+        this.flush();
+      });
+      return;
     }
-    if (refusal === null && awaiting.move.line && this.link) {
-      this.sent++;
-      this.link.act({ seq: ++this.seq, action: { type: "say", channel: "floor", text: awaiting.move.line } });
-    }
+    // A refused move takes its explanation with it; an accepted one is followed by it.
+    if (refusal === null) this.outbox.shift();
+    else this.outbox = [];
+    if (this.outbox.length > 0) return this.flush();
     this.poke();
   }
 

@@ -22,7 +22,6 @@ function delegationBrain(self: BotSelf): Brain & { memory: BotMemory } {
     memory,
     next: (view) => decide(view, self, memory),
     done: (key) => memory.done.add(key),
-    undone: (key) => memory.done.delete(key),
     idle: (view) => {
       if (view.phase === "negotiation") memory.idle++;
     },
@@ -102,7 +101,6 @@ export class BotManager {
         return move && { ...move, line: null };
       },
       done: (key) => done.add(key),
-      undone: (key) => done.delete(key),
       idle: () => {},
       pause: () => 1_500,
     };

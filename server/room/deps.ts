@@ -4,7 +4,7 @@
 import type { SessionStore } from "../store/types.ts";
 import type { RateSettings, WindowCounter } from "../limits/rate.ts";
 import type { SessionState } from "../../shared/state.ts";
-import type { ClientAction } from "../../shared/protocol.ts";
+import type { ClientAction, ServerMessage } from "../../shared/protocol.ts";
 import type { GroupCommit } from "../scale/group-commit.ts";
 
 /** What the HTTP side may do with a live room. */
@@ -33,6 +33,8 @@ export interface RoomDeps {
   now(): number;
   /** How fast computer delegations act: 1 is a person's pace, 0.001 a test's (server/bots/scheduler.ts). */
   botPace?: number;
+  /** Tests: sees every message a computer delegation's seat receives. */
+  botTap?: (seat: string, message: ServerMessage) => void;
   /** Journal entries of all rooms committed together once per event-loop turn (server/scale/group-commit.ts). */
   group?: GroupCommit;
 }

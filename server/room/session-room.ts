@@ -407,7 +407,12 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
       // The same limit as a student's client.
       bucket: new TokenBucket(this.deps.rate, this.deps.now()),
       // Answers arrive on a later turn, as over a socket: a driver never re-enters the room while it is acting.
-      receive: (m) => queueMicrotask(() => (local.gone ? undefined : receive(m))),
+      receive: (m) =>
+        queueMicrotask(() => {
+          if (local.gone) return;
+          if (counted) this.deps.botTap?.(seat, m);
+          receive(m);
+        }),
       counted,
     };
     this.locals.add(local);

@@ -5,11 +5,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/app.ts";
 import { Player, createSession, startServer, until } from "../server/harness.ts";
+import { applyPatch } from "../../shared/patch.ts";
 import { signatureCounts } from "../../shared/rules/index.ts";
+import type { ServerMessage } from "../../shared/protocol.ts";
+import type { SessionView } from "../../shared/view.ts";
+import { defaultScenario } from "../../content/load.ts";
 
 let server: AccordServer;
+/** Every message each computer seat received, as its client would have. */
+const received = new Map<string, ServerMessage[]>();
 beforeAll(async () => {
-  server = await startServer({ botPace: 0.002 });
+  server = await startServer({
+    botPace: 0.002,
+    botTap: (seat, message) => {
+      const list = received.get(seat) ?? [];
+      list.push(message);
+      received.set(seat, list);
+    },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -37,7 +50,11 @@ describe("a lesson of computer delegations", () => {
     const floorOf = () =>
       projector.view!.channels.find((c) => c.id === "floor")!.messages.map((m) => `${m.name}: ${m.text}`);
     // The last explanation follows its signature by a moment.
-    await until(() => floorOf().some((l) => l.startsWith("Japan (computer): Japan signs")), "Japan's last word");
+    await until(() => floorOf().some((l) => l.startsWith("Japan (computer): Japan signs")), "Japan's last word").catch(
+      (e: Error) => {
+        throw new Error(`${e.message}; the floor ends: ${floorOf().slice(-8).join(" | ")}`);
+      },
+    );
     const floor = floorOf();
     expect(floor).toContain(
       "Japan (computer): Japan signs “International Code of Conduct for Cyberspace”: it gains more than its alternative and crosses none of its red lines.",
@@ -47,4 +64,29 @@ describe("a lesson of computer delegations", () => {
     ).toBe(true);
     await projector.leave();
   }, 90_000);
+
+  it("never gave a computer delegation another delegation's brief or private talk before the debrief", () => {
+    const scenario = defaultScenario();
+    expect(received.size).toBe(5);
+    for (const [, messages] of received) {
+      let view: SessionView | null = null;
+      let checked = 0;
+      for (const m of messages) {
+        if (m.type === "view") view = m.view as SessionView;
+        else if (m.type === "patch" && view) view = applyPatch(view, m.ops);
+        else if (m.type !== "event") continue;
+        if (!view || view.phase === "debrief") continue;
+        const own = view.audience.kind === "delegation" ? view.audience.delegation : null;
+        expect(own).not.toBeNull();
+        const text = JSON.stringify(m.type === "event" ? m : view);
+        for (const other of scenario.delegations.filter((d) => d.id !== own)) {
+          expect(text).not.toContain(other.brief.instructions);
+          expect(text).not.toContain(other.brief.success);
+        }
+        for (const c of view.channels) expect(c.members === null || c.members.includes(own!)).toBe(true);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
+  });
 });
