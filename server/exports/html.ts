@@ -3,6 +3,7 @@
 import type { JournalEntry } from "../store/types.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { escapeHtml as h } from "./escape.ts";
+import { FAVICON_LINK } from "../favicon.ts";
 import {
   buildReport,
   formatTime,
@@ -117,10 +118,11 @@ export function renderHtml(r: Report): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(`${r.title} — session ${r.code}`)}</title>
+${FAVICON_LINK}
 <style>${CSS}</style>
 </head>
 <body>

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
+import { FAVICON_LINK } from "../favicon.ts";
 
 export const CLIENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "client");
 
@@ -15,7 +16,7 @@ const PAGES: [route: string, file: string][] = [
   ["/screen/:code", "screen.html"],
 ];
 
-const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Accord</title>
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Accord</title>${FAVICON_LINK}
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5">
 <h1>Accord</h1><p>The game's pages have not been built yet. Run <code>npm run build</code> (or start with <code>npm start</code>), then reload this page.</p></body></html>`;
 

@@ -61,9 +61,10 @@ describe.each(sessions)("exports of a session $name", ({ build }) => {
     for (const seat of state.seats.filter((x) => x.role === "delegate")) expect(shown).toContain(seat.name);
     expect(shown).toContain(`Global commons: ${state.debrief!.commons}`);
     expect(html).toContain("@media print");
-    // Self-contained: nothing is fetched from anywhere.
-    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
-    expect(html).not.toMatch(/\b(src|href)=|url\(|@import/i);
+    // Self-contained: nothing is fetched from anywhere; its one link is the icon, inline.
+    expect(html).not.toMatch(/<(script|img|iframe)\b/i);
+    expect(html.match(/<link\b[^>]*>/gi)).toEqual([expect.stringMatching(/^<link rel="icon" [^>]*href="data:image\/svg\+xml,/)]);
+    expect(html.replace(/<link rel="icon"[^>]*>/, "")).not.toMatch(/\b(src|href)=|url\(|@import/i);
   });
 
   it("the Markdown holds every provision's final text, every signature and every score, and reads back literally", () => {
