@@ -54,6 +54,10 @@ export function crossReferenceErrors(doc: unknown): { path: Path; message: strin
     }
   }
 
+  for (const [i, c] of strings(doc.firstStep)) {
+    if (!cards.has(c)) issue(["firstStep", i], `no provision card has the id "${c}"`);
+  }
+
   for (const [i, inj] of records(doc.injects)) {
     for (const [j, c] of strings(inj.cards)) {
       if (!cards.has(c)) issue(["injects", i, "cards", j], `no provision card has the id "${c}"`);

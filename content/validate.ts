@@ -3,6 +3,7 @@
 // answer. Nothing is returned unless the whole document is valid.
 import type { z } from "zod";
 import { Scenario } from "../shared/scenario.ts";
+import { balance } from "./balance.ts";
 import { crossReferenceErrors } from "./cross-check.ts";
 import { pathString, type ScenarioError } from "./errors.ts";
 import { quoteErrors } from "./quotes.ts";
@@ -15,6 +16,8 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; erro
 export type ValidateOptions = {
   /** The source article's text: when given, every `quote` must appear in it word for word. */
   sourceText?: string | null;
+  /** Whether the scoring's balance properties are checked too (default: yes; the balance tool reports them itself). */
+  balance?: boolean;
 };
 
 /** The key that points editors at content/scenario.schema.json; allowed at the top and dropped. */
@@ -62,6 +65,8 @@ export function validateScenario(doc: unknown, opts: ValidateOptions = {}): Scen
   for (const e of unknownFieldErrors(Scenario, body, EDITOR_KEYS)) add(e.path, e.message);
   if (opts.sourceText != null) for (const e of quoteErrors(body, opts.sourceText)) add(e.path, e.message);
 
+  // A scenario that cannot teach the lesson is refused, with the balance tool's reasons.
+  if (parsed.success && opts.balance !== false) for (const e of balance(parsed.data).failures) errors.push(e);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, scenario: parsed.data };
 }

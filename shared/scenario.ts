@@ -49,23 +49,41 @@ export type ProvisionCard = z.infer<typeof ProvisionCard>;
 
 export const Priority = z
   .object({
+    /** Met by a provision drawn from this card, while it still carries all the card's tags. */
     card: SlugId.optional(),
+    /** Met by any provision carrying this tag (a card's, an amendment's or a drafter's). */
     tag: Tag.optional(),
-    /** Points gained when such a provision is adopted in an instrument this delegation signed (negative: a cost). */
+    /** Met when every delegation validly signed the shared code. */
+    everyoneSigns: z.literal(true).optional(),
+    /** Points the shared code is worth to this delegation when it meets the priority, counted once however often it is met (negative: a cost). */
     weight: z.number().int().min(-10).max(10),
   })
-  .refine((p) => (p.card === undefined) !== (p.tag === undefined), "name exactly one of card or tag");
+  .refine(
+    (p) => [p.card, p.tag, p.everyoneSigns].filter((x) => x !== undefined).length === 1,
+    "name exactly one of card, tag or everyoneSigns",
+  );
+export type Priority = z.infer<typeof Priority>;
 
 export const RedLine = z.object({
   tag: Tag,
   why: text(300),
 });
 
+/** What the delegation gets if no shared code it can accept is signed: its best alternative. */
+export const WalkAway = z.object({
+  /** Points on the same scale as the priorities: signing a code worth less leaves the delegation worse off. */
+  value: z.number().int().min(0).max(100),
+  /** The alternative it stands for, in the student's words (a bilateral pact, allied agreements). */
+  alternative: text(400),
+});
+export type WalkAway = z.infer<typeof WalkAway>;
+
 export const Brief = z.object({
   /** What the delegation is told privately, in the student's own words. */
   instructions: text(1500),
   priorities: z.array(Priority).min(1).max(30),
   redLines: z.array(RedLine).max(10),
+  walkAway: WalkAway,
   success: text(500),
 });
 export type Brief = z.infer<typeof Brief>;
@@ -126,6 +144,8 @@ export const Scenario = z
     injects: z.array(Inject).max(30),
     phases: z.array(PhasePlanEntry).length(PHASES.length),
     questions: z.array(text(400)).min(1).max(20),
+    /** The cards the source proposes as a first step both camps could accept: the balance check wants them inside the zone of agreement. */
+    firstStep: z.array(SlugId).max(20).optional(),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -156,6 +176,9 @@ export const Scenario = z
         if (!tags.has(r.tag))
           issue(["delegations", i, "brief", "redLines", j, "tag"], `no provision card has the tag "${r.tag}"`);
       });
+    });
+    s.firstStep?.forEach((c, i) => {
+      if (!cards.has(c)) issue(["firstStep", i], `no provision card has the id "${c}"`);
     });
     s.injects.forEach((inj, i) => {
       inj.cards.forEach((c, j) => {

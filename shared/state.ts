@@ -157,16 +157,32 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const DelegationScore = z.object({
   delegation: DelegationId,
+  /** The delegation's result: the shared code's value if it validly signed a code that counts, else its walk-away; below the walk-away if it signed across a red line. */
   score: z.number(),
-  /** Priorities met: a card or tag, its weight, and the provision that met it. */
-  met: z.array(z.object({ what: z.string(), weight: z.number(), provision: ProvisionId, instrument: InstrumentId })),
+  /** Its best alternative to the shared code, from its brief. */
+  walkAway: z.number(),
+  /** The most the shared code could be worth to it without crossing its red lines. */
+  maximum: z.number(),
+  /** What the frozen shared code's text is worth to it, signed or not (null: the code was never frozen). */
+  codeValue: z.number().nullable(),
+  /** Whether it validly signed a shared code that counts (two or more valid signers). */
+  signedCode: z.boolean(),
+  /** Against its walk-away: above (it succeeded), at, or below. */
+  outcome: z.enum(["above", "at", "below"]),
+  /** Priorities met, each once: a card or tag (or everyone-signs), its weight, and the provision that met it. */
+  met: z.array(
+    z.object({ what: z.string(), weight: z.number(), provision: ProvisionId.nullable(), instrument: InstrumentId }),
+  ),
   redLinesCrossed: z.array(z.object({ tag: z.string(), provision: ProvisionId, instrument: InstrumentId })),
+  /** Instruments that count (two or more valid signers) which it validly signed. */
   signed: z.array(InstrumentId),
 });
 export type DelegationScore = z.infer<typeof DelegationScore>;
 
 export const Debrief = z.object({
   scores: z.array(DelegationScore),
+  /** Whether the shared code counts: frozen, and validly signed by at least two delegations. */
+  codeCounts: z.boolean(),
   /** -100 (national cyberspaces) to +100 (a global commons). */
   commons: z.number(),
   /** -100 (unstable) to +100 (stable). */

@@ -1,86 +1,113 @@
-// The debrief: each delegation's score from its secret brief, the class's
-// outcome meters, and whose wording survived in the adopted texts.
-import type { Debrief, DelegationScore, Provision, SessionState } from "../state.ts";
+// The debrief: each delegation's result against its own walk-away and
+// maximum (from its secret brief), the class's outcome meters, and whose
+// wording survived in the adopted texts.
+import type { Debrief, DelegationScore, Instrument, Provision, SessionState } from "../state.ts";
 import type { DelegationId } from "../ids.ts";
+import { commonsMeter, stabilityMeter } from "./meters.ts";
+import { cardsById, countsAsCard, maximumOf, outcomeOf, resultOf, valuation } from "./score.ts";
 
-/** Points lost for each red-line tag in a provision a delegation signed. */
-export const RED_LINE_PENALTY = 10;
-
-const validSigners = (s: SessionState, instrumentId: string): Set<DelegationId> => {
-  const frozen = s.instruments.find((i) => i.id === instrumentId)?.frozen;
+/** The delegations whose signature names the instrument's current frozen version. */
+export function validSigners(s: SessionState, instrument: Instrument): Set<DelegationId> {
   const out = new Set<DelegationId>();
-  if (!frozen) return out;
+  if (!instrument.frozen) return out;
   for (const sig of s.signatures)
-    if (sig.instrument === instrumentId && sig.version === frozen.version) out.add(sig.delegation);
+    if (sig.instrument === instrument.id && sig.version === instrument.frozen.version) out.add(sig.delegation);
   return out;
-};
+}
+
+/** An instrument counts only when at least two delegations validly signed it. */
+export const counts = (signers: Set<DelegationId>): boolean => signers.size >= 2;
 
 const adoptedIn = (s: SessionState, instrumentId: string): Provision[] =>
   s.provisions.filter((p) => p.instrument === instrumentId && p.status === "adopted");
 
-const normalise = (raw: number, scale: number) => Math.round(Math.max(-100, Math.min(100, (raw / scale) * 100)));
+/** The cards a set of provisions still counts as (each once). */
+export function cardsHeld(s: SessionState, provisions: readonly Provision[]): string[] {
+  const cards = cardsById(s.scenario);
+  const out = new Set<string>();
+  for (const p of provisions) if (p.card !== null && countsAsCard(p, cards.get(p.card))) out.add(p.card);
+  return [...out];
+}
 
 export function computeDebrief(s: SessionState): Debrief {
   const frozen = s.instruments.filter((i) => i.frozen !== null);
-  const signers = new Map(frozen.map((i) => [i.id, validSigners(s, i.id)]));
+  const signers = new Map(frozen.map((i) => [i.id, validSigners(s, i)]));
+  const counting = frozen.filter((i) => counts(signers.get(i.id)!));
+  const code = s.instruments.find((i) => i.kind === "code");
+  const codeSigners = code ? signers.get(code.id) : undefined;
+  const codeCounts = codeSigners !== undefined && counts(codeSigners);
+  const codeProvisions = code?.frozen ? adoptedIn(s, code.id) : [];
+  const everyoneSigned = codeCounts && s.scenario.delegations.every((d) => codeSigners.has(d.id));
 
   const scores: DelegationScore[] = s.scenario.delegations.map((d) => {
-    const signed = frozen.filter((i) => signers.get(i.id)?.has(d.id)).map((i) => i.id);
-    const score: DelegationScore = { delegation: d.id, score: 0, met: [], redLinesCrossed: [], signed };
-    for (const instrument of signed) {
-      for (const p of adoptedIn(s, instrument)) {
-        for (const prio of d.brief.priorities) {
-          const hit =
-            prio.card !== undefined ? p.card === prio.card : prio.tag !== undefined && p.tags.includes(prio.tag);
-          if (!hit) continue;
-          score.score += prio.weight;
-          score.met.push({ what: prio.card ?? prio.tag!, weight: prio.weight, provision: p.id, instrument });
-        }
-        for (const line of d.brief.redLines) {
-          if (!p.tags.includes(line.tag)) continue;
-          score.score -= RED_LINE_PENALTY;
-          score.redLinesCrossed.push({ tag: line.tag, provision: p.id, instrument });
-        }
+    const brief = d.brief;
+    const codeValue = code?.frozen ? valuation(s.scenario, brief, codeProvisions, everyoneSigned) : null;
+    const signedCode = codeCounts && codeSigners.has(d.id);
+    const own = counting.filter((i) => signers.get(i.id)!.has(d.id));
+    const met: DelegationScore["met"] = [];
+    const redLinesCrossed: DelegationScore["redLinesCrossed"] = [];
+    if (signedCode && codeValue && code) {
+      for (const m of codeValue.met)
+        met.push({ what: m.what, weight: m.weight, provision: codeProvisions[m.index]?.id ?? null, instrument: code.id });
+      for (const c of codeValue.crossed)
+        redLinesCrossed.push({ tag: c.tag, provision: codeProvisions[c.index]!.id, instrument: code.id });
+    }
+    for (const i of own) {
+      if (signedCode && i.id === code?.id) continue;
+      const provisions = adoptedIn(s, i.id);
+      for (const line of brief.redLines) {
+        if (redLinesCrossed.some((r) => r.tag === line.tag)) continue;
+        const p = provisions.find((x) => x.tags.includes(line.tag));
+        if (p) redLinesCrossed.push({ tag: line.tag, provision: p.id, instrument: i.id });
       }
     }
-    return score;
+    const elsewhere = redLinesCrossed.filter((r) => !signedCode || r.instrument !== code?.id).length;
+    const score = resultOf(brief, signedCode ? codeValue : null, elsewhere);
+    return {
+      delegation: d.id,
+      score,
+      walkAway: brief.walkAway.value,
+      maximum: maximumOf(s.scenario, d.id),
+      codeValue: codeValue?.value ?? null,
+      signedCode,
+      outcome: outcomeOf(score, brief.walkAway.value),
+      met,
+      redLinesCrossed,
+      signed: own.map((i) => i.id),
+    };
   });
 
-  // Meters: an instrument weighs by the share of delegations that validly signed it.
-  let commons = 0;
-  let stability = 0;
+  const codeSignerCount = codeCounts ? codeSigners.size : 0;
+  const blocOnly = s.scenario.delegations.filter(
+    (d) =>
+      !(codeCounts && codeSigners.has(d.id)) &&
+      counting.some((i) => i.kind === "agreement" && signers.get(i.id)!.has(d.id)),
+  ).length;
+  const shares = new Map<string, number>();
   const delegations = Math.max(1, s.scenario.delegations.length);
-  for (const i of frozen) {
-    const n = signers.get(i.id)?.size ?? 0;
-    if (n === 0) continue;
-    const weight = n / delegations;
-    for (const p of adoptedIn(s, i.id)) {
-      const card = p.card === null ? undefined : s.scenario.cards.find((c) => c.id === p.card);
-      if (!card) continue;
-      commons += card.meters.commons * weight;
-      stability += card.meters.stability * weight;
-    }
+  for (const i of counting) {
+    const share = signers.get(i.id)!.size / delegations;
+    for (const card of cardsHeld(s, adoptedIn(s, i.id))) shares.set(card, Math.max(shares.get(card) ?? 0, share));
   }
-  const half = (key: "commons" | "stability") =>
-    Math.max(1, s.scenario.cards.reduce((sum, c) => sum + Math.abs(c.meters[key]), 0) / 2);
 
   // Wording: whose words survive in the adopted text of every frozen instrument.
-  const counts = new Map<DelegationId, number>(s.scenario.delegations.map((d) => [d.id, 0]));
+  const wordCounts = new Map<DelegationId, number>(s.scenario.delegations.map((d) => [d.id, 0]));
   let total = 0;
   for (const i of frozen) {
     for (const p of adoptedIn(s, i.id)) {
       for (const author of p.versions[p.versions.length - 1]!.authors) {
-        counts.set(author, (counts.get(author) ?? 0) + 1);
+        wordCounts.set(author, (wordCounts.get(author) ?? 0) + 1);
         total++;
       }
     }
   }
-  const wording = Object.fromEntries([...counts].map(([d, n]) => [d, total === 0 ? 0 : n / total]));
+  const wording = Object.fromEntries([...wordCounts].map(([d, n]) => [d, total === 0 ? 0 : n / total]));
 
   return {
     scores,
-    commons: normalise(commons, half("commons")),
-    stability: normalise(stability, half("stability")),
+    codeCounts,
+    commons: commonsMeter(s.scenario, codeCounts ? cardsHeld(s, codeProvisions) : [], codeSignerCount, blocOnly),
+    stability: stabilityMeter(s.scenario, shares),
     wording,
   };
 }

@@ -17,6 +17,19 @@ export { isBracketed, currentText, currentVersion } from "./provision-reading.ts
 export { words, applyEdit, wordDiff, editFromTexts, type DiffPart } from "./words.ts";
 export { rebaseEdit, passes, tally } from "./decide.ts";
 export { versionHash, sha256Hex } from "./hash.ts";
-export { computeDebrief, RED_LINE_PENALTY } from "./debrief.ts";
+export { computeDebrief, validSigners } from "./debrief.ts";
+export {
+  RED_LINE_PENALTY,
+  valuation,
+  resultOf,
+  maximumOf,
+  outcomeOf,
+  priorityWords,
+  countsAsCard,
+  type Scored,
+  type Valuation,
+  type Outcome,
+} from "./score.ts";
+export { commonsMeter, stabilityMeter } from "./meters.ts";
 export { signatureCounts } from "./signing.ts";
 export type { Refusal } from "./refuse.ts";

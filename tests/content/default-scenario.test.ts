@@ -193,7 +193,9 @@ describe("the default scenario", () => {
       for (const d of open) {
         expect(stanceOf(d, "counter-information-threats").redLine, d.id).toBe(true);
         expect(stanceOf(d, "free-flow").weight, d.id).toBeGreaterThan(0);
-        expect(stanceOf(d, "state-sovereignty").weight, d.id).toBeLessThan(0);
+        // The card's text lets states govern online content: the red line the brief names.
+        expect(stanceOf(d, "state-sovereignty").redLine, d.id).toBe(true);
+        expect(d.brief.instructions, d.id).toMatch(/control online content/);
       }
     });
 

@@ -21,6 +21,7 @@ const brief = (card: string) => ({
   instructions: "Keep the Internet open.",
   priorities: [{ card, weight: 5 }],
   redLines: [{ tag: "sovereignty", why: "We never cede control of our networks." }],
+  walkAway: { value: 2, alternative: "Our existing agreements." },
   success: "Sign an instrument with your priority in it.",
 });
 
@@ -285,6 +286,11 @@ export function debriefState(code = "ACDEFG"): SessionState {
         {
           delegation: "china",
           score: 7,
+          walkAway: 2,
+          maximum: 5,
+          codeValue: 7,
+          signedCode: true,
+          outcome: "above",
           met: [{ what: "infrastructure", weight: 5, provision: "p4", instrument: "code" }],
           redLinesCrossed: [],
           signed: ["code"],
@@ -292,11 +298,17 @@ export function debriefState(code = "ACDEFG"): SessionState {
         {
           delegation: "usa",
           score: -3,
+          walkAway: 2,
+          maximum: 5,
+          codeValue: 0,
+          signedCode: true,
+          outcome: "below",
           met: [],
           redLinesCrossed: [{ tag: "sovereignty", provision: "p5", instrument: "code" }],
           signed: ["code"],
         },
       ],
+      codeCounts: true,
       commons: 40,
       stability: -15,
       wording: { china: 0.625, usa: 0.375 },
