@@ -73,7 +73,10 @@ export function balance(s: Scenario): BalanceReport {
   } else {
     const briefs = s.delegations.map((d) => {
       const masks = priorityMasks(s, d.brief, mentioned);
-      const red = mentioned.reduce((m, c, i) => (d.brief.redLines.some((r) => c.tags.includes(r.tag)) ? m | (1 << i) : m), 0);
+      const red = mentioned.reduce(
+        (m, c, i) => (d.brief.redLines.some((r) => c.tags.includes(r.tag)) ? m | (1 << i) : m),
+        0,
+      );
       const everyone = d.brief.priorities.filter((p) => p.everyoneSigns).reduce((sum, p) => sum + p.weight, 0);
       return { masks, red, everyone, walkAway: d.brief.walkAway.value };
     });
@@ -111,7 +114,9 @@ export function balance(s: Scenario): BalanceReport {
       rows.forEach((row, i) => {
         row.firstStep = valueOf(i, set);
         const d = s.delegations[i]!;
-        const crossed = d.brief.redLines.filter((r) => s.cards.some((c) => s.firstStep!.includes(c.id) && c.tags.includes(r.tag)));
+        const crossed = d.brief.redLines.filter((r) =>
+          s.cards.some((c) => s.firstStep!.includes(c.id) && c.tags.includes(r.tag)),
+        );
         if (crossed.length > 0)
           fail(["firstStep"], `the first step crosses ${d.name}'s red line (${crossed.map((r) => r.tag).join(", ")})`);
         else if (row.firstStep < row.walkAway)
@@ -132,14 +137,23 @@ export function balance(s: Scenario): BalanceReport {
   rows.forEach((row, i) => {
     const where = ["delegations", i, "brief", "walkAway", "value"];
     if (row.walkAway >= row.maximum) {
-      fail(where, `${row.name}'s walk-away (${row.walkAway}) is not below its maximum (${row.maximum}): no code could beat its alternative`);
+      fail(
+        where,
+        `${row.name}'s walk-away (${row.walkAway}) is not below its maximum (${row.maximum}): no code could beat its alternative`,
+      );
       return;
     }
     if (zone === 0) return;
     if (row.best! <= row.walkAway)
-      fail(where, `no code all could sign beats walking away for ${row.name} (best inside the zone ${row.best}, walk-away ${row.walkAway}): blocs would pay as well`);
+      fail(
+        where,
+        `no code all could sign beats walking away for ${row.name} (best inside the zone ${row.best}, walk-away ${row.walkAway}): blocs would pay as well`,
+      );
     if (row.best! * 2 < row.maximum)
-      fail(where, `${row.name} is doomed: its best inside the zone (${row.best}) is less than half its maximum (${row.maximum})`);
+      fail(
+        where,
+        `${row.name} is doomed: its best inside the zone (${row.best}) is less than half its maximum (${row.maximum})`,
+      );
   });
   // Dominant: whatever the class agrees, one delegation gains at least three quarters of what it could,
   // while another cannot get even half of what it could.
@@ -155,9 +169,15 @@ export function balance(s: Scenario): BalanceReport {
     });
   }
   if (zone === 0 && mentioned.length <= BALANCE_CARD_LIMIT)
-    fail(["delegations"], "no set of provisions leaves every delegation at or above its walk-away without crossing a red line: agreement is impossible");
+    fail(
+      ["delegations"],
+      "no set of provisions leaves every delegation at or above its walk-away without crossing a red line: agreement is impossible",
+    );
   else if (zone * 2 > sets)
-    fail(["delegations"], `agreement is free: ${zone} of ${sets} sets of provisions are inside the zone of agreement (at most half should be)`);
+    fail(
+      ["delegations"],
+      `agreement is free: ${zone} of ${sets} sets of provisions are inside the zone of agreement (at most half should be)`,
+    );
 
   // Meters: bloc pacts (two or more delegations) with no counting code, against a code all but one signed.
   const negative = s.cards.filter((c) => c.meters.commons < 0).map((c) => c.id);
@@ -166,7 +186,10 @@ export function balance(s: Scenario): BalanceReport {
   let wideCodeLowest = Infinity;
   for (let n = wide; n <= D; n++) wideCodeLowest = Math.min(wideCodeLowest, commonsMeter(s, negative, n, D - n));
   if (blocOnlyHighest >= wideCodeLowest)
-    fail(["cards"], `the commons meter can read higher with bloc pacts alone (${blocOnlyHighest}) than with a code ${wide} delegations signed (${wideCodeLowest})`);
+    fail(
+      ["cards"],
+      `the commons meter can read higher with bloc pacts alone (${blocOnlyHighest}) than with a code ${wide} delegations signed (${wideCodeLowest})`,
+    );
   const topFive = s.cards
     .map((c) => c.meters.stability)
     .sort((a, b) => b - a)

@@ -48,7 +48,12 @@ export function computeDebrief(s: SessionState): Debrief {
     const redLinesCrossed: DelegationScore["redLinesCrossed"] = [];
     if (signedCode && codeValue && code) {
       for (const m of codeValue.met)
-        met.push({ what: m.what, weight: m.weight, provision: codeProvisions[m.index]?.id ?? null, instrument: code.id });
+        met.push({
+          what: m.what,
+          weight: m.weight,
+          provision: codeProvisions[m.index]?.id ?? null,
+          instrument: code.id,
+        });
       for (const c of codeValue.crossed)
         redLinesCrossed.push({ tag: c.tag, provision: codeProvisions[c.index]!.id, instrument: code.id });
     }

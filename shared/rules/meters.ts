@@ -30,7 +30,9 @@ export function positiveTotal(s: Scenario, key: "commons" | "stability"): number
 export function commonsMeter(s: Scenario, codeCards: readonly string[], codeSigners: number, blocOnly: number): number {
   const delegations = Math.max(1, s.delegations.length);
   const cards = cardsById(s);
-  const lean = clamp(codeCards.reduce((sum, id) => sum + (cards.get(id)?.meters.commons ?? 0), 0) / positiveTotal(s, "commons"));
+  const lean = clamp(
+    codeCards.reduce((sum, id) => sum + (cards.get(id)?.meters.commons ?? 0), 0) / positiveTotal(s, "commons"),
+  );
   const share = codeSigners >= 2 ? codeSigners / delegations : 0;
   return percent(-0.5 + share * (0.7 + 0.3 * lean) - 0.5 * (blocOnly / delegations));
 }

@@ -102,8 +102,7 @@ function reachableCards(s: Scenario, brief: Brief): ProvisionCard[] {
   const red = new Set(brief.redLines.map((r) => r.tag));
   return s.cards.filter(
     (c) =>
-      !c.tags.some((t) => red.has(t)) &&
-      brief.priorities.some((p) => meets(p, { card: c.id, tags: c.tags }, cards)),
+      !c.tags.some((t) => red.has(t)) && brief.priorities.some((p) => meets(p, { card: c.id, tags: c.tags }, cards)),
   );
 }
 
@@ -143,7 +142,11 @@ export function maximumOf(s: Scenario, delegationId: string): number {
 }
 
 /** For each card-or-tag priority, the bits of the cards (in `cards` order) that meet it. */
-export function priorityMasks(s: Scenario, brief: Brief, cards: readonly ProvisionCard[]): { mask: number; weight: number }[] {
+export function priorityMasks(
+  s: Scenario,
+  brief: Brief,
+  cards: readonly ProvisionCard[],
+): { mask: number; weight: number }[] {
   const byId = cardsById(s);
   return brief.priorities
     .filter((p) => !p.everyoneSigns)
