@@ -29,14 +29,15 @@ export function worthOf(brief: Brief, r: Readable): Reading {
 export function worthOfText(brief: Brief, provisions: readonly Readable[]): Reading {
   let value = 0;
   for (const p of brief.priorities) if (provisions.some((r) => hits(p, r))) value += p.weight;
+  // "Every delegation signs the shared code": a computer delegation reads the text as the class's common code.
+  for (const p of brief.priorities) if (p.everyoneSigns) value += p.weight;
   const redLines = brief.redLines.filter((line) => provisions.some((r) => r.tags.includes(line.tag))).map((l) => l.tag);
   return { value, redLines: [...new Set(redLines)] };
 }
 
-/** The brief's walk-away value (what its best alternative gives it); 0 for a scenario that names none. */
+/** The brief's walk-away value (what its best alternative gives it). */
 export function walkAwayOf(brief: Brief): number {
-  const w = (brief as Brief & { walkAway?: unknown }).walkAway;
-  return typeof w === "number" ? w : 0;
+  return brief.walkAway.value;
 }
 
 /** "content-control" → "content control": a tag in plain words. */
