@@ -63,7 +63,9 @@ describe.each(sessions)("exports of a session $name", ({ build }) => {
     expect(html).toContain("@media print");
     // Self-contained: nothing is fetched from anywhere; its one link is the icon, inline.
     expect(html).not.toMatch(/<(script|img|iframe)\b/i);
-    expect(html.match(/<link\b[^>]*>/gi)).toEqual([expect.stringMatching(/^<link rel="icon" [^>]*href="data:image\/svg\+xml,/)]);
+    expect(html.match(/<link\b[^>]*>/gi)).toEqual([
+      expect.stringMatching(/^<link rel="icon" [^>]*href="data:image\/svg\+xml,/),
+    ]);
     expect(html.replace(/<link rel="icon"[^>]*>/, "")).not.toMatch(/\b(src|href)=|url\(|@import/i);
   });
 
