@@ -16,6 +16,8 @@ import { benchRules } from "./rules/run.ts";
 import { benchJournal } from "./journal/run.ts";
 import { benchAccordRooms, benchBaselineRooms, benchJoinStorm, type RoomsResult } from "./server/run.ts";
 import { benchClient } from "./client/run.ts";
+import { benchBots } from "./bots/run.ts";
+import { SECTIONS } from "./lib/args.ts";
 
 const args = parseArgs(process.argv.slice(2));
 // A quick or partial-size run is not the measured table: it goes to its own file unless told otherwise.
@@ -31,7 +33,7 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 
 // A partial run (--only) keeps the other sections of the previous results, so the table stays whole.
 const previous: Record<string, unknown> =
-  args.only.size < 6 && existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : {};
+  args.only.size < SECTIONS.length && existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : {};
 const results: Record<string, unknown> = {
   ...previous,
   machine: machineInfo(),
@@ -163,6 +165,13 @@ try {
     results.client = await benchClient(args.quick);
     save();
   }
+  if (args.only.has("bots")) {
+    log("bots: a lesson of five computer delegations, briefing to debrief");
+    results.bots = await benchBots();
+    const b = results.bots as Awaited<ReturnType<typeof benchBots>>;
+    log(`    ${b.lesson_wall_s} s, ${b.actions} actions, ${b.code_signers} delegations signed the code`);
+    save();
+  }
 } finally {
   results.finished_at = new Date().toISOString();
   results.duration_s = Math.round((Date.now() - started) / 1000);
@@ -173,5 +182,6 @@ console.log("");
 console.log(markdownTable(results));
 console.log("");
 const missing = REQUIRED_KEYS.filter((k) => get(results, k) === undefined);
-if (!args.quick && args.only.size === 6 && missing.length) console.log(`Missing keys: ${missing.join(", ")}`);
+if (!args.quick && args.only.size === SECTIONS.length && missing.length)
+  console.log(`Missing keys: ${missing.join(", ")}`);
 log(`wrote ${out}`);

@@ -1,6 +1,6 @@
 // Command line of `npm run bench`: `--quick` for a short smoke run,
 // `--only rules,journal` to run some sections, `--out FILE` for the JSON.
-export const SECTIONS = ["rules", "journal", "server", "baseline", "join_storm", "client"] as const;
+export const SECTIONS = ["rules", "journal", "server", "baseline", "join_storm", "client", "bots"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {

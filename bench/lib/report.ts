@@ -32,6 +32,14 @@ const ROWS: Row[] = [
   { label: "Client: whole game JS (gzip)", key: "client.game_gzip_kb", unit: "KB", target: { op: "<=", value: 450 } },
   { label: "Client: navigation → join page usable", key: "client.join_ready_ms", unit: "ms" },
   { label: "Client: join → table ready (Phaser scene)", key: "client.table_ready_ms", unit: "ms" },
+  { label: "Computer lesson (5 delegations, pace × 0.002): briefing → debrief", key: "bots.lesson_wall_s", unit: "s" },
+  { label: "Computer lesson: actions sent by the computer delegations", key: "bots.actions", unit: "" },
+  {
+    label: "Computer lesson: delegations that validly signed the code",
+    key: "bots.code_signers",
+    unit: "",
+    target: { op: ">=", value: 5 },
+  },
 ];
 
 /** Rows for every server and baseline run in the results (rooms10, rooms40, ... or a quick run's rooms2). */
@@ -145,6 +153,9 @@ export const REQUIRED_KEYS = [
   "join_storm.failures",
   "client.join_gzip_kb",
   "client.game_gzip_kb",
+  "bots.lesson_wall_s",
+  "bots.actions",
+  "bots.code_signers",
   "machine",
 ];
 
