@@ -17,6 +17,10 @@ import { guardMatchmaking } from "./http/matchmake-guard.ts";
 import { originCheck } from "./limits/origin.ts";
 import { ipOf } from "./limits/ip.ts";
 import { WindowCounter, type RateSettings } from "./limits/rate.ts";
+import { JoinLimits, type JoinLimitSettings } from "./limits/joins.ts";
+import { holdsHostKey, sha256Hex } from "./secrets.ts";
+import { SeatToken } from "../shared/ids.ts";
+import { finalErrors } from "./http/errors.ts";
 import { exportRouter } from "./exports/router.ts";
 import { RESTARTING_MESSAGE } from "./shutdown.ts";
 import { redisScale } from "./scale/redis.ts";
@@ -42,12 +46,8 @@ export interface AccordServerOptions {
   holdMs?: number | { delegate: number; host: number };
   /** Per-client action rate. Default LIMITS.rateBurst / LIMITS.ratePerSecond. */
   rate?: RateSettings;
-  /**
-   * Failed joins or code look-ups per IP address per minute. Default 60: a class behind one
-   * school address mistyping codes stays under it; at that pace, finding one of a hundred
-   * live sessions among 148 million codes takes an address about two weeks.
-   */
-  joinFailuresPerMinute?: number;
+  /** Limits on guessing session and rejoin codes (server/limits/joins.ts, docs/security.md). */
+  joinLimits?: Partial<JoinLimitSettings>;
   /** Sessions created per IP address per 10 minutes. Default 30. */
   creationsPer10Minutes?: number;
   /** Believe X-Forwarded-For / X-Real-IP (behind a reverse proxy). Default false. */
@@ -86,13 +86,13 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const store = options.store ?? openMemoryStore();
   const hold = options.holdMs ?? { delegate: 2 * MINUTE, host: 10 * MINUTE };
   const trustProxy = options.trustProxy ?? false;
-  const joinFailures = new WindowCounter(options.joinFailuresPerMinute ?? 60, MINUTE);
+  const joinLimits = new JoinLimits(options.joinLimits);
   const rooms = new Map<string, LiveSession>();
   const deps: RoomDeps = {
     store,
     holdMs: typeof hold === "number" ? { delegate: hold, host: hold } : hold,
     rate: options.rate ?? { burst: LIMITS.rateBurst, perSecond: LIMITS.ratePerSecond },
-    joinFailures,
+    joinLimits,
     lastSeen: options.lastSeen ?? null,
     rooms,
     log,
@@ -129,13 +129,17 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       sessions,
       publicUrl,
       originOk,
-      lookupFailures: joinFailures,
+      joinLimits,
       creations: new WindowCounter(options.creationsPer10Minutes ?? 30, 10 * MINUTE),
     }),
   );
   app.use(pagesRouter());
+  app.use(finalErrors(log));
 
   const httpServer = http.createServer(app);
+  // A request that stalls half-sent is cut off rather than held open for Node's default five minutes.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 20_000;
   const transport = new WebSocketTransport({
     server: httpServer,
     // Well above LIMITS.messageBytes, so an oversized action is answered TOO_LARGE instead of cutting the socket.
@@ -159,9 +163,19 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   gameServer.define(ROOM_NAME, sessionRoomClass(deps));
   guardMatchmaking(httpServer, {
     originOk,
-    joinFailures,
+    joinLimits,
     trustProxy,
+    now: deps.now,
     ensureRoom: async (code) => (await sessions.existsAnywhere(code)) || (await sessions.wake(code)) !== null,
+    holdsSeatSecret: async (code, joinOptions) => {
+      const state = rooms.get(code)?.sessionState();
+      if (!state) return false;
+      if ("hostKey" in joinOptions) return holdsHostKey(state, joinOptions.hostKey);
+      const token = SeatToken.safeParse(joinOptions.seatToken);
+      if (!token.success) return false;
+      const hash = sha256Hex(token.data);
+      return state.seats.some((s) => s.token === hash);
+    },
   });
 
   await gameServer.listen(options.port, options.host);

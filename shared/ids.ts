@@ -2,6 +2,7 @@
 // prefix and a counter, so a replay of the journal mints the same ids again.
 import { z } from "zod";
 import { SlugId } from "./scenario.ts";
+import { CODE_ALPHABET, REJOIN_CODE_LENGTH, SESSION_CODE_LENGTH, typedRejoinCode } from "./codes.ts";
 
 const minted = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9]{1,7}$`), `must look like ${prefix}12`);
 
@@ -20,17 +21,31 @@ export const DelegationId = SlugId;
 export const CardId = SlugId;
 export const InjectId = SlugId;
 
-/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V). */
-export const CODE_ALPHABET = "34679ACDEFGHJKMNPQRTWXY";
+export { CODE_ALPHABET, REJOIN_CODE_LENGTH, SESSION_CODE_LENGTH };
+
 export const SessionCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{6}$`), "a session code is 6 letters and digits"));
-/** A per-seat code the host can read out so a student can take their seat back on another device. */
+  .pipe(
+    z
+      .string()
+      .regex(new RegExp(`^[${CODE_ALPHABET}]{${SESSION_CODE_LENGTH}}$`), "a session code is 6 letters and digits"),
+  );
+/**
+ * A per-seat code the host can read out so a student can take their seat back on another device. Shown
+ * as ABCD-EFGH; typed with or without the dash or spaces, in any case.
+ */
 export const RejoinCode = z
   .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{4}$`), "a rejoin code is 4 letters and digits"));
+  .transform(typedRejoinCode)
+  .pipe(
+    z
+      .string()
+      .regex(
+        new RegExp(`^[${CODE_ALPHABET}]{${REJOIN_CODE_LENGTH}}$`),
+        "a rejoin code is 8 letters and digits, like ACDE-FGHJ",
+      ),
+  );
 /** Secret bearer token that gives a seat back; at least 128 random bits, base64url. */
 export const SeatToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "not a seat token");
 

@@ -131,7 +131,7 @@ export const JoinOptions = z.union([
   z.object({ hostKey: z.string().min(16).max(128) }).strict(),
   z.object({ observer: z.literal(true) }).strict(),
   z.object({ seatToken: z.string().min(16).max(128) }).strict(),
-  z.object({ rejoinCode: z.string().min(4).max(8), name: DisplayName.optional() }).strict(),
+  z.object({ rejoinCode: z.string().min(4).max(24), name: DisplayName.optional() }).strict(),
   z.object({ name: DisplayName, delegation: DelegationId.optional() }).strict(),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptions>;

@@ -10,6 +10,7 @@ import { debriefBody } from "../game/panels/debrief.ts";
 import { PHASE_TITLES } from "../ui/phases.ts";
 import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
+import { showRejoinCode } from "../../shared/codes.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { keepFocus } from "../ui/keep-focus.ts";
@@ -130,7 +131,8 @@ async function start(): Promise<void> {
   link.on("event", (e) => {
     if (e.type === "seat.hand" || e.type === "seat.handed") {
       const seat = link.view?.seats.find((s) => s.id === e.seat);
-      if (seat?.rejoinCode) toasts.show(`New rejoin code for ${seat.name}'s seat: ${seat.rejoinCode}`, "info", 15000);
+      if (seat?.rejoinCode)
+        toasts.show(`New rejoin code for ${seat.name}'s seat: ${showRejoinCode(seat.rejoinCode)}`, "info", 15000);
     } else if (typeof e.text === "string") toasts.show(e.text);
   });
   exposeForTests({

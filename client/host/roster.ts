@@ -6,6 +6,7 @@ import { h, fill } from "../ui/dom.ts";
 import { actionButton } from "../ui/act.ts";
 import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";
+import { showRejoinCode } from "../../shared/codes.ts";
 
 export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const body = h("tbody", {});
@@ -62,7 +63,7 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
               h("span", { class: "sr-only" }, s.connected ? " online" : " offline"),
             ),
             h("td", {}, delegationChip(delegationOf(v, s.delegation))),
-            h("td", { class: "rejoin" }, s.rejoinCode ?? ""),
+            h("td", { class: "rejoin" }, s.rejoinCode ? showRejoinCode(s.rejoinCode) : ""),
             h(
               "td",
               {},

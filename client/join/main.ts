@@ -7,6 +7,7 @@ import { forgetSeat, recallSeat, rememberSeat } from "./seat-memory.ts";
 import { setUpHostForm } from "./host-new.ts";
 import type { JoinOptions } from "../../shared/protocol.ts";
 import type { JoinField, JoinRefusal } from "../net/refusal-words.ts";
+import { REJOIN_CODE_LENGTH, showRejoinCode, typedRejoinCode } from "../../shared/codes.ts";
 
 const CODE_CHARS = /[^34679ACDEFGHJKMNPQRTWXY]/;
 const form = byId<HTMLFormElement>("join-form");
@@ -92,10 +93,12 @@ codeInput.addEventListener("input", () => {
   void lookUp(clean);
 });
 rejoinInput.addEventListener("input", () => {
-  rejoinInput.value = rejoinInput.value
-    .toUpperCase()
+  // Shown as the host reads it out, ABCD-EFGH, however it was typed.
+  const clean = typedRejoinCode(rejoinInput.value)
     .replace(/[^A-Z0-9]/g, "")
-    .slice(0, 4);
+    .slice(0, REJOIN_CODE_LENGTH);
+  const shown = clean.length > 4 ? `${clean.slice(0, 4)}-${clean.slice(4)}` : clean;
+  if (shown !== rejoinInput.value) rejoinInput.value = shown;
 });
 nameInput.addEventListener("input", () => {
   nameInput.removeAttribute("aria-invalid");
@@ -123,13 +126,14 @@ form.addEventListener("submit", (e) => {
       words: "A session code has 6 letters and digits — check the board.",
     });
   if (rejoining) {
-    if (rejoinInput.value.length !== 4)
+    const rejoinCode = typedRejoinCode(rejoinInput.value);
+    if (rejoinCode.length !== REJOIN_CODE_LENGTH)
       return showRefusal({
         code: "LOCAL",
         field: "rejoin",
-        words: "A rejoin code has 4 letters and digits. Ask your teacher.",
+        words: `A rejoin code has 8 letters and digits, like ${showRejoinCode("ACDEFGHJ")}. Ask your teacher.`,
       });
-    return void join(code, name ? { rejoinCode: rejoinInput.value, name } : { rejoinCode: rejoinInput.value });
+    return void join(code, name ? { rejoinCode, name } : { rejoinCode });
   }
   if (!name) return showRefusal({ code: "LOCAL", field: "name", words: "Type the name your class will see." });
   if (/[<>]/.test(name)) return showRefusal({ code: "LOCAL", field: "name", words: "A name can't hold < or >." });

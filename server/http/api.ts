@@ -2,25 +2,27 @@
 // offer, health, and deletion by the host. JSON in and out; every refusal is
 // `{ error }` or, for a scenario, `{ errors: [{ path, message }] }` naming
 // every problem.
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import QRCode from "qrcode";
 import { LIMITS } from "../../shared/limits.ts";
 import { SessionCode } from "../../shared/ids.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } from "../../content/load.ts";
 import type { Scenario } from "../../shared/scenario.ts";
-import { secretMatches } from "../secrets.ts";
+import { holdsHostKey, presentedHostKey } from "../secrets.ts";
 import type { SessionService } from "../sessions.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { WindowCounter } from "../limits/rate.ts";
 import { computerActions, splitComputerRequest } from "../bots/setup.ts";
+import type { JoinLimits } from "../limits/joins.ts";
+import { jsonBody } from "./body.ts";
 
 export interface ApiDeps {
   sessions: SessionService;
   publicUrl(req: Request): string;
   originOk: OriginCheck;
-  /** Failed lookups per IP (shared with failed joins): codes cannot be found by trying. */
-  lookupFailures: WindowCounter;
+  /** Look-ups of wrong codes count as guesses, as wrong joins do (server/limits/joins.ts). */
+  joinLimits: JoinLimits;
   /** Sessions created per IP. */
   creations: WindowCounter;
 }
@@ -62,21 +64,25 @@ export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
   const now = () => Date.now();
 
-  /** A code that is malformed or unknown counts as a failed lookup for the caller's IP. */
+  /** A code that is malformed or unknown counts as a wrong code for the caller's address. */
   async function findSession(req: Request, res: Response): Promise<SessionState | null> {
     const ip = clientIp(req);
-    if (deps.lookupFailures.blocked(ip, now())) {
-      res
-        .status(429)
-        .json({ error: "Too many tries from this network. Wait a minute, then check the code with your teacher." });
+    const raw = String(req.params.code);
+    const parsed = SessionCode.safeParse(raw);
+    const code = parsed.success ? parsed.data : null;
+    if (!deps.joinLimits.maySeekSession(ip, code, now())) {
+      res.status(429).json({
+        error: "Too many wrong codes from this network. Wait a few minutes, then check the code with your teacher.",
+      });
       return null;
     }
-    const code = SessionCode.safeParse(req.params.code);
-    const state = code.success ? await deps.sessions.state(code.data) : null;
+    const state = code ? await deps.sessions.state(code) : null;
     if (!state) {
-      deps.lookupFailures.count(ip, now());
+      deps.joinLimits.wrongSessionCode(ip, now());
       res.status(404).json({ error: "No session has that code. Check the code with your teacher." });
+      return null;
     }
+    deps.joinLimits.reached(ip, state.code, now());
     return state;
   }
 
@@ -103,7 +109,7 @@ export function apiRouter(deps: ApiDeps): Router {
       deps.creations.count(ip, now());
       next();
     },
-    express.json({ limit: LIMITS.scenarioBytes, strict: true }),
+    jsonBody(LIMITS.scenarioBytes),
     async (req, res) => {
       // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts).
       const { rest, request } = splitComputerRequest(req.body);
@@ -118,6 +124,8 @@ export function apiRouter(deps: ApiDeps): Router {
         return;
       }
       const { code, hostKey } = await deps.sessions.create(chosen.scenario, undefined, computer.actions);
+      // Whoever made the session knows its code: the limits never refuse that address this code.
+      deps.joinLimits.reached(clientIp(req), code, now());
       res.status(201).json({ code, hostKey, ...links(deps.publicUrl(req), code, hostKey) });
     },
   );
@@ -137,10 +145,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.delete("/api/sessions/:code", async (req, res) => {
     const state = await findSession(req, res);
     if (!state) return;
-    const key = req.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-    const host = state.seats.find((s) => s.role === "host");
-    if (!key || !host || !secretMatches(key, host.token)) {
-      deps.lookupFailures.count(clientIp(req), now());
+    if (!holdsHostKey(state, presentedHostKey(req))) {
       res.status(403).json({ error: "Only the host can delete this session (send the host key)." });
       return;
     }

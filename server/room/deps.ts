@@ -2,7 +2,8 @@
 // rooms itself, so these arrive through a subclass made by the app (one
 // server per process: the matchmaker is a module singleton).
 import type { SessionStore } from "../store/types.ts";
-import type { RateSettings, WindowCounter } from "../limits/rate.ts";
+import type { RateSettings } from "../limits/rate.ts";
+import type { JoinLimits } from "../limits/joins.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { ClientAction, ServerMessage } from "../../shared/protocol.ts";
 import type { GroupCommit } from "../scale/group-commit.ts";
@@ -22,8 +23,8 @@ export interface RoomDeps {
   /** How long a dropped seat is held for its client to come back. */
   holdMs: { delegate: number; host: number };
   rate: RateSettings;
-  /** Failed joins per IP address (guessing codes, tokens or keys). */
-  joinFailures: WindowCounter;
+  /** The limits on guessing rejoin codes (server/limits/joins.ts). */
+  joinLimits: JoinLimits;
   /** When the previous server process was last known alive (running timers resume from there). */
   lastSeen: number | null;
   /** Live rooms by session code. */

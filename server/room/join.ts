@@ -7,7 +7,8 @@ import { DisplayName, JoinOptions, type RefusalCode } from "../../shared/protoco
 import { RejoinCode } from "../../shared/ids.ts";
 import type { SystemAction } from "../../shared/rules/api.ts";
 import type { Seat, SessionState } from "../../shared/state.ts";
-import { secretMatches, sha256Hex } from "../secrets.ts";
+import { holdsHostKey, sha256Hex } from "../secrets.ts";
+import type { JoinLimits } from "../limits/joins.ts";
 import { timingSafeEqual } from "node:crypto";
 
 export type JoinPlan =
@@ -23,17 +24,16 @@ export class JoinRefusal extends Error {
   }
 }
 
-/** Refusals that mean someone may be guessing secrets: they count against the caller's IP. */
-export const GUESSING: ReadonlySet<RefusalCode> = new Set([
-  "UNKNOWN_SESSION",
-  "UNKNOWN_SEAT",
-  "BAD_HOST_KEY",
-  "BAD_MESSAGE",
-]);
+/** Who is knocking, for the limits on guessing rejoin codes (server/limits/joins.ts). */
+export interface JoinDoor {
+  ip: string;
+  now: number;
+  limits: JoinLimits;
+}
 
-const HOST_SEAT = "s1";
+const isHost = (seat: Seat) => seat.role === "host";
 
-export function planJoin(state: SessionState, raw: unknown): JoinPlan {
+export function planJoin(state: SessionState, raw: unknown, door?: JoinDoor): JoinPlan {
   const parsed = JoinOptions.safeParse(raw ?? {});
   if (!parsed.success) {
     const name = typeof raw === "object" && raw !== null ? (raw as { name?: unknown }).name : undefined;
@@ -46,8 +46,8 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
   }
   const options = parsed.data;
   if ("hostKey" in options) {
-    const host = state.seats.find((s) => s.id === HOST_SEAT);
-    if (!host || !secretMatches(options.hostKey, host.token)) {
+    const host = state.seats.find(isHost);
+    if (!host || !holdsHostKey(state, options.hostKey)) {
       throw new JoinRefusal(
         "BAD_HOST_KEY",
         "That host link is not right for this session. Use the host link you got when you created it.",
@@ -57,7 +57,7 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
   }
   if ("seatToken" in options) {
     const seat = findByHash(state.seats, sha256Hex(options.seatToken));
-    if (!seat || seat.id === HOST_SEAT) {
+    if (!seat || isHost(seat)) {
       throw new JoinRefusal(
         "UNKNOWN_SEAT",
         "This device's seat is no longer in the session. Join again with your name.",
@@ -66,11 +66,19 @@ export function planJoin(state: SessionState, raw: unknown): JoinPlan {
     return { kind: "return", seat, via: "seatToken" };
   }
   if ("rejoinCode" in options) {
+    if (door && !door.limits.mayTryRejoin(state.code, door.ip, door.now)) {
+      throw new JoinRefusal(
+        "RATE_LIMITED",
+        "Too many wrong rejoin codes from this network. Wait a few minutes, then ask your teacher to read it again.",
+      );
+    }
     const code = RejoinCode.safeParse(options.rejoinCode);
     // The host's own rejoin code never opens the host seat: only the host key does.
-    const seat = code.success ? state.seats.find((s) => s.id !== HOST_SEAT && s.rejoinCode === code.data) : undefined;
-    if (!seat)
+    const seat = code.success ? state.seats.find((s) => !isHost(s) && s.rejoinCode === code.data) : undefined;
+    if (!seat) {
+      if (door) door.limits.wrongRejoinCode(state.code, door.ip, door.now);
       throw new JoinRefusal("UNKNOWN_SEAT", "No seat has that rejoin code. Ask your teacher to read it out again.");
+    }
     return { kind: "return", seat, via: "rejoinCode" };
   }
   if ("observer" in options) {

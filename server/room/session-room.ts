@@ -32,7 +32,7 @@ import { readable } from "../limits/readable.ts";
 import { RESTARTING_MESSAGE } from "../shutdown.ts";
 import { SessionJournal } from "./journal.ts";
 import { ViewFanout, type Viewer } from "./fanout.ts";
-import { GUESSING, JoinRefusal, planJoin } from "./join.ts";
+import { JoinRefusal, planJoin } from "./join.ts";
 import { joinError } from "./errors.ts";
 import type { RoomDeps } from "./deps.ts";
 import { ListingFacts } from "../scale/listing.ts";
@@ -205,18 +205,11 @@ export class SessionRoom extends Room<object, unknown, Seated, { ip: string }> {
 
   override onJoin(client: SeatClient, options: unknown, auth: { ip: string }): void {
     const now = this.deps.now();
-    if (this.deps.joinFailures.blocked(auth.ip, now)) {
-      throw joinError(
-        "RATE_LIMITED",
-        "Too many tries from this network. Wait a minute, then check the code with your teacher.",
-      );
-    }
     let plan;
     try {
-      plan = planJoin(this.journal.state, options);
+      plan = planJoin(this.journal.state, options, { ip: auth.ip, now, limits: this.deps.joinLimits });
     } catch (e) {
       if (!(e instanceof JoinRefusal)) throw e;
-      if (GUESSING.has(e.code)) this.deps.joinFailures.count(auth.ip, now);
       throw joinError(e.code, e.message);
     }
     // maxClients is not strict under a join storm: count again here.

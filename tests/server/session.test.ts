@@ -50,7 +50,7 @@ describe("a whole short session", () => {
     expect(projector.welcome).toMatchObject({ role: "observer", delegation: null });
     expect(wei.welcome).toMatchObject({ role: "delegate", delegation: "china" });
     expect(wei.welcome.seatToken).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-    expect(wei.welcome.rejoinCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}$/);
+    expect(wei.welcome.rejoinCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{8}$/);
 
     await everyoneSees("seven seats", (v) => v.seats.length === 7);
     const seats = host.view!.seats;
