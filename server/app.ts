@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request } from "express";
-import { Server } from "colyseus";
+import { Server, matchMaker } from "colyseus";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { SessionStore } from "./store/types.ts";
 import { openMemoryStore } from "./store/memory.ts";
@@ -167,6 +167,13 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     trustProxy,
     now: deps.now,
     ensureRoom: async (code) => (await sessions.existsAnywhere(code)) || (await sessions.wake(code)) !== null,
+    reserveSeat: (method, code, joinOptions, ip, req) =>
+      matchMaker.controller.invokeMethod(method, code, joinOptions, {
+        token: undefined,
+        headers: req.headers,
+        ip,
+        req,
+      }),
     holdsSeatSecret: async (code, joinOptions) => {
       const state = rooms.get(code)?.sessionState();
       if (!state) return false;

@@ -10,7 +10,6 @@
 // rooms are made only by POST /api/sessions. Nothing here can throw out of the
 // request handler: any surprise answers a 4xx or 503, never a crash.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
-import { matchMaker } from "colyseus";
 import { SessionCode } from "../../shared/ids.ts";
 import { joinErrorCode, type RefusalCode } from "../../shared/protocol.ts";
 import type { OriginCheck } from "../limits/origin.ts";
@@ -25,6 +24,14 @@ export interface GuardDeps {
   ensureRoom(code: string): Promise<boolean>;
   /** Whether the join options carry this session's host key or one of its seat tokens. */
   holdsSeatSecret(code: string, options: Record<string, unknown>): Promise<boolean>;
+  /** Colyseus's matchmaker: reserves a seat in the session's room (`matchMaker.controller.invokeMethod`). */
+  reserveSeat(
+    method: "joinById" | "reconnect",
+    code: string,
+    options: object,
+    ip: string,
+    req: IncomingMessage,
+  ): Promise<unknown>;
   trustProxy: boolean;
   now(): number;
 }
@@ -120,12 +127,7 @@ async function handle(req: IncomingMessage, deps: GuardDeps): Promise<Answer> {
   if (method === "joinById") deps.joinLimits.reached(ip, code, now);
 
   try {
-    const reservation: unknown = await matchMaker.controller.invokeMethod(method, code, options, {
-      token: undefined,
-      headers: req.headers,
-      ip,
-      req,
-    } as never);
+    const reservation = await deps.reserveSeat(method, code, options, ip, req);
     return { status: 200, body: reservation as Record<string, unknown>, headers: cors };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
