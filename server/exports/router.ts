@@ -49,7 +49,8 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     // HTML opens in the browser so it can be printed to PDF; the others download.
     const disposition = format === "html" ? "inline" : "attachment";
     res.set("Content-Disposition", `${disposition}; filename="${file.filename}"`);
-    if (format === "html") res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    if (format === "html")
+      res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     res.status(200).type(file.contentType).send(file.body);
   });
   return router;
