@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // The client is built once, before the browser suites start in parallel.
     globalSetup: ["tests/global-setup.ts"],
+    // The browser suites' servers serve the test build (with the page's test hook); production has none.
+    env: { ACCORD_CLIENT_DIR: "dist/client-test" },
     // The Colyseus matchmaker is a module singleton: one server per test file, each in its own process.
     pool: "forks",
     testTimeout: 30_000,

@@ -3,12 +3,13 @@
 // separate processes on 127.0.0.1. Writes bench/results/latest.json (a quick
 // run writes bench/results/quick.json) and prints the Markdown table.
 //
-//   npm run bench                        # the full run, about 9 minutes
+//   npm run bench                        # the full run, about 22 minutes (12 of them the client soak)
 //   npm run bench -- --quick             # a smoke run, about 2 minutes
 //   npm run bench -- --only rules,journal
+//   npm run bench -- --only client_soak --minutes 20
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "./lib/args.ts";
+import { parseArgs, SECTIONS } from "./lib/args.ts";
 import { machineInfo } from "./lib/machine.ts";
 import { median, round } from "./lib/stats.ts";
 import { REQUIRED_KEYS, get, markdownTable } from "./lib/report.ts";
@@ -17,11 +18,12 @@ import { benchJournal } from "./journal/run.ts";
 import { benchAccordRooms, benchBaselineRooms, benchJoinStorm, type RoomsResult } from "./server/run.ts";
 import { benchClient } from "./client/run.ts";
 import { benchBots } from "./bots/run.ts";
-import { SECTIONS } from "./lib/args.ts";
+import { benchClientSoak } from "./client/soak-run.ts";
 
 const args = parseArgs(process.argv.slice(2));
 // A quick or partial-size run is not the measured table: it goes to its own file unless told otherwise.
-const adHoc = args.quick || args.rooms !== null || args.seconds !== null;
+const adHoc =
+  args.quick || args.rooms !== null || args.seconds !== null || (args.minutes !== null && args.minutes < 10);
 const out =
   adHoc && !process.argv.some((a) => a.startsWith("--out"))
     ? args.quick
@@ -162,7 +164,16 @@ try {
   }
   if (args.only.has("client")) {
     log("client: bundle sizes and headless Chromium timings");
-    results.client = await benchClient(args.quick);
+    // The soak's figures live under client.soak; a run of this section alone keeps them.
+    const soak = (results.client as { soak?: unknown } | undefined)?.soak;
+    results.client = { ...(await benchClient(args.quick)), ...(soak ? { soak } : {}) };
+    save();
+  }
+  if (args.only.has("client_soak")) {
+    const minutes = args.minutes ?? (args.quick ? 2 : 10);
+    log(`client soak: one student's page through ${minutes} minutes of a busy lesson`);
+    const soak = await benchClientSoak(minutes, log);
+    results.client = { ...((results.client as Record<string, unknown>) ?? {}), soak };
     save();
   }
   if (args.only.has("bots")) {

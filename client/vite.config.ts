@@ -6,12 +6,15 @@ import { fileURLToPath } from "node:url";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig({
+// `--mode test` builds the pages with their test hook (client/test-hook.ts) into
+// dist/client-test for the browser tests; the production build has none of it.
+export default defineConfig(({ mode }) => ({
   root: here("."),
   base: "/",
   publicDir: false,
+  define: { __TEST_HOOKS__: JSON.stringify(mode === "test") },
   build: {
-    outDir: here("../dist/client"),
+    outDir: here(mode === "test" ? "../dist/client-test" : "../dist/client"),
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 1800,
@@ -30,4 +33,4 @@ export default defineConfig({
     },
   },
   server: { host: "127.0.0.1" },
-});
+}));

@@ -10,15 +10,17 @@ import { spawnChild } from "../lib/child.ts";
 import { median, round } from "../lib/stats.ts";
 
 // Run inside the page, so written as page code (this file is Node code and
-// compiles without the DOM): the join page's name field takes input; the game's
-// scene has drawn text.
+// compiles without the DOM). What a person sees, read from the production page
+// (it has no test hook): the join page's name field takes input; the game's
+// table canvas is drawn at its size and the phase's panel is filled.
 const JOIN_READY = `(() => {
   const name = document.getElementById("name");
-  return window.__accord?.page === "join" && name !== null && !name.disabled && name.offsetParent !== null;
+  return name !== null && !name.disabled && name.offsetParent !== null;
 })()`;
 const TABLE_READY = `(() => {
-  const a = window.__accord;
-  return a?.page === "game" && !!a.scene && (a.canvasTexts?.length ?? 0) > 0;
+  const canvas = document.querySelector("#stage canvas");
+  const panel = document.getElementById("panel");
+  return !!document.querySelector("[data-scene]") && !!canvas && canvas.width > 0 && !!panel && panel.childElementCount > 0;
 })()`;
 
 export interface BrowserTimes {
@@ -56,7 +58,7 @@ export async function measureBrowser(tries: number): Promise<BrowserTimes> {
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       const t0 = performance.now();
-      await page.goto(`${url}/j/${code}?test=1`, { waitUntil: "commit" });
+      await page.goto(`${url}/j/${code}`, { waitUntil: "commit" });
       await page.waitForFunction(JOIN_READY, undefined, { polling: 10 });
       const joinReady = performance.now() - t0;
       await page.fill("#name", `Reader ${i + 1}`);

@@ -1,6 +1,15 @@
 // Command line of `npm run bench`: `--quick` for a short smoke run,
 // `--only rules,journal` to run some sections, `--out FILE` for the JSON.
-export const SECTIONS = ["rules", "journal", "server", "baseline", "join_storm", "client", "bots"] as const;
+export const SECTIONS = [
+  "rules",
+  "journal",
+  "server",
+  "baseline",
+  "join_storm",
+  "client",
+  "client_soak",
+  "bots",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -11,6 +20,8 @@ export interface BenchArgs {
   rooms: number[] | null;
   /** Override the measurement window of the server and baseline sections, in seconds. */
   seconds: number | null;
+  /** Length of the client soak (section client_soak), in minutes. */
+  minutes: number | null;
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -19,6 +30,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let out = "bench/results/latest.json";
   let rooms: number[] | null = null;
   let seconds: number | null = null;
+  let minutes: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -43,12 +55,13 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         .map((n) => Number(n))
         .filter((n) => Number.isInteger(n) && n > 0);
     else if (arg.startsWith("--seconds")) seconds = Number(value());
+    else if (arg.startsWith("--minutes")) minutes = Number(value());
     else if (arg === "--help" || arg === "-h") {
       console.log(
-        `npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --out FILE]`,
+        `npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --minutes 10] [-- --out FILE]`,
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { quick, only, out, rooms, seconds };
+  return { quick, only, out, rooms, seconds, minutes };
 }

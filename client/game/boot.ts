@@ -12,7 +12,6 @@ import { tickTimer } from "../ui/timer.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { bulletins } from "../ui/bulletins.ts";
 import { noticeWords } from "../ui/notice-words.ts";
-import { exposeForTests } from "../test-hook.ts";
 import { me, type GameContext } from "./context.ts";
 import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
 import { SCENES } from "./scenes/index.ts";
@@ -128,31 +127,34 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     if (s === "connected" && link.lastNotice?.kind === "restarting") fill(notice);
   });
 
-  exposeForTests({
-    get page() {
-      return "game";
-    },
-    get view() {
-      return link.view;
-    },
-    get phase() {
-      return link.view?.phase;
-    },
-    get scene() {
-      return active;
-    },
-    get lastError() {
-      return link.lastError;
-    },
-    get welcome() {
-      return link.welcome;
-    },
-    get connection() {
-      return link.state;
-    },
-    dropConnection: () => link.dropForTest(),
-    get canvasTexts() {
-      return active ? ((game.scene.getScene(active) as PhaseScene | null)?.canvasTexts() ?? []) : [];
-    },
-  });
+  if (__TEST_HOOKS__)
+    void import("../test-hook.ts").then(({ canvasTexts, dropConnection, exposeForTests }) =>
+      exposeForTests({
+        get page() {
+          return "game";
+        },
+        get view() {
+          return link.view;
+        },
+        get phase() {
+          return link.view?.phase;
+        },
+        get scene() {
+          return active;
+        },
+        get lastError() {
+          return link.lastError;
+        },
+        get welcome() {
+          return link.welcome;
+        },
+        get connection() {
+          return link.state;
+        },
+        dropConnection: () => dropConnection(link),
+        get canvasTexts() {
+          return active ? canvasTexts(game.scene.getScene(active)) : [];
+        },
+      }),
+    );
 }

@@ -4,7 +4,6 @@ import { SessionLink } from "../net/connection.ts";
 import { h, fill, byId } from "../ui/dom.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { deleteControl } from "./delete.ts";
-import { exposeForTests } from "../test-hook.ts";
 import { mountTalk } from "../game/panels/talk.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { PHASE_TITLES } from "../ui/phases.ts";
@@ -34,14 +33,17 @@ async function start(): Promise<void> {
     link = await SessionLink.open(code, { hostKey });
   } catch (err) {
     const words = (err as { refusal?: { words: string } }).refusal?.words ?? "Could not connect.";
-    exposeForTests({
-      get page() {
-        return "host";
-      },
-      get lastError() {
-        return words;
-      },
-    });
+    if (__TEST_HOOKS__)
+      void import("../test-hook.ts").then(({ exposeForTests }) =>
+        exposeForTests({
+          get page() {
+            return "host";
+          },
+          get lastError() {
+            return words;
+          },
+        }),
+      );
     return fill(root, h("p", { class: "field-error", role: "alert" }, words));
   }
   const joinUrl = `${location.origin}/j/${code}`;
@@ -135,23 +137,26 @@ async function start(): Promise<void> {
         toasts.show(`New rejoin code for ${seat.name}'s seat: ${showRejoinCode(seat.rejoinCode)}`, "info", 15000);
     } else if (typeof e.text === "string") toasts.show(e.text);
   });
-  exposeForTests({
-    get page() {
-      return "host";
-    },
-    get view() {
-      return link.view;
-    },
-    get phase() {
-      return link.view?.phase;
-    },
-    get lastError() {
-      return link.lastError;
-    },
-    get connection() {
-      return link.state;
-    },
-  });
+  if (__TEST_HOOKS__)
+    void import("../test-hook.ts").then(({ exposeForTests }) =>
+      exposeForTests({
+        get page() {
+          return "host";
+        },
+        get view() {
+          return link.view;
+        },
+        get phase() {
+          return link.view?.phase;
+        },
+        get lastError() {
+          return link.lastError;
+        },
+        get connection() {
+          return link.state;
+        },
+      }),
+    );
 }
 
 void start();

@@ -1,7 +1,6 @@
 // The join page: light on purpose (no Phaser, no network library until the
 // student presses Join), so it is usable on a slow school network at once.
 import { byId, fill, h } from "../ui/dom.ts";
-import { exposeForTests } from "../test-hook.ts";
 import { sessionFacts, type SessionFacts } from "./api.ts";
 import { forgetSeat, recallSeat, rememberSeat } from "./seat-memory.ts";
 import { setUpHostForm } from "./host-new.ts";
@@ -19,14 +18,17 @@ const status = byId("join-status");
 const joinButton = byId<HTMLButtonElement>("join-button");
 let rejoining = false;
 let lastError: JoinRefusal | null = null;
-exposeForTests({
-  get page() {
-    return "join";
-  },
-  get lastError() {
-    return lastError;
-  },
-});
+if (__TEST_HOOKS__)
+  void import("../test-hook.ts").then(({ exposeForTests }) =>
+    exposeForTests({
+      get page() {
+        return "join";
+      },
+      get lastError() {
+        return lastError;
+      },
+    }),
+  );
 
 const errorSlot = (field: JoinField) => byId(field === "form" ? "join-status" : `${field}-error`);
 

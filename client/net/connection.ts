@@ -104,11 +104,6 @@ export class SessionLink {
     return seq;
   }
 
-  /** Test-only: drops the socket as a lost Wi-Fi would (not a consented leave). */
-  dropForTest(): void {
-    this.room?.connection.close(4999, "test: connection dropped");
-  }
-
   async leave(): Promise<void> {
     this.stopped = true;
     await this.room?.leave(true).catch(() => undefined);
@@ -129,7 +124,8 @@ export class SessionLink {
     this.setState("connected");
   }
 
-  private receive(type: string | number, message: unknown): void {
+  /** What one server message does to the link (the socket's handler; a test can hand it a message too). */
+  receive(type: string | number, message: unknown): void {
     const msg = (
       typeof message === "object" && message !== null && "type" in message ? message : { ...(message as object), type }
     ) as ServerMessage;
@@ -224,11 +220,6 @@ export class SessionLink {
         }
       }
     }
-  }
-
-  /** Test-only: hands the link a server message as if it came over the socket. */
-  receiveForTest(message: ServerMessage): void {
-    this.receive(message.type, message);
   }
 
   private setView(): void {

@@ -23,7 +23,6 @@ import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { diffLine } from "../game/panels/provision-card.ts";
 import { applyEdit } from "../../shared/rules/words.ts";
-import { exposeForTests } from "../test-hook.ts";
 import { PHASE_TITLES } from "../ui/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
 import type { Stance } from "../../shared/protocol.ts";
@@ -159,20 +158,23 @@ async function start(): Promise<void> {
   link.on("event", (e) => {
     if (String(e.type).startsWith("inject")) toasts.show(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 10000);
   });
-  exposeForTests({
-    get page() {
-      return "screen";
-    },
-    get view() {
-      return link.view;
-    },
-    get phase() {
-      return link.view?.phase;
-    },
-    get connection() {
-      return link.state;
-    },
-  });
+  if (__TEST_HOOKS__)
+    void import("../test-hook.ts").then(({ exposeForTests }) =>
+      exposeForTests({
+        get page() {
+          return "screen";
+        },
+        get view() {
+          return link.view;
+        },
+        get phase() {
+          return link.view?.phase;
+        },
+        get connection() {
+          return link.state;
+        },
+      }),
+    );
 }
 
 void start();

@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
 import { FAVICON_LINK } from "../favicon.ts";
 
-export const CLIENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "client");
+// ACCORD_CLIENT_DIR serves another build (the browser tests serve their test build, dist/client-test).
+export const CLIENT_DIR = process.env.ACCORD_CLIENT_DIR
+  ? resolve(process.env.ACCORD_CLIENT_DIR)
+  : resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "client");
 
 const PAGES: [route: string, file: string][] = [
   ["/", "index.html"],

@@ -1,4 +1,6 @@
-// Builds dist/client when any client or shared source is newer than the build.
+// Builds the client for the browser tests: the test build (vite --mode test,
+// with the page's test hook) into dist/client-test, which the tests' servers
+// serve (ACCORD_CLIENT_DIR, vitest.config.ts); and the production build on demand.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,13 +16,20 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/client once if any client or shared source is newer than the build. */
+export const TEST_BUILD = join(ROOT, "dist", "client-test");
+
+/** Builds dist/client-test once if any client or shared source is newer than the build. */
 export function ensureClientBuilt(): void {
-  const built = join(ROOT, "dist", "client", "index.html");
+  const built = join(TEST_BUILD, "index.html");
   const stale =
     !existsSync(built) ||
     Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
   if (!stale) return;
+  viteBuild("test");
+}
+
+/** Runs `vite build` in a mode ("production" writes dist/client, "test" dist/client-test). */
+export function viteBuild(mode: "production" | "test"): void {
   const run = spawnSync(
     process.execPath,
     [
@@ -28,6 +37,8 @@ export function ensureClientBuilt(): void {
       "build",
       "--config",
       "client/vite.config.ts",
+      "--mode",
+      mode,
       "--logLevel",
       "warn",
     ],

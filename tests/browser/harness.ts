@@ -116,7 +116,7 @@ export async function resize(page: Page, size: { width: number; height: number }
   await settled(page);
 }
 
-/** Reads the test hook the page exposes with ?test=1. */
+/** Reads the test hook the test build's page exposes (client/test-hook.ts). */
 export function hook<T>(page: Page, field: string): Promise<T> {
   return page.evaluate(
     (f) => (window as unknown as { __accord?: Record<string, unknown> }).__accord?.[f],
@@ -141,7 +141,7 @@ export async function openHostConsole(
 ): Promise<{ page: Page; code: string; hostKey: string }> {
   const { code, hostKey } = await server.createSession();
   const { page } = await newPage(browser, size);
-  await page.goto(`${server.url}/host/${code}?test=1#key=${encodeURIComponent(hostKey)}`);
+  await page.goto(`${server.url}/host/${code}#key=${encodeURIComponent(hostKey)}`);
   await page.locator("#phase-controls").waitFor();
   return { page, code, hostKey };
 }
@@ -156,7 +156,7 @@ export async function joinByLink(
   size = PHONE,
 ): Promise<Page> {
   const { page } = await newPage(browser, size);
-  await page.goto(`${server.url}/j/${code}?test=1`);
+  await page.goto(`${server.url}/j/${code}`);
   if (delegation) {
     await page.locator("#delegation-field").waitFor({ state: "visible" });
     await page.selectOption("#delegation", delegation);
@@ -170,7 +170,7 @@ export async function joinByLink(
 /** The projector view of a session. */
 export async function openProjector(browser: Browser, server: AccordServer, code: string): Promise<Page> {
   const { page } = await newPage(browser, PROJECTOR);
-  await page.goto(`${server.url}/screen/${code}?test=1`);
+  await page.goto(`${server.url}/screen/${code}`);
   await waitHook(page, "a.page === 'screen' && a.view");
   return page;
 }

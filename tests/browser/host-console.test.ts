@@ -79,7 +79,7 @@ describe("the host console, with students watching", () => {
 
     // A new student takes the seat with the code the teacher reads out.
     const sam = (await newPage(browser, PHONE)).page;
-    await sam.goto(`${server.url}/j/${code}?test=1`);
+    await sam.goto(`${server.url}/j/${code}`);
     await sam.click("#rejoin-toggle");
     await sam.fill("#rejoin", newCode);
     await sam.click("#join-button");
@@ -110,7 +110,7 @@ describe("the host console, with students watching", () => {
     await expect.poll(() => host.textContent("#session-controls")).toContain("Joining is locked");
     const seated = await delegates(host);
     const zoe = (await newPage(browser, PHONE)).page;
-    await zoe.goto(`${server.url}/j/${code}?test=1`);
+    await zoe.goto(`${server.url}/j/${code}`);
     await zoe.fill("#name", "Zoe");
     await zoe.click("#join-button");
     await expect

@@ -29,7 +29,7 @@ describe("the join page", () => {
 
   test("an unknown code is refused in plain words next to the code field, and Phaser is never loaded", async () => {
     const { context, page } = await newPage(browser, PHONE);
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${server.url}/`);
     await shoot(page, "join-phone-360");
     await page.locator("#code").pressSequentially("solo12");
     // Look-alike letters are kept as typed and refused before anything is sent.
@@ -54,7 +54,7 @@ describe("the join page", () => {
   test("a link shows the session's title and delegations to choose from", async () => {
     const { code } = await server.createSession();
     const { context, page } = await newPage(browser, PROJECTOR);
-    await page.goto(`${server.url}/j/${code}?test=1`);
+    await page.goto(`${server.url}/j/${code}`);
     await page.locator("#session-title").waitFor({ state: "visible" });
     expect(await page.textContent("#session-title")).toBe("A Code of Conduct for Cyberspace");
     const options = await page.locator("#delegation option").allTextContents();
@@ -66,7 +66,7 @@ describe("the join page", () => {
 
   test("a teacher's broken scenario file is refused with every error listed, and no console opens", async () => {
     const { context, page } = await newPage(browser, PHONE);
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${server.url}/`);
     await page.click("#host-new summary");
     const broken = { schemaVersion: 1, id: "Broken Id", title: "" };
     await page.setInputFiles("#scenario-file", {

@@ -80,7 +80,7 @@ describe("keyboard only", () => {
   test("a student joins with the keyboard, acts, and hears refusals", async () => {
     const { page: host, code } = await openHostConsole(browser, server);
     const { page } = await newPage(browser, PHONE);
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${server.url}/`);
     // The cursor starts in the code field; every control of the join page is reachable.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
     await everyControlByTab(page);

@@ -30,12 +30,12 @@ const seatCount = async (code: string) => {
 
 async function joinAs(page: Page, code: string, name: string, delegation: string, byLink: boolean): Promise<void> {
   if (byLink) {
-    await page.goto(`${server.url}/j/${code}?test=1`);
+    await page.goto(`${server.url}/j/${code}`);
     // The link fills in the code and puts the cursor on the name.
     expect(await page.inputValue("#code")).toBe(code);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("name");
   } else {
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${server.url}/`);
     await page.locator("#code").pressSequentially(code.toLowerCase());
     expect(await page.inputValue("#code")).toBe(code);
   }
@@ -51,13 +51,11 @@ describe("a short session, played in the browser", () => {
     // The teacher creates a session from the join page.
     const teacher = await newPage(browser, { width: 1280, height: 900 });
     const host = teacher.page;
-    await host.goto(`${server.url}/?test=1`);
+    await host.goto(`${server.url}/`);
     await host.click("#host-new summary");
     await host.locator("#scenario option[value='cyber-code']").waitFor({ state: "attached" });
     await host.click("#host-button");
     await host.waitForURL(/\/host\/[A-Z0-9]{6}#key=/);
-    // Open the same console with the test hook on (the key stays in the fragment).
-    await host.goto(host.url().replace("#", "?test=1#"));
     await host.locator("#phase-controls").waitFor();
     const code = (await host.textContent("#host-code"))!.trim();
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{6}$/);
@@ -65,7 +63,7 @@ describe("a short session, played in the browser", () => {
 
     // The projector shows the code and the QR code in the lobby.
     const projector = await newPage(browser, PROJECTOR);
-    await projector.page.goto(`${server.url}/screen/${code}?test=1`);
+    await projector.page.goto(`${server.url}/screen/${code}`);
     await projector.page.locator("#screen-code").waitFor();
     expect(await projector.page.textContent("#screen-code")).toBe(code);
 
@@ -88,7 +86,7 @@ describe("a short session, played in the browser", () => {
     // A name already taken is refused next to the name field, and no seat is added.
     const taken = (await newPage(browser, PHONE)).page;
     const before = await seatCount(code);
-    await taken.goto(`${server.url}/j/${code}?test=1`);
+    await taken.goto(`${server.url}/j/${code}`);
     await taken.fill("#name", "wei");
     await taken.click("#join-button");
     await expect

@@ -100,7 +100,7 @@ describe("a real link that misses a patch", () => {
     host.on("view", (v) => offlineOnHost.push(v.seats.some((s) => s.id === seat && !s.connected)));
 
     // A patch two revisions ahead, as if the one before it was lost: it would move Wei to the debrief.
-    wei.receiveForTest({ type: "patch", rev: rev + 2, ops: [{ op: "set", path: ["phase"], value: "debrief" }] });
+    wei.receive("patch", { type: "patch", rev: rev + 2, ops: [{ op: "set", path: ["phase"], value: "debrief" }] });
     expect(wei.view!.phase).toBe("briefing");
     expect(wei.rev).toBe(rev);
     expect(wei.resyncs).toBe(1);

@@ -48,13 +48,6 @@ export abstract class PhaseScene extends Phaser.Scene {
     return me(this.ctx).delegation;
   }
 
-  /** Texts drawn on the canvas: what the test hook reports as "seen on the table". */
-  canvasTexts(): string[] {
-    return this.children.list
-      .filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text)
-      .map((t) => t.text);
-  }
-
   protected abstract draw(view: SessionView, area: Area): void;
   protected abstract makePanel(ctx: GameContext): Panel;
 }

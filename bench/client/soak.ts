@@ -1,0 +1,240 @@
+// A student's page through a busy lesson, measured from Chromium itself.
+// One phone-sized page (390 px) of the production build joins a real session
+// on 127.0.0.1 as a person would (name, Join), while scripted seats change
+// something `perSecond` times a second. Every `sampleS` seconds, after a
+// garbage collection: the resident memory of the renderer and GPU processes
+// (/proc/PID/status), the page's DOM nodes and JS heap (Performance.getMetrics)
+// and the chat lines on screen. Then the class goes quiet and the CPU time the
+// renderer and GPU spend on an idle page is read over `idleS` seconds
+// (SystemInfo.getProcessInfo). Last, with the CPU throttled 4x (a low-end
+// Chromebook), the time from each server message arriving at the page to the
+// end of the next frame drawn after it.
+import { readFileSync } from "node:fs";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { soakSeats } from "./soak-seats.ts";
+import { percentile, round } from "../lib/stats.ts";
+
+export interface SoakOptions {
+  url: string;
+  session: { code: string; hostKey: string };
+  browser: Browser;
+  minutes: number;
+  perSecond?: number;
+  sampleS?: number;
+  idleS?: number;
+  throttledS?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakSample {
+  t_s: number;
+  rss_mb: number;
+  nodes: number;
+  heap_mb: number;
+  chat_lines: number;
+}
+
+export interface SoakResult {
+  minutes: number;
+  idle_cpu_pct: number;
+  rss_growth_mb: number;
+  rss_start_mb: number;
+  rss_end_mb: number;
+  /** Least-squares slope of the renderer+GPU memory after the first minute, MB per minute. */
+  rss_slope_mb_per_min: number;
+  heap_slope_mb_per_min: number;
+  dom_nodes_max: number;
+  visible_chat_lines_max: number;
+  patch_to_paint_p50_ms: number;
+  patch_to_paint_p95_ms: number;
+  patch_to_paint_count: number;
+  changes_sent: number;
+  changes_refused: number;
+  samples: SoakSample[];
+}
+
+/** Runs in the page before its own scripts: notes when each socket message arrives and when the next frame after it is done. */
+const LATENCY_PROBE = `(() => {
+  const marks = (window.__soakLatencies = []);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => {
+        const t0 = performance.now();
+        // After the page's own handlers for this message (same task), wait for the next frame,
+        // then for the task after it: by then that frame has been laid out and painted.
+        setTimeout(() => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => marks.push(performance.now() - t0);
+          ch.port2.postMessage(0);
+        }), 0);
+      });
+    }
+  };
+})();`;
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Proc {
+  id: number;
+  type: string;
+  cpuTime: number;
+}
+
+async function pageProcesses(browserCdp: CDPSession): Promise<Proc[]> {
+  const info = (await browserCdp.send("SystemInfo.getProcessInfo")) as { processInfo: Proc[] };
+  return info.processInfo.filter((p) => p.type === "renderer" || p.type === "GPU");
+}
+
+/** Least-squares slope of y over x. */
+export function slope(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A student joins by the session's link as a person would and waits for the table to be drawn. */
+async function joinAsStudent(page: Page, url: string, code: string, delegation: string | undefined): Promise<void> {
+  await page.goto(`${url}/j/${code}`);
+  if (delegation) {
+    await page.locator("#delegation-field").waitFor({ state: "visible" });
+    await page.selectOption("#delegation", delegation);
+  }
+  await page.fill("#name", "Measured student");
+  await page.click("#join-button");
+  await page.locator("#stage canvas").waitFor();
+  await page.locator("#provision-list").waitFor();
+}
+
+export async function runSoak(o: SoakOptions): Promise<SoakResult> {
+  const log = o.log ?? (() => undefined);
+  const perSecond = o.perSecond ?? 2;
+  const sampleS = o.sampleS ?? 15;
+  const idleS = o.idleS ?? 30;
+  const throttledS = o.throttledS ?? 60;
+  const endpoint = o.url.replace(/^http/, "ws");
+  const seats = await soakSeats(endpoint, o.session);
+  const context = await o.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.addInitScript(LATENCY_PROBE);
+    await joinAsStudent(page, o.url, o.session.code, seats.freeDelegations[0]);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    await cdp.send("HeapProfiler.enable");
+    const browserCdp = await o.browser.newBrowserCDPSession();
+
+    const sample = async (t0: number): Promise<SoakSample> => {
+      // Live memory, not garbage waiting for its turn: a leak survives a collection.
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+      const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+      const procs = await pageProcesses(browserCdp);
+      const chat = await page.evaluate(() => document.querySelectorAll("#talk .messages li.message").length);
+      return {
+        t_s: Math.round((Date.now() - t0) / 1000),
+        rss_mb: round(procs.reduce((n, p) => n + rssMb(p.id), 0)),
+        nodes: metric("Nodes"),
+        heap_mb: round(metric("JSHeapUsedSize") / 2 ** 20),
+        chat_lines: chat,
+      };
+    };
+
+    // The busy lesson.
+    seats.start(perSecond);
+    const t0 = Date.now();
+    const samples: SoakSample[] = [];
+    const end = t0 + o.minutes * 60_000;
+    while (Date.now() < end) {
+      samples.push(await sample(t0));
+      const last = samples[samples.length - 1]!;
+      log(
+        `  soak ${last.t_s} s: renderer+GPU ${last.rss_mb} MB, ${last.nodes} nodes, heap ${last.heap_mb} MB, ${last.chat_lines} chat lines shown`,
+      );
+      await sleep(Math.min(sampleS * 1000, Math.max(0, end - Date.now())));
+    }
+    samples.push(await sample(t0));
+
+    // The class goes quiet: what does an idle page cost?
+    seats.stop();
+    await sleep(5000);
+    const before = await pageProcesses(browserCdp);
+    const idleT0 = Date.now();
+    await sleep(idleS * 1000);
+    const after = await pageProcesses(browserCdp);
+    const idleWall = (Date.now() - idleT0) / 1000;
+    const cpu = (ps: Proc[]) => ps.reduce((n, p) => n + p.cpuTime, 0);
+    const idleCpuPct = ((cpu(after) - cpu(before)) / idleWall) * 100;
+    log(`  idle page: renderer+GPU ${round(idleCpuPct)} % of a core over ${round(idleWall)} s`);
+
+    // A low-end Chromebook: patch to paint with the CPU throttled 4x.
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.evaluate(() => ((window as unknown as { __soakLatencies: number[] }).__soakLatencies.length = 0));
+    seats.start(perSecond);
+    await sleep(throttledS * 1000);
+    seats.stop();
+    await sleep(1000);
+    const latencies = await page.evaluate(() => [
+      ...(window as unknown as { __soakLatencies: number[] }).__soakLatencies,
+    ]);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    log(
+      `  patch to paint (CPU 4x slower): p95 ${round(percentile(latencies, 95))} ms over ${latencies.length} messages`,
+    );
+
+    // Growth from the end of minute 1 (the page has loaded and settled) to the end.
+    const settled = samples.filter((s) => s.t_s >= 60);
+    const from = settled[0] ?? samples[0]!;
+    const to = samples[samples.length - 1]!;
+    const counts = seats.counts();
+    return {
+      minutes: round((to.t_s - 0) / 60),
+      idle_cpu_pct: round(idleCpuPct),
+      rss_growth_mb: round(to.rss_mb - from.rss_mb),
+      rss_start_mb: from.rss_mb,
+      rss_end_mb: to.rss_mb,
+      rss_slope_mb_per_min: round(
+        slope(
+          settled.map((s) => s.t_s / 60),
+          settled.map((s) => s.rss_mb),
+        ),
+      ),
+      heap_slope_mb_per_min: round(
+        slope(
+          settled.map((s) => s.t_s / 60),
+          settled.map((s) => s.heap_mb),
+        ),
+      ),
+      dom_nodes_max: Math.max(...samples.map((s) => s.nodes)),
+      visible_chat_lines_max: Math.max(...samples.map((s) => s.chat_lines)),
+      patch_to_paint_p50_ms: round(percentile(latencies, 50)),
+      patch_to_paint_p95_ms: round(percentile(latencies, 95)),
+      patch_to_paint_count: latencies.length,
+      changes_sent: counts.sent,
+      changes_refused: counts.refused,
+      samples,
+    };
+  } finally {
+    await context.close();
+    await seats.leave();
+  }
+}
