@@ -15,6 +15,7 @@ import { noticeWords } from "../ui/notice-words.ts";
 import { me, type GameContext } from "./context.ts";
 import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
 import { SCENES } from "./scenes/index.ts";
+import { drawOnChange, type Painter } from "./painter.ts";
 import { mountTalk } from "./panels/talk.ts";
 import type { PhaseScene } from "./scenes/phase-scene.ts";
 
@@ -58,6 +59,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     redraw: () => {
       if (active) (game.scene.getScene(active) as PhaseScene | null)?.redraw();
     },
+    paint: () => painter.paint(),
   };
 
   const game = new Phaser.Game({
@@ -71,6 +73,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     audio: { noAudio: true },
   });
   game.registry.set("ctx", ctx);
+  const painter: Painter = drawOnChange(game, stage);
   SCENES.forEach((Scene, i) => game.scene.add(SCENE_KEYS[i]!, Scene, false));
   let active: SceneKey | null = null;
 
@@ -89,6 +92,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     active = key;
     root.dataset.scene = key;
     game.scene.start(key);
+    painter.paint();
   };
   const begin = () => {
     if (link.view) follow(link.view);

@@ -12,6 +12,8 @@ export interface GameContext {
   openedProvision: string | null;
   /** Redraws the active scene and its panel (after a local choice such as a tab). */
   redraw: () => void;
+  /** Wakes the sleeping canvas for the frames that show a change (game/painter.ts). */
+  paint: () => void;
   /** Instrument tab currently shown. */
   instrument: string;
   toast: (text: string, kind?: "news" | "info", ms?: number) => void;

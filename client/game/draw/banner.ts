@@ -1,11 +1,11 @@
 // A title line across the top of the canvas.
-import type * as Phaser from "phaser";
+import type { Kept } from "./kept.ts";
 import { FONT } from "./palette.ts";
 
 /** Draws the title and returns where the space under it begins. */
-export function drawBanner(scene: Phaser.Scene, text: string, width: number): number {
-  const t = scene.add
-    .text(width / 2, 6, text, {
+export function drawBanner(k: Kept, text: string, width: number): number {
+  const t = k
+    .text("banner", width / 2, 6, text, {
       fontFamily: FONT,
       fontSize: width < 500 ? "15px" : "22px",
       color: "#1d232b",

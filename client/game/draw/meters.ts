@@ -1,8 +1,8 @@
 // The debrief's outcome meters and score bars, drawn as instruments on a dashboard.
-import type * as Phaser from "phaser";
 import type { SessionView } from "../../../shared/view.ts";
 import { FONT, hex } from "./palette.ts";
 import type { Area } from "./table.ts";
+import type { Kept } from "./kept.ts";
 
 /** Type sizes for the space there is: a wide screen is read from further away. */
 const sizes = (big: boolean) => ({
@@ -13,7 +13,8 @@ const sizes = (big: boolean) => ({
 });
 
 function meter(
-  scene: Phaser.Scene,
+  k: Kept,
+  key: string,
   x: number,
   y: number,
   w: number,
@@ -24,41 +25,41 @@ function meter(
   big: boolean,
 ): void {
   const s = sizes(big);
-  scene.add
-    .text(x + w / 2, y, `${title}: ${value > 0 ? "+" : ""}${value}`, {
-      fontFamily: FONT,
-      fontSize: `${s.title}px`,
-      color: "#1d232b",
-      fontStyle: "bold",
-    })
-    .setOrigin(0.5, 0);
+  k.text(`${key}-title`, x + w / 2, y, `${title}: ${value > 0 ? "+" : ""}${value}`, {
+    fontFamily: FONT,
+    fontSize: `${s.title}px`,
+    color: "#1d232b",
+    fontStyle: "bold",
+  }).setOrigin(0.5, 0);
   const barY = y + s.title + 14;
-  scene.add.rectangle(x + w / 2, barY, w, big ? 16 : 12, 0xd8d4cb).setStrokeStyle(1, 0x1d232b);
-  scene.add.rectangle(x + w / 2, barY, 2, big ? 26 : 20, 0x1d232b);
+  k.rect(`${key}-bar`, x + w / 2, barY, w, big ? 16 : 12, 0xd8d4cb).setStrokeStyle(1, 0x1d232b);
+  k.rect(`${key}-zero`, x + w / 2, barY, 2, big ? 26 : 20, 0x1d232b);
   const px = x + ((value + 100) / 200) * w;
-  scene.add.triangle(px, barY + 14, 0, 10, 8, -4, 16, 10, 0x1f5fa8).setStrokeStyle(1, 0x1d232b);
-  scene.add.text(x, barY + 20, left, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" });
-  scene.add
-    .text(x + w, barY + 20, right, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" })
-    .setOrigin(1, 0);
+  k.triangle(`${key}-needle`, px, barY + 14, [0, 10, 8, -4, 16, 10], 0x1f5fa8).setStrokeStyle(1, 0x1d232b);
+  k.text(`${key}-left`, x, barY + 20, left, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" });
+  k.text(`${key}-right`, x + w, barY + 20, right, {
+    fontFamily: FONT,
+    fontSize: `${s.end}px`,
+    color: "#3b4450",
+  }).setOrigin(1, 0);
 }
 
-export function drawMeters(scene: Phaser.Scene, view: SessionView, area: Area): void {
+export function drawMeters(k: Kept, view: SessionView, area: Area): void {
   const d = view.debrief;
   if (!d) return;
   const big = area.w > 640 && area.h > 330;
   const s = sizes(big);
   const w = Math.min(area.w - 20, big ? 820 : 520);
   const x = area.x + (area.w - w) / 2;
-  meter(scene, x, area.y, w, d.commons, "National cyberspaces", "Global commons", "The Internet", big);
-  meter(scene, x, area.y + s.meterH, w, d.stability, "Unstable", "Stable", "Stability", big);
+  meter(k, "commons", x, area.y, w, d.commons, "National cyberspaces", "Global commons", "The Internet", big);
+  meter(k, "stability", x, area.y + s.meterH, w, d.stability, "Unstable", "Stable", "Stability", big);
   const max = Math.max(1, ...d.scores.map((sc) => Math.abs(sc.score)));
   const top = area.y + s.meterH * 2 + 6;
   const rowH = Math.min(big ? 32 : 26, (area.h - (top - area.y)) / Math.max(1, d.scores.length));
   // Three columns: names, the bars (zero in the middle), the points; nothing overlaps.
   const names = d.scores.map((sc) => {
     const del = view.scenario.delegations.find((x2) => x2.id === sc.delegation);
-    return scene.add.text(x, 0, `${del?.emblem ?? ""} ${del?.name ?? sc.delegation}`, {
+    return k.text(`score-${sc.delegation}-name`, x, 0, `${del?.emblem ?? ""} ${del?.name ?? sc.delegation}`, {
       fontFamily: FONT,
       fontSize: `${s.row}px`,
       color: "#1d232b",
@@ -74,24 +75,21 @@ export function drawMeters(scene: Phaser.Scene, view: SessionView, area: Area): 
     const y = top + i * rowH;
     names[i]!.setY(y);
     const bw = ((barW / 2 - 4) * Math.abs(sc.score)) / max;
-    scene.add
-      .rectangle(
-        zero + (sc.score >= 0 ? bw / 2 : -bw / 2),
-        y + rowH / 2 - 2,
-        Math.max(2, bw),
-        rowH - 8,
-        hex(del?.colour ?? "#888888"),
-      )
-      .setStrokeStyle(1, 0x1d232b);
-    scene.add
-      .text(x + w, y, `${sc.score} points`, {
-        fontFamily: FONT,
-        fontSize: `${s.row}px`,
-        color: "#1d232b",
-        fontStyle: "bold",
-      })
-      .setOrigin(1, 0);
+    k.rect(
+      `score-${sc.delegation}-bar`,
+      zero + (sc.score >= 0 ? bw / 2 : -bw / 2),
+      y + rowH / 2 - 2,
+      Math.max(2, bw),
+      rowH - 8,
+      hex(del?.colour ?? "#888888"),
+    ).setStrokeStyle(1, 0x1d232b);
+    k.text(`score-${sc.delegation}-points`, x + w, y, `${sc.score} points`, {
+      fontFamily: FONT,
+      fontSize: `${s.row}px`,
+      color: "#1d232b",
+      fontStyle: "bold",
+    }).setOrigin(1, 0);
   });
   if (d.scores.length)
-    scene.add.rectangle(zero, top + (rowH * d.scores.length) / 2 - 2, 1, rowH * d.scores.length, 0x1d232b);
+    k.rect("scores-zero", zero, top + (rowH * d.scores.length) / 2 - 2, 1, rowH * d.scores.length, 0x1d232b);
 }

@@ -1,14 +1,14 @@
 // Provision cards lying on the table: short title, status in words and a
 // pattern (brackets) so status never rests on colour alone. A click opens
 // the card in the panel.
-import type * as Phaser from "phaser";
 import type { Provision } from "../../../shared/state.ts";
 import { provisionStatus, STATUS_WORDS } from "../../ui/words.ts";
 import { FONT, STATUS_FILL } from "./palette.ts";
 import type { Area } from "./table.ts";
+import type { Kept } from "./kept.ts";
 
 export function drawProvisionTiles(
-  scene: Phaser.Scene,
+  k: Kept,
   provisions: Provision[],
   area: Area,
   open: (id: string) => void,
@@ -28,13 +28,12 @@ export function drawProvisionTiles(
     const x = area.x + (i % cols) * (w + gap);
     const y = area.y + Math.floor(i / cols) * (h + gap);
     const status = provisionStatus(p);
-    const card = scene.add
-      .rectangle(x + w / 2, y + h / 2, w, h, STATUS_FILL[status] ?? 0xffffff)
-      .setStrokeStyle(p.id === opened ? 4 : 2, p.id === opened ? 0xffbf47 : 0x1d232b)
-      .setInteractive({ useHandCursor: true });
-    card.on("pointerdown", () => open(p.id));
+    const card = k
+      .rect(`tile-${p.id}`, x + w / 2, y + h / 2, w, h, STATUS_FILL[status] ?? 0xffffff)
+      .setStrokeStyle(p.id === opened ? 4 : 2, p.id === opened ? 0xffbf47 : 0x1d232b);
+    k.onTap(`tile-${p.id}`, card, () => open(p.id));
     const title = status === "bracketed" ? `[ ${p.title} ]` : p.title;
-    scene.add.text(x + 5, y + 3, title, {
+    k.text(`tile-${p.id}-title`, x + 5, y + 3, title, {
       fontFamily: FONT,
       fontSize: `${titlePx}px`,
       color: "#1d232b",
@@ -42,15 +41,22 @@ export function drawProvisionTiles(
       wordWrap: { width: w - 10 },
       maxLines: h >= titlePx * 2 + statusPx + 14 ? 2 : 1,
     });
-    scene.add.text(x + 5, y + h - statusPx - 5, `${STATUS_WORDS[status]}${p.flags.length ? " · In the news" : ""}`, {
-      fontFamily: FONT,
-      fontSize: `${statusPx}px`,
-      color: p.flags.length ? "#7a1d1d" : "#3b4450",
-    });
+    k.text(
+      `tile-${p.id}-status`,
+      x + 5,
+      y + h - statusPx - 5,
+      `${STATUS_WORDS[status]}${p.flags.length ? " · In the news" : ""}`,
+      {
+        fontFamily: FONT,
+        fontSize: `${statusPx}px`,
+        color: p.flags.length ? "#7a1d1d" : "#3b4450",
+      },
+    );
   });
   if (provisions.length > shown.length) {
     const i = shown.length;
-    scene.add.text(
+    k.text(
+      "tiles-more",
       area.x + (i % cols) * (w + gap) + 6,
       area.y + Math.floor(i / cols) * (h + gap) + 6,
       `+${provisions.length - shown.length} more\nin the list`,
@@ -58,14 +64,12 @@ export function drawProvisionTiles(
     );
   }
   if (provisions.length === 0) {
-    scene.add
-      .text(area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", {
-        fontFamily: FONT,
-        fontSize: "14px",
-        color: "#1d232b",
-        backgroundColor: "#ffffffcc",
-        padding: { x: 4, y: 2 },
-      })
-      .setOrigin(0.5);
+    k.text("tiles-none", area.x + area.w / 2, area.y + area.h / 2, "No provision tabled yet", {
+      fontFamily: FONT,
+      fontSize: "14px",
+      color: "#1d232b",
+      backgroundColor: "#ffffffcc",
+      padding: { x: 4, y: 2 },
+    }).setOrigin(0.5);
   }
 }

@@ -1,9 +1,9 @@
 // The negotiating table: delegations seated around it in their colours, each
 // with its emblem and name (never colour alone), how many delegates are
 // online, and a star for the head of delegation.
-import type * as Phaser from "phaser";
 import type { SessionView } from "../../../shared/view.ts";
 import { FONT, FELT, TABLE_EDGE, hex } from "./palette.ts";
+import type { Kept } from "./kept.ts";
 
 export interface Area {
   x: number;
@@ -17,12 +17,7 @@ export interface SeatSpot {
   r: number;
 }
 
-export function drawTable(
-  scene: Phaser.Scene,
-  view: SessionView,
-  mine: string | null,
-  area: Area,
-): Map<string, SeatSpot> {
+export function drawTable(k: Kept, view: SessionView, mine: string | null, area: Area): Map<string, SeatSpot> {
   // Room under each seat for its two-line label, and at the sides for its width.
   const labelH = 30;
   const n = view.scenario.delegations.length;
@@ -34,8 +29,8 @@ export function drawTable(
   const spots = new Map<string, SeatSpot>();
   // A phone has no room for a round table: the seats sit in a row along one side of a long one.
   const row = area.w < 500;
-  if (row) scene.add.rectangle(cx, area.y + area.h - 14, area.w - 16, 18, FELT).setStrokeStyle(4, TABLE_EDGE);
-  else scene.add.ellipse(cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
+  if (row) k.rect("table-long", cx, area.y + area.h - 14, area.w - 16, 18, FELT).setStrokeStyle(4, TABLE_EDGE);
+  else k.ellipse("table-round", cx, cy, rx * 1.55, ry * 1.35, FELT).setStrokeStyle(6, TABLE_EDGE);
   const slot = area.w / n;
   view.scenario.delegations.forEach((d, i) => {
     const angle = -Math.PI / 2 + (i * 2 * Math.PI) / n;
@@ -44,24 +39,21 @@ export function drawTable(
     const seats = view.seats.filter((s) => s.role === "delegate" && s.delegation === d.id);
     const online = seats.filter((s) => s.connected).length;
     const rr = row ? Math.min(r, slot / 2 - 4) : r;
-    const disc = scene.add
-      .circle(x, y, rr, hex(d.colour))
-      .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b);
-    if (seats.length === 0) disc.setAlpha(0.45);
-    scene.add
-      .text(x, y, d.emblem, {
-        fontFamily: FONT,
-        fontSize: `${Math.round(rr * 0.7)}px`,
-        color: "#ffffff",
-        fontStyle: "bold",
-      })
-      .setOrigin(0.5);
+    k.circle(`seat-${d.id}-disc`, x, y, rr, hex(d.colour))
+      .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b)
+      .setAlpha(seats.length === 0 ? 0.45 : 1);
+    k.text(`seat-${d.id}-emblem`, x, y, d.emblem, {
+      fontFamily: FONT,
+      fontSize: `${Math.round(rr * 0.7)}px`,
+      color: "#ffffff",
+      fontStyle: "bold",
+    }).setOrigin(0.5);
     const head = seats.some((s) => s.isHead) ? "★ " : "";
     const label = row
       ? `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty" : `● ${online}/${seats.length}`}`
       : `${head}${d.name}${d.id === mine ? " (you)" : ""}\n${seats.length === 0 ? "empty · abstains" : `● ${online}/${seats.length} online`}`;
-    const text = scene.add
-      .text(x, y + rr + 3, label, {
+    const text = k
+      .text(`seat-${d.id}-label`, x, y + rr + 3, label, {
         fontFamily: FONT,
         fontSize: `${row ? 10 : Math.max(11, Math.round(r * 0.42))}px`,
         color: "#1d232b",

@@ -11,8 +11,8 @@ export class BriefingScene extends PhaseScene {
     super("briefing");
   }
   protected draw(view: SessionView, a: Area): void {
-    const top = drawBanner(this, "Briefing: read your brief", a.w);
-    drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
+    const top = drawBanner(this.kept, "Briefing: read your brief", a.w);
+    drawTable(this.kept, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
   protected makePanel(ctx: GameContext) {
     return briefingPanel(ctx);

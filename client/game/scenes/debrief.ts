@@ -12,8 +12,8 @@ export class DebriefScene extends PhaseScene {
     super("debrief");
   }
   protected draw(view: SessionView, a: Area): void {
-    const top = drawBanner(this, "Debrief: what did we agree?", a.w);
-    drawMeters(this, view, { x: a.x, y: top + 4, w: a.w, h: a.h - top - 4 });
+    const top = drawBanner(this.kept, "Debrief: what did we agree?", a.w);
+    drawMeters(this.kept, view, { x: a.x, y: top + 4, w: a.w, h: a.h - top - 4 });
   }
   protected makePanel(ctx: GameContext) {
     return debriefPanel(ctx);

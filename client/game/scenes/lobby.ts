@@ -11,8 +11,8 @@ export class LobbyScene extends PhaseScene {
     super("lobby");
   }
   protected draw(view: SessionView, a: Area): void {
-    const top = drawBanner(this, "Finding our seats…", a.w);
-    drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
+    const top = drawBanner(this.kept, "Finding our seats…", a.w);
+    drawTable(this.kept, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
   protected makePanel(ctx: GameContext) {
     return lobbyPanel(ctx);

@@ -14,16 +14,16 @@ export class NegotiationScene extends PhaseScene {
   }
   protected draw(view: SessionView, a: Area): void {
     const inst = view.instruments.find((i) => i.id === this.ctx.instrument) ?? view.instruments[0];
-    const top = drawBanner(this, inst?.title ?? "Negotiation", a.w);
+    const top = drawBanner(this.kept, inst?.title ?? "Negotiation", a.w);
     // On a phone the cards lie in a strip under the table; on wider screens, on the table itself.
     const narrow = a.w < 500;
     const table = { x: a.x, y: top, w: a.w, h: narrow ? Math.min(118, (a.h - top) * 0.6) : a.h - top };
-    drawTable(this, view, this.mine, table);
+    drawTable(this.kept, view, this.mine, table);
     const inner = narrow
       ? { x: a.x + 6, y: table.y + table.h + 4, w: a.w - 12, h: a.h - table.y - table.h - 8 }
       : { x: table.x + table.w * 0.22, y: table.y + table.h * 0.3, w: table.w * 0.56, h: table.h * 0.4 };
     drawProvisionTiles(
-      this,
+      this.kept,
       provisionsOf(view, inst?.id ?? "code"),
       inner,
       (id) => this.ctx.openProvision(id),

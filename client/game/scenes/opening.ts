@@ -11,8 +11,8 @@ export class OpeningScene extends PhaseScene {
     super("opening");
   }
   protected draw(view: SessionView, a: Area): void {
-    const top = drawBanner(this, "Opening statements", a.w);
-    drawTable(this, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
+    const top = drawBanner(this.kept, "Opening statements", a.w);
+    drawTable(this.kept, view, this.mine, { x: a.x, y: top, w: a.w, h: a.h - top });
   }
   protected makePanel(ctx: GameContext) {
     return openingPanel(ctx);

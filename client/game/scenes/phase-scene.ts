@@ -1,11 +1,13 @@
-// What every phase scene does: redraw the canvas from the view, keep its DOM
-// panel up to date, and let go of both when the phase changes.
+// What every phase scene does: draw the canvas from the view (its objects kept
+// and updated in place, see draw/kept.ts), keep its DOM panel up to date, ask
+// for one paint after each change, and let go of both when the phase changes.
 import * as Phaser from "phaser";
 import type { SessionView } from "../../../shared/view.ts";
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Area } from "../draw/table.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
+import { Kept } from "../draw/kept.ts";
 
 export interface Panel {
   update(view: SessionView): void;
@@ -14,10 +16,12 @@ export interface Panel {
 
 export abstract class PhaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
+  protected kept!: Kept;
   private panel: Panel | null = null;
 
   create(): void {
     this.ctx = this.registry.get("ctx") as GameContext;
+    this.kept = new Kept(this);
     const off = this.ctx.link.on("view", (v) => this.refresh(v));
     const onResize = () => this.ctx.link.view && this.refresh(this.ctx.link.view);
     this.scale.on("resize", onResize);
@@ -27,6 +31,7 @@ export abstract class PhaseScene extends Phaser.Scene {
       this.scale.off("resize", onResize);
       this.panel?.destroy?.();
       this.panel = null;
+      this.kept.clear();
     });
     if (this.ctx.link.view) this.refresh(this.ctx.link.view);
   }
@@ -38,10 +43,10 @@ export abstract class PhaseScene extends Phaser.Scene {
   /** The canvas and the panel, from the latest view. */
   private refresh(view: SessionView): void {
     if (!this.sys.isActive()) return;
-    this.children.removeAll(true);
-    this.draw(view, { x: 0, y: 0, w: this.scale.width, h: this.scale.height });
-    // The panel's controls are rebuilt: keep a keyboard user's focus on the same one.
+    this.kept.pass(() => this.draw(view, { x: 0, y: 0, w: this.scale.width, h: this.scale.height }));
+    // Panels keep their elements; where one must be replaced, a keyboard user's focus stays on the same control.
     keepFocus(this.ctx.panel, () => this.panel?.update(view));
+    this.ctx.paint();
   }
 
   protected get mine(): string | null {

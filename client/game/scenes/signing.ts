@@ -12,8 +12,8 @@ export class SigningScene extends PhaseScene {
     super("signing");
   }
   protected draw(view: SessionView, a: Area): void {
-    const top = drawBanner(this, "Signing", a.w);
-    drawSignatures(this, view, { x: a.x + 6, y: top, w: a.w - 12, h: a.h - top - 6 });
+    const top = drawBanner(this.kept, "Signing", a.w);
+    drawSignatures(this.kept, view, { x: a.x + 6, y: top, w: a.w - 12, h: a.h - top - 6 });
   }
   protected makePanel(ctx: GameContext) {
     return signingPanel(ctx);
