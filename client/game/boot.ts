@@ -6,6 +6,7 @@ import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { PHASE_TITLES } from "../ui/phases.ts";
 import { h, fill } from "../ui/dom.ts";
+import { setText, whenChanged } from "../ui/keyed.ts";
 import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";
 import { tickTimer } from "../ui/timer.ts";
@@ -77,14 +78,17 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   SCENES.forEach((Scene, i) => game.scene.add(SCENE_KEYS[i]!, Scene, false));
   let active: SceneKey | null = null;
 
+  const whoChanged = whenChanged();
   const follow = (view: SessionView) => {
     const m = me(ctx);
-    fill(phase, PHASE_TITLES[view.phase]);
-    fill(
-      who,
-      delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""),
-      " ",
-      h("span", { class: "who-name" }, m.seat?.name ?? ""),
+    setText(phase, PHASE_TITLES[view.phase]);
+    whoChanged([delegationOf(view, m.delegation), m.isHead, m.seat?.name], () =>
+      fill(
+        who,
+        delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""),
+        " ",
+        h("span", { class: "who-name" }, m.seat?.name ?? ""),
+      ),
     );
     const key = sceneFor(view);
     if (key === active) return;

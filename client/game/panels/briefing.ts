@@ -6,6 +6,7 @@ import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import type { Brief } from "../../../shared/scenario.ts";
 import { h, fill } from "../../ui/dom.ts";
+import { whenChanged } from "../../ui/keyed.ts";
 import { delegationChip } from "../../ui/chips.ts";
 import { delegationOf } from "../../ui/words.ts";
 
@@ -35,39 +36,43 @@ export function briefBlock(view: SessionView, brief: Brief): HTMLElement {
 }
 
 export function briefingPanel(ctx: GameContext): Panel {
+  // Redrawn only when what it shows changed (not for every chat line).
+  const redraw = whenChanged();
   return {
     update(view) {
-      const d = delegationOf(view, me(ctx).delegation);
-      const s = view.scenario;
-      fill(
-        ctx.panel,
-        h("h2", {}, "Briefing: ", delegationChip(d)),
-        d
-          ? h(
-              "section",
-              { class: "card-ish" },
-              h("h3", {}, "Public position (everyone knows this)"),
-              h("p", {}, d.publicPosition),
-            )
-          : null,
-        d?.brief
-          ? h(
-              "section",
-              { class: "card-ish secret" },
-              h("h3", {}, "Secret brief (only your delegation sees this)"),
-              briefBlock(view, d.brief),
-            )
-          : null,
-        h(
-          "section",
-          { class: "card-ish" },
-          h("h3", {}, "The context"),
-          h("p", {}, s.summary),
-          h("p", { class: "muted" }, "Source: ", s.source.citation),
-          h("h4", {}, "In this lesson you will"),
-          h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o))),
-        ),
-      );
+      redraw([me(ctx).delegation, view.scenario], () => {
+        const d = delegationOf(view, me(ctx).delegation);
+        const s = view.scenario;
+        fill(
+          ctx.panel,
+          h("h2", {}, "Briefing: ", delegationChip(d)),
+          d
+            ? h(
+                "section",
+                { class: "card-ish" },
+                h("h3", {}, "Public position (everyone knows this)"),
+                h("p", {}, d.publicPosition),
+              )
+            : null,
+          d?.brief
+            ? h(
+                "section",
+                { class: "card-ish secret" },
+                h("h3", {}, "Secret brief (only your delegation sees this)"),
+                briefBlock(view, d.brief),
+              )
+            : null,
+          h(
+            "section",
+            { class: "card-ish" },
+            h("h3", {}, "The context"),
+            h("p", {}, s.summary),
+            h("p", { class: "muted" }, "Source: ", s.source.citation),
+            h("h4", {}, "In this lesson you will"),
+            h("ul", {}, ...s.learningObjectives.map((o) => h("li", {}, o))),
+          ),
+        );
+      });
     },
   };
 }

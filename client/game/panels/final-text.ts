@@ -5,6 +5,7 @@ import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import { h, fill } from "../../ui/dom.ts";
+import { whenChanged } from "../../ui/keyed.ts";
 import { actionButton } from "../../ui/act.ts";
 import {
   currentText,
@@ -20,89 +21,93 @@ import {
 import { instrumentTabs } from "./negotiation.ts";
 
 export function finalTextPanel(ctx: GameContext): Panel {
+  // Redrawn only when what it shows changed (not for every chat line).
+  const redraw = whenChanged();
   return {
     update(view) {
-      const m = me(ctx);
-      const inst = view.instruments.find((i) => i.id === ctx.instrument);
-      const items = provisionsOf(view, ctx.instrument);
-      const party = isParty(view, ctx.instrument, m.delegation);
-      fill(
-        ctx.panel,
-        h("h2", {}, "Final text"),
-        instrumentTabs(ctx, view),
-        inst?.frozen
-          ? h(
-              "p",
-              { class: "frozen" },
-              `Frozen: version ${shortHash(inst.frozen.version)}. This is the text that will be signed.`,
-            )
-          : h(
-              "p",
-              {},
-              "Text in [brackets] is text someone objects to. The teacher drops it, or puts it to a vote of the heads of delegation, before freezing the text.",
-            ),
-        h(
-          "ol",
-          { class: "final-list" },
-          ...items.map((p) => {
-            const status = provisionStatus(p);
-            const resolved = resolutionWords(view, p);
-            return h(
-              "li",
-              { class: `final-item status-${status}` },
-              h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
-              h(
+      redraw([me(ctx), ctx.instrument, view.instruments, view.provisions, view.phase], () => {
+        const m = me(ctx);
+        const inst = view.instruments.find((i) => i.id === ctx.instrument);
+        const items = provisionsOf(view, ctx.instrument);
+        const party = isParty(view, ctx.instrument, m.delegation);
+        fill(
+          ctx.panel,
+          h("h2", {}, "Final text"),
+          instrumentTabs(ctx, view),
+          inst?.frozen
+            ? h(
                 "p",
-                { class: isBracketed(p) ? "bracketed" : "" },
-                isBracketed(p) ? `[${currentText(p)}]` : currentText(p),
+                { class: "frozen" },
+                `Frozen: version ${shortHash(inst.frozen.version)}. This is the text that will be signed.`,
+              )
+            : h(
+                "p",
+                {},
+                "Text in [brackets] is text someone objects to. The teacher drops it, or puts it to a vote of the heads of delegation, before freezing the text.",
               ),
-              resolved ? h("p", { class: `resolution ${p.status === "dropped" ? "warn" : "ok"}` }, resolved) : null,
-              p.vote
-                ? h(
-                    "div",
-                    { class: "vote", role: "group", "aria-label": `Vote on ${p.title}` },
-                    h(
-                      "p",
-                      {},
-                      h("strong", {}, "Vote open: "),
-                      "keep this text? ",
-                      h("span", { class: "tally" }, voteTally(view, p)),
-                    ),
-                    m.isHead && party
-                      ? h(
-                          "div",
-                          { class: "row" },
-                          ...(["yes", "no", "abstain"] as const).map((v) =>
-                            actionButton(
-                              ctx.link,
-                              `${v === "yes" ? "✓ Keep it" : v === "no" ? "✗ Drop it" : "Abstain"}${m.delegation && p.vote?.votes[m.delegation] === v ? " (your vote)" : ""}`,
-                              () => ({ type: "vote.cast", provision: p.id, vote: v }),
-                              {
-                                cls: `vote-${v}`,
-                                pressed: !!m.delegation && p.vote?.votes[m.delegation] === v,
-                                fk: `vote:${p.id}:${v}`,
-                              },
+          h(
+            "ol",
+            { class: "final-list" },
+            ...items.map((p) => {
+              const status = provisionStatus(p);
+              const resolved = resolutionWords(view, p);
+              return h(
+                "li",
+                { class: `final-item status-${status}` },
+                h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
+                h(
+                  "p",
+                  { class: isBracketed(p) ? "bracketed" : "" },
+                  isBracketed(p) ? `[${currentText(p)}]` : currentText(p),
+                ),
+                resolved ? h("p", { class: `resolution ${p.status === "dropped" ? "warn" : "ok"}` }, resolved) : null,
+                p.vote
+                  ? h(
+                      "div",
+                      { class: "vote", role: "group", "aria-label": `Vote on ${p.title}` },
+                      h(
+                        "p",
+                        {},
+                        h("strong", {}, "Vote open: "),
+                        "keep this text? ",
+                        h("span", { class: "tally" }, voteTally(view, p)),
+                      ),
+                      m.isHead && party
+                        ? h(
+                            "div",
+                            { class: "row" },
+                            ...(["yes", "no", "abstain"] as const).map((v) =>
+                              actionButton(
+                                ctx.link,
+                                `${v === "yes" ? "✓ Keep it" : v === "no" ? "✗ Drop it" : "Abstain"}${m.delegation && p.vote?.votes[m.delegation] === v ? " (your vote)" : ""}`,
+                                () => ({ type: "vote.cast", provision: p.id, vote: v }),
+                                {
+                                  cls: `vote-${v}`,
+                                  pressed: !!m.delegation && p.vote?.votes[m.delegation] === v,
+                                  fk: `vote:${p.id}:${v}`,
+                                },
+                              ),
                             ),
+                          )
+                        : h(
+                            "p",
+                            { class: "muted" },
+                            party
+                              ? "Your head of delegation casts your vote."
+                              : "Your delegation is not a party to this instrument.",
                           ),
-                        )
-                      : h(
-                          "p",
-                          { class: "muted" },
-                          party
-                            ? "Your head of delegation casts your vote."
-                            : "Your delegation is not a party to this instrument.",
-                        ),
-                  )
-                : null,
-              p.status === "tabled" && p.tabledBy === m.delegation && !inst?.frozen
-                ? actionButton(ctx.link, "Withdraw", () => ({ type: "provision.withdraw", provision: p.id }), {
-                    cls: "danger",
-                  })
-                : null,
-            );
-          }),
-        ),
-      );
+                    )
+                  : null,
+                p.status === "tabled" && p.tabledBy === m.delegation && !inst?.frozen
+                  ? actionButton(ctx.link, "Withdraw", () => ({ type: "provision.withdraw", provision: p.id }), {
+                      cls: "danger",
+                    })
+                  : null,
+              );
+            }),
+          ),
+        );
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { h, fill } from "../../ui/dom.ts";
+import { keyedList, Spot } from "../../ui/keyed.ts";
 import { actNear } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
@@ -14,11 +15,20 @@ import { LIMITS } from "../../../shared/limits.ts";
 import type { Stance } from "../../../shared/protocol.ts";
 
 export function instrumentTabs(ctx: GameContext, view: SessionView): HTMLElement {
+  const bar = h("div", { class: "tabs", role: "tablist", "aria-label": "Instruments" });
+  showInstrumentTabs(bar, ctx, view);
+  return bar;
+}
+
+/** The instrument tabs in `bar`, kept: a tab is rebuilt only when its title or selection changed. */
+export function showInstrumentTabs(bar: HTMLElement, ctx: GameContext, view: SessionView): void {
   if (!view.instruments.some((i) => i.id === ctx.instrument)) ctx.instrument = "code";
-  return h(
-    "div",
-    { class: "tabs", role: "tablist", "aria-label": "Instruments" },
-    ...view.instruments.map((i) => {
+  keyedList(
+    bar,
+    view.instruments,
+    (i) => i.id,
+    (i) => [i.kind, i.title, i.id === ctx.instrument],
+    (i) => {
       const b = h(
         "button",
         {
@@ -35,17 +45,21 @@ export function instrumentTabs(ctx: GameContext, view: SessionView): HTMLElement
         ctx.redraw();
       });
       return b;
-    }),
+    },
   );
 }
 
-export function provisionList(ctx: GameContext, view: SessionView): HTMLElement {
-  const list = provisionsOf(view, ctx.instrument);
-  if (list.length === 0) return h("p", { class: "muted" }, "No provision on this instrument yet. Table one below.");
-  return h(
-    "ul",
-    { class: "provisions" },
-    ...list.map((p) => {
+/** The instrument's provisions in `list`, kept: a row is rebuilt only when its title, status, news or stances changed. */
+export function showProvisionList(list: HTMLElement, ctx: GameContext, view: SessionView): void {
+  const provisions = provisionsOf(view, ctx.instrument);
+  keyedList(
+    list,
+    provisions.length ? provisions : [null],
+    (p) => p?.id ?? "none",
+    (p) =>
+      p && [p.title, provisionStatus(p), newsFor(view, p), p.stances, ctx.openedProvision === p.id, p.flags.length],
+    (p) => {
+      if (!p) return h("li", { class: "muted" }, "No provision on this instrument yet. Table one below.");
       const status = provisionStatus(p);
       const b = h(
         "button",
@@ -70,14 +84,14 @@ export function provisionList(ctx: GameContext, view: SessionView): HTMLElement 
         b,
         h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))),
       );
-    }),
+    },
   );
 }
 
 export function negotiationPanel(ctx: GameContext): Panel {
-  const tabs = h("div", {});
-  const list = h("div", { id: "provision-list" });
-  const cardSlot = h("div", {});
+  const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Instruments" });
+  const list = h("ul", { class: "provisions", id: "provision-list" });
+  const cardSlot = new Spot();
   const card = provisionCard(
     ctx.link,
     () => me(ctx).delegation,
@@ -130,7 +144,7 @@ export function negotiationPanel(ctx: GameContext): Panel {
     agreementButton,
     agreementSlot,
   );
-  const root = h("div", { class: "negotiation" }, tabs, list, cardSlot, tabler, agreement);
+  const root = h("div", { class: "negotiation" }, tabs, list, cardSlot.el, tabler, agreement);
   let partiesFor = "";
 
   tableButton.addEventListener("click", () => {
@@ -190,13 +204,11 @@ export function negotiationPanel(ctx: GameContext): Panel {
     update(view) {
       if (!ctx.panel.contains(root)) fill(ctx.panel, root);
       const mine = me(ctx).delegation;
-      fill(tabs, instrumentTabs(ctx, view));
-      fill(list, provisionList(ctx, view));
+      showInstrumentTabs(tabs, ctx, view);
+      showProvisionList(list, ctx, view);
       const opened = view.provisions.find((p) => p.id === ctx.openedProvision);
-      if (opened) {
-        card.update(view, opened);
-        fill(cardSlot, card.el);
-      } else fill(cardSlot);
+      if (opened) card.update(view, opened);
+      cardSlot.show(!!opened, () => (opened ? card.el : null));
       tabler.hidden = agreement.hidden = view.phase !== "negotiation" || !mine;
       tabler.hidden ||= !isParty(view, ctx.instrument, mine);
       const onTable = new Set(
@@ -206,12 +218,14 @@ export function negotiationPanel(ctx: GameContext): Panel {
       );
       const chosen = cardSelect.value;
       const cards = view.scenario.cards.filter((c) => !onTable.has(c.id));
-      fill(
+      keyedList(
         cardSelect,
-        ...cards.map((c) =>
-          h("option", { value: c.id, selected: c.id === chosen }, `${c.stage === "later" ? "(later) " : ""}${c.title}`),
-        ),
+        cards,
+        (c) => c.id,
+        (c) => [c.stage, c.title],
+        (c) => h("option", { value: c.id }, `${c.stage === "later" ? "(later) " : ""}${c.title}`),
       );
+      if (chosen && cardSelect.value !== chosen && cards.some((c) => c.id === chosen)) cardSelect.value = chosen;
       const key = view.scenario.delegations.map((d) => d.id).join() + mine;
       if (key !== partiesFor) {
         partiesFor = key;

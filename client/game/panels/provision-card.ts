@@ -7,6 +7,7 @@ import type { Provision } from "../../../shared/state.ts";
 import type { Stance } from "../../../shared/protocol.ts";
 import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.ts";
 import { h, fill } from "../../ui/dom.ts";
+import { Spot } from "../../ui/keyed.ts";
 import { actionButton, actNear } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
 import {
@@ -39,8 +40,30 @@ export interface ProvisionCardView {
 }
 
 export function provisionCard(link: SessionLink, mine: () => string | null, close: () => void): ProvisionCardView {
-  const head = h("div", { class: "card-head" });
-  const body = h("div", {});
+  const head = new Spot();
+  // The card's parts, each rebuilt only when what it shows changed: a stance
+  // set elsewhere in the class does not replace the stance buttons under a finger.
+  const parts = {
+    text: new Spot(),
+    flags: new Spot(),
+    amendments: new Spot(),
+    stances: new Spot(),
+    buttons: new Spot(),
+    withdraw: new Spot(),
+    history: new Spot(),
+  };
+  const body = h(
+    "div",
+    {},
+    parts.text.el,
+    parts.flags.el,
+    parts.amendments.el,
+    h("h4", {}, "Stances"),
+    parts.stances.el,
+    parts.buttons.el,
+    parts.withdraw.el,
+    parts.history.el,
+  );
   const editorText = h("textarea", { id: "amend-text", "aria-label": "Amended text", maxlength: 2000 });
   const note = h("input", {
     id: "amend-note",
@@ -65,7 +88,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   const el = h(
     "article",
     { class: "provision-card", id: "provision-card", "aria-label": "Opened provision" },
-    head,
+    head.el,
     body,
     editor,
   );
@@ -117,49 +140,60 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
         fill(preview);
       }
       editor.hidden = !open;
-      const closeButton = h(
-        "button",
-        { type: "button", class: "link", "aria-label": "Close the provision" },
-        "✕ Close",
-      );
-      closeButton.addEventListener("click", close);
-      fill(
-        head,
-        h("h3", {}, p.title),
-        h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
-        " ",
-        h("span", { class: "muted" }, `version ${currentVersion(p)} · tabled by `),
-        delegationChip(delegationOf(view, p.tabledBy)),
-        " ",
-        closeButton,
-      );
+      head.show([p.id, p.title, status, currentVersion(p), delegationOf(view, p.tabledBy)], () => {
+        const closeButton = h(
+          "button",
+          { type: "button", class: "link", "aria-label": "Close the provision" },
+          "✕ Close",
+        );
+        closeButton.addEventListener("click", close);
+        return h(
+          "div",
+          { class: "card-head" },
+          h("h3", {}, p.title),
+          h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
+          " ",
+          h("span", { class: "muted" }, `version ${currentVersion(p)} · tabled by `),
+          delegationChip(delegationOf(view, p.tabledBy)),
+          " ",
+          closeButton,
+        );
+      });
       const stances = Object.entries(p.stances) as [string, Stance][];
-      fill(
-        body,
+      parts.text.show([text, bracketed], () =>
         h("blockquote", { class: `provision-text ${bracketed ? "bracketed" : ""}` }, bracketed ? `[${text}]` : text),
+      );
+      const news = newsFor(view, p);
+      parts.flags.show(p.flags.length ? news : null, () =>
         p.flags.length
-          ? h(
-              "p",
-              { class: "flags" },
-              h("span", { class: "badge news-badge" }, "In the news"),
-              " ",
-              newsFor(view, p).join(" · "),
-            )
+          ? h("p", { class: "flags" }, h("span", { class: "badge news-badge" }, "In the news"), " ", news.join(" · "))
           : null,
-        // Pending amendments first: they are what the delegation has to decide on now.
+      );
+      // Pending amendments first: they are what the delegation has to decide on now.
+      const pending = view.amendments.filter((a) => a.provision === p.id && a.status === "pending");
+      parts.amendments.show([p.id, text, pending, d, party, view.phase], () =>
         amendmentsBlock(link, view, p, d, party),
-        h("h4", {}, "Stances"),
-        stances.length
-          ? h("div", { class: "row" }, ...stances.map(([del, s]) => stanceChip(delegationOf(view, del), s)))
-          : h("p", { class: "muted" }, "No stance yet."),
+      );
+      parts.stances.show(
+        stances.map(([del, st]) => [delegationOf(view, del), st]),
+        () =>
+          stances.length
+            ? h("div", { class: "row" }, ...stances.map(([del, st]) => stanceChip(delegationOf(view, del), st)))
+            : h("p", { class: "muted" }, "No stance yet."),
+      );
+      parts.buttons.show([p.id, open, d ? (p.stances[d] ?? null) : null], () =>
         open ? stanceButtons(link, view, p, d) : null,
-        p.status === "tabled" && p.tabledBy === d && ["negotiation", "final-text"].includes(view.phase)
+      );
+      const withdrawable =
+        p.status === "tabled" && p.tabledBy === d && ["negotiation", "final-text"].includes(view.phase);
+      parts.withdraw.show([p.id, withdrawable], () =>
+        withdrawable
           ? actionButton(link, "Withdraw this provision", () => ({ type: "provision.withdraw", provision: p.id }), {
               cls: "danger",
             })
           : null,
-        historyBlock(p),
       );
+      parts.history.show([p.id, p.versions.length], () => historyBlock(p));
     },
   };
 }

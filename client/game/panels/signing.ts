@@ -4,62 +4,67 @@ import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import { h, fill } from "../../ui/dom.ts";
+import { whenChanged } from "../../ui/keyed.ts";
 import { actionButton } from "../../ui/act.ts";
 import { delegationChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, shortHash } from "../../ui/words.ts";
 
 export function signingPanel(ctx: GameContext): Panel {
+  // Redrawn only when what it shows changed (not for every chat line).
+  const redraw = whenChanged();
   return {
     update(view) {
-      const m = me(ctx);
-      const frozen = view.instruments.filter((i) => i.frozen);
-      fill(
-        ctx.panel,
-        h("h2", {}, "Signing"),
-        frozen.length === 0 ? h("p", {}, "No text was frozen, so there is nothing to sign.") : null,
-        ...frozen.map((inst) => {
-          const f = inst.frozen!;
-          const sigs = view.signatures.filter((s) => s.instrument === inst.id && s.version === f.version);
-          const signed = sigs.some((s) => s.delegation === m.delegation);
-          const party = isParty(view, inst.id, m.delegation);
-          return h(
-            "section",
-            { class: "instrument-sign card-ish" },
-            h("h3", {}, inst.title, " ", h("span", { class: "badge" }, `version ${shortHash(f.version)}`)),
-            h("ol", {}, ...f.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
-            h("h4", {}, `Signatures (${sigs.length})`),
-            h(
-              "ul",
-              { class: "signatures" },
-              ...sigs.map((s) =>
-                h(
-                  "li",
-                  {},
-                  "✍ ",
-                  delegationChip(delegationOf(view, s.delegation)),
-                  ` ${s.name} signed version ${shortHash(s.version)}`,
+      redraw([me(ctx), view.instruments, view.signatures], () => {
+        const m = me(ctx);
+        const frozen = view.instruments.filter((i) => i.frozen);
+        fill(
+          ctx.panel,
+          h("h2", {}, "Signing"),
+          frozen.length === 0 ? h("p", {}, "No text was frozen, so there is nothing to sign.") : null,
+          ...frozen.map((inst) => {
+            const f = inst.frozen!;
+            const sigs = view.signatures.filter((s) => s.instrument === inst.id && s.version === f.version);
+            const signed = sigs.some((s) => s.delegation === m.delegation);
+            const party = isParty(view, inst.id, m.delegation);
+            return h(
+              "section",
+              { class: "instrument-sign card-ish" },
+              h("h3", {}, inst.title, " ", h("span", { class: "badge" }, `version ${shortHash(f.version)}`)),
+              h("ol", {}, ...f.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
+              h("h4", {}, `Signatures (${sigs.length})`),
+              h(
+                "ul",
+                { class: "signatures" },
+                ...sigs.map((s) =>
+                  h(
+                    "li",
+                    {},
+                    "✍ ",
+                    delegationChip(delegationOf(view, s.delegation)),
+                    ` ${s.name} signed version ${shortHash(s.version)}`,
+                  ),
                 ),
               ),
-            ),
-            !party
-              ? h("p", { class: "muted" }, "Your delegation is not a party to this instrument.")
-              : signed
-                ? h("p", { class: "ok" }, "✔ Your delegation has signed.")
-                : m.isHead
-                  ? actionButton(
-                      ctx.link,
-                      `✍ Sign version ${shortHash(f.version)}`,
-                      () => ({ type: "sign", instrument: inst.id, version: f.version }),
-                      { cls: "primary big sign-button" },
-                    )
-                  : h(
-                      "p",
-                      { class: "muted" },
-                      "Only your head of delegation can sign. Tell them what you think on the Team channel.",
-                    ),
-          );
-        }),
-      );
+              !party
+                ? h("p", { class: "muted" }, "Your delegation is not a party to this instrument.")
+                : signed
+                  ? h("p", { class: "ok" }, "✔ Your delegation has signed.")
+                  : m.isHead
+                    ? actionButton(
+                        ctx.link,
+                        `✍ Sign version ${shortHash(f.version)}`,
+                        () => ({ type: "sign", instrument: inst.id, version: f.version }),
+                        { cls: "primary big sign-button" },
+                      )
+                    : h(
+                        "p",
+                        { class: "muted" },
+                        "Only your head of delegation can sign. Tell them what you think on the Team channel.",
+                      ),
+            );
+          }),
+        );
+      });
     },
   };
 }

@@ -1,5 +1,7 @@
 // Talk: the floor, announcements, the delegation's team channel and private
 // channels. A banner says plainly whether the teacher can read private channels.
+// Lines are kept elements (ui/keyed.ts): a new line is appended, nothing else
+// is rebuilt; only the latest lines are on the page, older ones a tap away.
 import type { SessionLink } from "../../net/connection.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import type { Channel } from "../../../shared/state.ts";
@@ -8,14 +10,20 @@ import { actNear } from "../../ui/act.ts";
 import { delegationOf } from "../../ui/words.ts";
 import { LIMITS } from "../../../shared/limits.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
+import { keyedList, setText } from "../../ui/keyed.ts";
+import type { ChatMessage } from "../../../shared/state.ts";
 
 const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
+/** Lines on the page at first; "Show earlier lines" adds as many again. */
+export const CHAT_WINDOW = 50;
 
 export function mountTalk(root: HTMLElement, link: SessionLink): void {
   let current = "floor";
   const tabs = h("div", { class: "talk-tabs", role: "tablist", "aria-label": "Channels" });
   const banner = h("p", { class: "talk-banner" });
   const list = h("ol", { class: "messages", "aria-live": "polite", tabindex: "0", "aria-label": "Messages" });
+  let lines = CHAT_WINDOW;
+  const earlier = h("button", { type: "button", class: "link earlier-lines" }, "Show earlier lines");
   const input = h("input", {
     id: "say-text",
     maxlength: LIMITS.chatLine,
@@ -28,7 +36,14 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
   const form = h("form", { class: "say" }, input, send);
   const openSlot = h("p", { class: "action-error", role: "alert" });
   const opener = h("details", { class: "open-channel" }, h("summary", {}, "Open a private channel"));
-  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, list, form, slot, opener);
+  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, earlier, list, form, slot, opener);
+  earlier.addEventListener("click", () => {
+    // Older lines go on top: keep the lines being read where they are on screen.
+    const fromBottom = list.scrollHeight - list.scrollTop;
+    lines += CHAT_WINDOW;
+    if (link.view) draw(link.view);
+    list.scrollTop = list.scrollHeight - fromBottom;
+  });
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -42,9 +57,12 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
   const draw = (view: SessionView) => {
     const channels = [...view.channels].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "floor";
-    fill(
+    keyedList(
       tabs,
-      ...channels.map((c) => {
+      channels,
+      (c) => c.id,
+      (c) => [channelTitle(view, c), c.id === current],
+      (c) => {
         const b = h(
           "button",
           { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` },
@@ -52,14 +70,16 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
         );
         b.dataset.fk = `channel:${c.id}`;
         b.addEventListener("click", () => {
+          if (current !== c.id) lines = CHAT_WINDOW;
           current = c.id;
-          keepFocus(root, () => draw(view));
+          keepFocus(root, () => link.view && draw(link.view));
+          list.scrollTop = list.scrollHeight;
         });
         return b;
-      }),
+      },
     );
     const reads = view.scenario.hostReadsPrivateChannels;
-    fill(
+    setText(
       banner,
       reads
         ? "Note: your teacher can read private channels."
@@ -67,9 +87,16 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     );
     const channel = channels.find((c) => c.id === current);
     const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
-    fill(
+    const messages = channel?.messages ?? [];
+    earlier.hidden = messages.length <= lines;
+    const shown: (ChatMessage | null)[] = messages.length ? messages.slice(-lines) : [null];
+    keyedList(
       list,
-      ...(channel?.messages ?? []).slice(-200).map((m) => {
+      shown,
+      (m) => m?.id ?? "none",
+      (m) => (m ? [m.name, m.delegation, m.text] : null),
+      (m) => {
+        if (!m) return h("li", { class: "muted" }, "No messages yet.");
         const d = delegationOf(view, m.delegation);
         return h(
           "li",
@@ -81,9 +108,8 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
           ),
           m.text,
         );
-      }),
+      },
     );
-    if (!channel?.messages.length) list.append(h("li", { class: "muted" }, "No messages yet."));
     if (stick) list.scrollTop = list.scrollHeight;
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
     input.disabled = send.disabled = !writable;
