@@ -149,7 +149,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
       const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
       const procs = await pageProcesses(browserCdp);
-      const chat = await page.evaluate(() => document.querySelectorAll("#talk .messages li.message").length);
+      const chat = (await page.evaluate(`document.querySelectorAll("#talk .messages li.message").length`)) as number;
       return {
         t_s: Math.round((Date.now() - t0) / 1000),
         rss_mb: round(procs.reduce((n, p) => n + rssMb(p.id), 0)),
@@ -188,14 +188,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 
     // A low-end Chromebook: patch to paint with the CPU throttled 4x.
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await page.evaluate(() => ((window as unknown as { __soakLatencies: number[] }).__soakLatencies.length = 0));
+    await page.evaluate(`window.__soakLatencies.length = 0`);
     seats.start(perSecond);
     await sleep(throttledS * 1000);
     seats.stop();
     await sleep(1000);
-    const latencies = await page.evaluate(() => [
-      ...(window as unknown as { __soakLatencies: number[] }).__soakLatencies,
-    ]);
+    const latencies = (await page.evaluate(`[...window.__soakLatencies]`)) as number[];
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     log(
       `  patch to paint (CPU 4x slower): p95 ${round(percentile(latencies, 95))} ms over ${latencies.length} messages`,
