@@ -64,6 +64,11 @@ export class Player {
     return player;
   }
 
+  /** A player on a room joined some other way (a client with its own headers). */
+  static fromRoom(label: string, room: Room): Player {
+    return new Player(label, room);
+  }
+
   /** Listens on a room (the first one, or one taken back after a reconnect). */
   listen(room: Room): void {
     this.room = room;
