@@ -49,7 +49,7 @@ const retention = startRetention(store, {
   },
 });
 
-installGracefulShutdown({
+const shutdown = installGracefulShutdown({
   notifyRestarting: (message) => server.notifyRestarting(message),
   onStop: async () => {
     retention.stop();
@@ -61,6 +61,9 @@ installGracefulShutdown({
   },
 });
 
+// Under the supervisor (server/supervisor.ts): if it goes away, stop rather than run on unwatched.
+if (process.send) process.once("disconnect", () => void shutdown.stop("the supervisor is gone"));
+
 const lan = lanAddress();
 const base = (env.PUBLIC_URL ?? (host === "0.0.0.0" && lan ? `http://${lan}:${server.port}` : server.url)).replace(
   /\/$/,
@@ -71,7 +74,8 @@ console.log(`  Home page:      ${base}/`);
 if (lan && !env.PUBLIC_URL && host === "0.0.0.0")
   console.log(`  On this laptop: ${server.url}/   (students use the ${lan} address)`);
 
-if (env.START_SESSION !== "0") {
+// A restart after a crash brings the sessions back from the journal: no new one each time.
+if (env.START_SESSION !== "0" && env.ACCORD_RESTARTED !== "1") {
   const { code, hostKey } = await server.createSession();
   const l = links(base, code, hostKey);
   console.log("");
