@@ -68,12 +68,12 @@ describe("the host console, with students watching", () => {
     // Hand Anna's seat to someone else: the console shows the new rejoin code, Anna's device is told.
     const annaSeat = await seatOf(anna);
     const oldCode = (await row(host, "Anna").locator(".rejoin").textContent())!.trim();
-    expect(oldCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}$/);
+    expect(oldCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}$/);
     await row(host, "Anna").getByRole("button", { name: "Hand seat" }).click();
     await expect.poll(() => anna.textContent(".notice-area")).toContain("Your teacher gave your seat to someone else");
     await expect.poll(async () => (await row(host, "Anna").locator(".rejoin").textContent())!.trim()).not.toBe(oldCode);
     const newCode = (await row(host, "Anna").locator(".rejoin").textContent())!.trim();
-    expect(newCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}$/);
+    expect(newCode).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}$/);
     await expect.poll(() => host.textContent(".toasts")).toContain(`New rejoin code for Anna's seat: ${newCode}`);
     expect(await anna.getAttribute(".topbar .conn", "data-state")).toBe("offline");
 
