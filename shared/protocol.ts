@@ -57,6 +57,8 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("vote.close"), provision: ProvisionId }),
   z.object({ type: z.literal("instrument.freeze"), instrument: InstrumentId }),
   z.object({ type: z.literal("instrument.unfreeze"), instrument: InstrumentId }),
+  /** The host, as the judge, says what a provision counts for (Final text, before freezing); logged for all to see. */
+  z.object({ type: z.literal("provision.retag"), provision: ProvisionId, tags: z.array(Tag).max(8) }),
   // host: computer delegations (empty seats played by their brief) and the computer chair (practice alone)
   z.object({ type: z.literal("computer.on"), delegation: DelegationId, difficulty: Difficulty.default("firm") }),
   z.object({ type: z.literal("computer.off"), delegation: DelegationId }),
@@ -83,6 +85,8 @@ export const ClientAction = z.discriminatedUnion("type", [
     baseVersion: z.number().int().min(1),
     edit: TextEdit,
     note: z.string().trim().max(LIMITS.amendmentNote).optional(),
+    /** The tags the new text carries, decided with it; left out, the provision keeps its tags. */
+    tags: z.array(Tag).max(8).optional(),
   }),
   z.object({ type: z.literal("amendment.withdraw"), amendment: AmendmentId }),
   z.object({ type: z.literal("amendment.vote"), amendment: AmendmentId, vote: Vote }),

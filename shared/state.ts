@@ -44,8 +44,10 @@ export const ProvisionVersion = z.object({
   authors: z.array(DelegationId),
   at: z.number(),
   by: DelegationId,
-  cause: z.enum(["tabled", "amendment"]),
+  cause: z.enum(["tabled", "amendment", "retag"]),
   amendment: AmendmentId.optional(),
+  /** The provision's tags from this version on (absent in versions recorded before tags were versioned). */
+  tags: z.array(z.string()).optional(),
 });
 export type ProvisionVersion = z.infer<typeof ProvisionVersion>;
 
@@ -85,7 +87,17 @@ export const Amendment = z.object({
   edit: TextEdit,
   note: z.string().optional(),
   proposedAt: z.number(),
+  /** One vote per delegation: any member casts it, only the head may change it. */
   votes: z.record(DelegationId, Vote),
+  /** Who cast each delegation's vote, for everyone to see. */
+  castBy: z.record(DelegationId, z.object({ seat: SeatId, name: z.string() })).default({}),
+  /** The tags the new text would carry, decided with it (null: recorded before amendments stated tags). */
+  tags: z.array(z.string()).nullable().default(null),
+  /**
+   * Under consensus, silence is consent only after this moment (ms since epoch), shown to everyone:
+   * "adopted unless a delegation objects before 12:40". Null under majority and two-thirds.
+   */
+  deadline: z.number().nullable().default(null),
   /** lapsed: its text no longer exists in the current version, or the drafting phase ended. */
   status: z.enum(["pending", "adopted", "rejected", "withdrawn", "lapsed"]),
   decidedAt: z.number().nullable(),
@@ -93,10 +105,18 @@ export const Amendment = z.object({
 export type Amendment = z.infer<typeof Amendment>;
 
 export const FrozenText = z.object({
-  /** Hex SHA-256 of the canonical text (title and adopted provisions in order). */
+  /** Hex SHA-256 of the canonical text: title, and each adopted provision's id, card, title, text and tags, in order. */
   version: z.string(),
   at: z.number(),
-  provisions: z.array(z.object({ id: ProvisionId, title: z.string(), text: z.string() })),
+  provisions: z.array(
+    z.object({
+      id: ProvisionId,
+      title: z.string(),
+      text: z.string(),
+      card: z.string().nullable().default(null),
+      tags: z.array(z.string()).default([]),
+    }),
+  ),
 });
 export type FrozenText = z.infer<typeof FrozenText>;
 

@@ -3,7 +3,7 @@
 // client draws only from it. Secrets are removed here, nowhere else.
 import type { Brief, Delegation, Inject, Scenario } from "./scenario.ts";
 import type { Channel, Seat, SessionState } from "./state.ts";
-import type { DelegationId } from "./ids.ts";
+import type { AmendmentId, DelegationId, InstrumentId, ProvisionId } from "./ids.ts";
 
 /**
  * Who is looking. Delegates of one delegation share a view (their own seat
@@ -37,4 +37,33 @@ export type SessionView = Omit<SessionState, "scenario" | "seats" | "channels" |
   channels: Channel[];
   /** True once the debrief has revealed briefs and private channels to all. */
   revealed: boolean;
+  /** Secret: only in a delegation's own view, its running score of every text it may sign. */
+  standing?: Standing;
 };
+
+/** A delegation's running score, by its own brief (see shared/rules/standing.ts). */
+export interface Standing {
+  delegation: DelegationId;
+  walkAway: number;
+  /** What the walk-away stands for, in words. */
+  alternative: string;
+  maximum: number;
+  instruments: InstrumentStanding[];
+}
+
+export interface InstrumentStanding {
+  instrument: InstrumentId;
+  /** What the text as it stands is worth to the delegation (each priority once). */
+  value: number;
+  /** What the shared code would add if every delegation signed it (its "everyone signs" priority). */
+  everyoneBonus: number;
+  met: { words: string; weight: number; provision: ProvisionId | null }[];
+  crossed: { tag: string; why: string; provision: ProvisionId; title: string }[];
+  /** Its result if it signed the text as it stands and the text counted (a bloc agreement: its walk-away at most). */
+  ifSigned: number;
+  outcome: "above" | "at" | "below";
+  /** Plain words for the head before signing (a red line, or worse than walking away); null when neither. */
+  warning: string | null;
+  /** Pending amendments that state tags: how much each would change the value, and whether it would cross a red line. */
+  amendments: { amendment: AmendmentId; change: number; crossesRedLine: boolean }[];
+}

@@ -80,6 +80,8 @@ export function summarizeCommand(c: Command, n: Names): string {
       return `froze the text of ${quoted(n.instrument(c.instrument))}`;
     case "instrument.unfreeze":
       return `unfroze the text of ${quoted(n.instrument(c.instrument))}`;
+    case "provision.retag":
+      return `re-tagged ${quoted(n.provision(c.provision))}: ${c.tags.join(", ") || "no tags"}`;
     case "instrument.open":
       return `opened ${quoted(c.title)} between ${c.parties.map(n.delegation).join(", ")}`;
     case "provision.table":
@@ -91,7 +93,7 @@ export function summarizeCommand(c: Command, n: Names): string {
     case "stance.set":
       return `${c.stance ?? "no stance"} on ${quoted(n.provision(c.provision))}`;
     case "amendment.propose":
-      return `proposed an amendment to ${quoted(n.provision(c.provision))}${"text" in c.edit ? `: ${c.edit.text}` : ""}`;
+      return `proposed an amendment to ${quoted(n.provision(c.provision))}${"text" in c.edit ? `: ${c.edit.text}` : ""}${c.tags ? ` (tags: ${c.tags.join(", ") || "none"})` : ""}`;
     case "amendment.withdraw":
       return `withdrew amendment ${c.amendment}`;
     case "amendment.vote":

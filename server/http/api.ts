@@ -7,6 +7,7 @@ import QRCode from "qrcode";
 import { LIMITS } from "../../shared/limits.ts";
 import { SessionCode } from "../../shared/ids.ts";
 import type { SessionState } from "../../shared/state.ts";
+import { splitDecisionRule } from "./decision-rule.ts";
 import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } from "../../content/load.ts";
 import type { Scenario } from "../../shared/scenario.ts";
 import { holdsHostKey, presentedHostKey } from "../secrets.ts";
@@ -46,6 +47,7 @@ export function publicFacts(state: SessionState) {
   return {
     code: state.code,
     title: state.scenario.title,
+    decisionRule: state.decisionRule,
     phase: state.phase,
     locked: state.locked,
     ended: state.ended,
@@ -112,12 +114,14 @@ export function apiRouter(deps: ApiDeps): Router {
     jsonBody(LIMITS.scenarioBytes),
     async (req, res) => {
       // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts).
-      const { rest, request } = splitComputerRequest(req.body);
+      const { rest: body, choice } = splitDecisionRule(req.body);
+      const { rest, request } = splitComputerRequest(body);
       const chosen = chooseScenario(rest);
-      if (!chosen.ok) {
-        res.status(400).json({ errors: chosen.errors });
+      if (!chosen.ok || !choice.ok) {
+        res.status(400).json({ errors: [...(chosen.ok ? [] : chosen.errors), ...(choice.ok ? [] : choice.errors)] });
         return;
       }
+      if (choice.rule) chosen.scenario.decisionRule = choice.rule;
       const computer = request ? computerActions(request, chosen.scenario) : { ok: true as const, actions: [] };
       if (!computer.ok) {
         res.status(400).json({ errors: computer.errors });

@@ -7,10 +7,24 @@ import { accept, event, logged, mine, type ActionOf, type Handler } from "./cont
 import { decideAmendment, editResult } from "./decide.ts";
 import { provisionFor } from "./drafting.ts";
 import { currentText } from "./provision-reading.ts";
-import { amendmentOf, instrumentOf, isParty, mint, nameOf, provisionOf, quoted, replaced } from "./lookup.ts";
+import {
+  amendmentOf,
+  headPhrase,
+  instrumentOf,
+  isParty,
+  mint,
+  nameOf,
+  provisionOf,
+  quoted,
+  replaced,
+  unknownTag,
+} from "./lookup.ts";
 import { refuse } from "./refuse.ts";
 import { settleVotes } from "./settle.ts";
 import { editFits, words } from "./words.ts";
+
+/** Under consensus, how long an amendment waits before silence counts as consent. */
+export const CONSENSUS_SILENCE_MS = 2 * 60_000;
 
 const unknownAmendment = () => refuse("UNKNOWN_AMENDMENT", "That amendment does not exist.");
 const closed = (a: Amendment) => refuse("AMENDMENT_CLOSED", `That amendment is ${a.status}: it is no longer open.`);
@@ -37,6 +51,9 @@ export const amendmentPropose: Handler<ActionOf<"amendment.propose">> = (s, a, w
     return refuse("NO_CHANGE", "That amendment would leave the text exactly as it is.");
   if (after === null)
     return refuse("BAD_EDIT", `A provision must keep some text and be at most ${LIMITS.provisionText} characters.`);
+  const tags = a.tags === undefined ? [...provision.tags] : [...new Set(a.tags)];
+  const stray = unknownTag(s, tags);
+  if (stray !== null) return stray;
   const pending = s.amendments.filter((x) => x.provision === provision.id && x.status === "pending").length;
   if (pending >= LIMITS.pendingAmendmentsPerProvision)
     return refuse(
@@ -56,6 +73,9 @@ export const amendmentPropose: Handler<ActionOf<"amendment.propose">> = (s, a, w
     ...(note ? { note } : {}),
     proposedAt: w.t,
     votes: { [own]: "yes" },
+    castBy: { [own]: { seat: w.seat!.id, name: w.seat!.name } },
+    tags,
+    deadline: s.decisionRule === "consensus" ? w.t + CONSENSUS_SILENCE_MS : null,
     status: "pending",
     decidedAt: null,
   };
@@ -101,17 +121,34 @@ export const amendmentVote: Handler<ActionOf<"amendment.vote">> = (s, a, w) => {
     );
   if (amendment.votes[own] === a.vote)
     return refuse("ALREADY_DONE", `Your delegation already voted ${a.vote} on this amendment.`);
+  // One vote per delegation: any member casts it; once cast, only the head may change it.
+  const cast = amendment.castBy[own];
+  if (amendment.votes[own] !== undefined && s.heads[own] !== w.seat!.id)
+    return refuse(
+      "NOT_HEAD_OF_DELEGATION",
+      `${cast?.name ?? "A member"} already cast ${nameOf(s, own)}'s vote (${amendment.votes[own]}). Only ${headPhrase(s, own)} can change it.`,
+    );
+  const by = { seat: w.seat!.id, name: w.seat!.name };
   const voted: SessionState = {
     ...s,
-    amendments: replaced(s.amendments, amendment.id, (x) => ({ ...x, votes: { ...x.votes, [own]: a.vote } })),
+    amendments: replaced(s.amendments, amendment.id, (x) => ({
+      ...x,
+      votes: { ...x.votes, [own]: a.vote },
+      castBy: { ...x.castBy, [own]: by },
+    })),
   };
   const settled = settleVotes(voted, w.t);
   return accept(settled.state, [
-    event("amendment.vote", `${nameOf(s, own)} voted on an amendment to ${quoted(provision.title)}.`, {
-      amendment: amendment.id,
-      delegation: own,
-      vote: a.vote,
-    }),
+    event(
+      "amendment.vote",
+      `${by.name} voted ${a.vote} for ${nameOf(s, own)} on an amendment to ${quoted(provision.title)}.`,
+      {
+        amendment: amendment.id,
+        delegation: own,
+        vote: a.vote,
+        by: by.name,
+      },
+    ),
     ...settled.events,
   ]);
 };

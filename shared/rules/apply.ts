@@ -19,7 +19,7 @@ import {
 } from "./seats.ts";
 import { instrumentOpen, provisionDraft, provisionTable, provisionWithdraw, stanceSet } from "./drafting.ts";
 import { amendmentClose, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
-import { bracketResolve, instrumentFreeze, instrumentUnfreeze, voteCast, voteClose } from "./final.ts";
+import { bracketResolve, instrumentFreeze, instrumentUnfreeze, provisionRetag, voteCast, voteClose } from "./final.ts";
 import { sign } from "./signing.ts";
 import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
@@ -52,6 +52,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "vote.close": voteClose,
   "instrument.freeze": instrumentFreeze,
   "instrument.unfreeze": instrumentUnfreeze,
+  "provision.retag": provisionRetag,
   "instrument.open": instrumentOpen,
   "provision.table": provisionTable,
   "provision.draft": provisionDraft,

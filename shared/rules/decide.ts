@@ -5,7 +5,7 @@ import type { DecisionRule } from "../scenario.ts";
 import type { Amendment, ProvisionVersion, SessionState } from "../state.ts";
 import type { GameEvent } from "./api.ts";
 import { event, logged } from "./context.ts";
-import { instrumentOf, nameOf, provisionOf, quoted, replaced } from "./lookup.ts";
+import { instrumentOf, nameOf, partiesOf, provisionOf, quoted, replaced, seatedDelegations } from "./lookup.ts";
 import { spanOf, spliceEdit, words } from "./words.ts";
 import { LIMITS } from "../limits.ts";
 
@@ -56,12 +56,28 @@ export function editResult(text: string, edit: TextEdit): string | null {
   return joined.length > 0 && joined.length <= LIMITS.provisionText ? joined : null;
 }
 
-/** Decides a pending amendment now: votes not cast count as abstentions. */
+/** Seated party delegations that have not voted on an amendment. */
+function silentOn(s: SessionState, amendment: Amendment, instrumentId: string): string[] {
+  const instrument = instrumentOf(s, instrumentId);
+  if (!instrument) return [];
+  const seated = seatedDelegations(s);
+  return partiesOf(s, instrument).filter((d) => seated.has(d) && amendment.votes[d] === undefined);
+}
+
+/**
+ * Decides a pending amendment now. Under majority and two-thirds, votes not
+ * cast count as abstentions. Under consensus, silence is consent only once the
+ * amendment's visible deadline has passed: closed earlier, a delegation that
+ * has not said yes has not consented, and the amendment fails.
+ */
 export function decideAmendment(s: SessionState, id: string, t: number): { state: SessionState; events: GameEvent[] } {
   const amendment = s.amendments.find((x) => x.id === id);
   const provision = amendment && provisionOf(s, amendment.provision);
   if (!amendment || !provision || amendment.status !== "pending") return { state: s, events: [] };
   const counts = tally(amendment.votes);
+  const silent = silentOn(s, amendment, provision.instrument);
+  const silenceBlocks =
+    s.decisionRule === "consensus" && silent.length > 0 && (amendment.deadline === null || t < amendment.deadline);
   const current = provision.versions[provision.versions.length - 1]!;
   const added = amendment.edit.kind === "delete" ? [] : words(amendment.edit.text);
   const text = spliceEdit(words(current.text), amendment.edit, added);
@@ -70,8 +86,11 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     amendment.edit,
     added.map(() => amendment.by),
   );
-  const adopted = passes(s.decisionRule, counts) && text !== null && authors !== null;
+  const adopted = passes(s.decisionRule, counts) && !silenceBlocks && text !== null && authors !== null;
   const by = nameOf(s, amendment.by);
+  const why = silenceBlocks
+    ? `${silent.map((d) => nameOf(s, d)).join(", ")} had not agreed and the deadline for silent consent had not passed`
+    : tallyWords(counts);
 
   if (!adopted) {
     const state: SessionState = {
@@ -81,7 +100,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
         s,
         t,
         "amendment.rejected",
-        `${by}'s amendment to ${quoted(provision.title)} was rejected (${tallyWords(counts)})`,
+        `${by}'s amendment to ${quoted(provision.title)} was rejected (${why})`,
         {
           delegation: amendment.by,
           provision: provision.id,
@@ -93,7 +112,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     return {
       state,
       events: [
-        event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected.`, {
+        event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected (${why}).`, {
           amendment: id,
           provision: provision.id,
         }),
@@ -109,6 +128,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     by: amendment.by,
     cause: "amendment",
     amendment: id,
+    ...(amendment.tags ? { tags: amendment.tags } : {}),
   };
   const amendments = s.amendments.map((x): Amendment => {
     if (x.id === id) return { ...x, status: "adopted", decidedAt: t };
@@ -120,7 +140,11 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
   const state: SessionState = {
     ...s,
     amendments,
-    provisions: replaced(s.provisions, provision.id, (p) => ({ ...p, versions: [...p.versions, version] })),
+    provisions: replaced(s.provisions, provision.id, (p) => ({
+      ...p,
+      versions: [...p.versions, version],
+      tags: amendment.tags ?? p.tags,
+    })),
     timeline: logged(
       s,
       t,

@@ -4,7 +4,18 @@ import { LIMITS } from "../limits.ts";
 import type { Instrument, Provision, SessionState } from "../state.ts";
 import type { DelegationId } from "../ids.ts";
 import { accept, event, logged, mine, type ActionOf, type Handler, type Who } from "./context.ts";
-import { cardOf, delegationOf, injectOf, instrumentOf, mint, nameOf, provisionOf, quoted, isParty } from "./lookup.ts";
+import {
+  cardOf,
+  delegationOf,
+  injectOf,
+  instrumentOf,
+  isParty,
+  mint,
+  nameOf,
+  provisionOf,
+  quoted,
+  unknownTag,
+} from "./lookup.ts";
 import { refuse, type Refusal } from "./refuse.ts";
 import { words } from "./words.ts";
 /** The instrument, if this delegation may work on it and its text is not frozen. */
@@ -165,10 +176,8 @@ export const provisionDraft: Handler<ActionOf<"provision.draft">> = (s, a, w) =>
   const own = mine(w);
   const instrument = openInstrumentFor(s, a.instrument, own);
   if ("ok" in instrument) return instrument;
-  const known = new Set(s.scenario.cards.flatMap((c) => c.tags));
-  const stray = a.tags.find((t) => !known.has(t));
-  if (stray !== undefined)
-    return refuse("BAD_MESSAGE", `The tag "${stray}" is not used in this scenario. Pick tags from the list.`);
+  const stray = unknownTag(s, a.tags);
+  if (stray !== null) return stray;
   const title = a.title.trim();
   const text = words(a.text).join(" ");
   if (title.length === 0 || title.length > LIMITS.title)
@@ -196,6 +205,11 @@ export const provisionWithdraw: Handler<ActionOf<"provision.withdraw">> = (s, a,
       "PROVISION_CLOSED",
       `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`,
     );
+  if (provision.resolution === "kept-by-vote")
+    return refuse(
+      "PROVISION_CLOSED",
+      `The heads of delegation voted to keep ${quoted(provision.title)}, so it can no longer be withdrawn.`,
+    );
   const pending = s.amendments.some((x) => x.provision === provision.id && x.status === "pending");
   const state: SessionState = {
     ...s,
@@ -219,6 +233,16 @@ export const provisionWithdraw: Handler<ActionOf<"provision.withdraw">> = (s, a,
   ]);
 };
 
+/** How close to the end of Negotiation a provision may have been tabled or changed and still be objected to in Final text. */
+export const LATE_MS = 3 * 60_000;
+
+/** Whether a provision was tabled or last changed within LATE_MS before Final text began. */
+export function lateInNegotiation(s: SessionState, provision: Provision): boolean {
+  const began = [...s.timeline].reverse().find((e) => e.kind === "phase" && e.text.startsWith("Final text"))?.at;
+  const changed = provision.versions[provision.versions.length - 1]?.at ?? provision.tabledAt;
+  return began !== undefined && began - Math.max(provision.tabledAt, changed) <= LATE_MS;
+}
+
 const STANCE_WORDS = {
   sponsor: "sponsors",
   support: "supports",
@@ -231,6 +255,19 @@ export const stanceSet: Handler<ActionOf<"stance.set">> = (s, a, w) => {
   const found = provisionFor(s, a.provision, own);
   if ("ok" in found) return found;
   const { provision } = found;
+  if (s.phase === "final-text") {
+    // Drafting is over; only what reached the table at the last minute can still be bracketed.
+    if (a.stance !== "objection")
+      return refuse(
+        "WRONG_PHASE",
+        "During Final text you can only object to a provision tabled or changed at the last minute.",
+      );
+    if (!lateInNegotiation(s, provision))
+      return refuse(
+        "WRONG_PHASE",
+        `${quoted(provision.title)} was on the table well before Final text: objections to it had to be made during Negotiation.`,
+      );
+  }
   const before = provision.stances[own] ?? null;
   if (before === a.stance)
     return refuse(

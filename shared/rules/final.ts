@@ -4,7 +4,7 @@ import type { SessionState } from "../state.ts";
 import { accept, event, logged, mine, type ActionOf, type Handler } from "./context.ts";
 import { closeBracketVote } from "./decide.ts";
 import { currentText, isBracketed } from "./provision-reading.ts";
-import { headPhrase, instrumentOf, isParty, nameOf, provisionOf, quoted, replaced } from "./lookup.ts";
+import { headPhrase, instrumentOf, isParty, nameOf, provisionOf, quoted, replaced, unknownTag } from "./lookup.ts";
 import { refuse } from "./refuse.ts";
 import { settleVotes } from "./settle.ts";
 import { versionHash } from "./hash.ts";
@@ -116,7 +116,13 @@ export const instrumentFreeze: Handler<ActionOf<"instrument.freeze">> = (s, a, w
       "EMPTY_INSTRUMENT",
       `${quoted(instrument.title)} has no provisions on the table, so there is nothing to freeze.`,
     );
-  const texts = kept.map((p) => ({ id: p!.id, title: p!.title, text: currentText(p!) }));
+  const texts = kept.map((p) => ({
+    id: p!.id,
+    title: p!.title,
+    text: currentText(p!),
+    card: p!.card,
+    tags: [...p!.tags],
+  }));
   const frozen = { version: versionHash(instrument.title, texts), at: w.t, provisions: texts };
   const keptIds = new Set(texts.map((p) => p.id));
   const state: SessionState = {
@@ -159,4 +165,33 @@ export const instrumentUnfreeze: Handler<ActionOf<"instrument.unfreeze">> = (s, 
       instrument: instrument.id,
     }),
   ]);
+};
+
+export const provisionRetag: Handler<ActionOf<"provision.retag">> = (s, a, w) => {
+  const provision = provisionOf(s, a.provision);
+  if (!provision) return unknownProvision();
+  if (instrumentOf(s, provision.instrument)?.frozen)
+    return refuse("TEXT_FROZEN", "That text is frozen. Unfreeze it first.");
+  if (provision.status !== "tabled")
+    return refuse(
+      "PROVISION_CLOSED",
+      `${quoted(provision.title)} is ${provision.status}: it is no longer on the table.`,
+    );
+  const tags = [...new Set(a.tags)];
+  const stray = unknownTag(s, tags);
+  if (stray !== null) return stray;
+  if (tags.length === provision.tags.length && tags.every((t) => provision.tags.includes(t)))
+    return refuse("NO_CHANGE", `${quoted(provision.title)} already carries exactly those tags.`);
+  const words = tags.length === 0 ? "no tags" : tags.join(", ");
+  const text = `The host, as judge, re-tagged ${quoted(provision.title)}: it now counts for ${words} (was ${provision.tags.join(", ") || "no tags"})`;
+  const state: SessionState = {
+    ...s,
+    provisions: replaced(s.provisions, provision.id, (p) => ({ ...p, tags })),
+    timeline: logged(s, w.t, "provision.retag", text, {
+      provision: provision.id,
+      instrument: provision.instrument,
+      version: provision.versions.length,
+    }),
+  };
+  return accept(state, [event("provision.retag", `${text}.`, { provision: provision.id, tags })]);
 };

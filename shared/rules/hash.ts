@@ -10,8 +10,20 @@ export function sha256Hex(text: string): string {
 
 /**
  * The version of a frozen instrument: the hash of a canonical serialisation of
- * its title and its provisions' titles and texts, in order. Same text, same version.
+ * its title and, in order, each provision's id, card, title, text and tags.
+ * Same provisions saying and counting for the same, same version: swapping a
+ * provision for an identical text with other tags is a new version, so the
+ * signatures on the old one stop counting.
  */
-export function versionHash(title: string, provisions: readonly { title: string; text: string }[]): string {
-  return sha256Hex(JSON.stringify(["accord-instrument-v1", title, provisions.map((p) => [p.title, p.text])]));
+export function versionHash(
+  title: string,
+  provisions: readonly { id?: string; card?: string | null; title: string; text: string; tags?: readonly string[] }[],
+): string {
+  return sha256Hex(
+    JSON.stringify([
+      "accord-instrument-v2",
+      title,
+      provisions.map((p) => [p.id ?? null, p.card ?? null, p.title, p.text, [...(p.tags ?? [])].sort()]),
+    ]),
+  );
 }

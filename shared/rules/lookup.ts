@@ -2,6 +2,7 @@
 // anything; the handlers build new state from what these return.
 import type { Amendment, Channel, Instrument, Provision, Seat, SessionState } from "../state.ts";
 import type { DelegationId } from "../ids.ts";
+import { refuse } from "./refuse.ts";
 
 export const seatOf = (s: SessionState, id: string): Seat | undefined => s.seats.find((x) => x.id === id);
 export const instrumentOf = (s: SessionState, id: string): Instrument | undefined =>
@@ -53,3 +54,12 @@ export function replaced<T extends { id: string }>(items: T[], id: string, chang
 }
 
 export const quoted = (title: string): string => `“${title}”`;
+
+/** A refusal naming the first tag the scenario does not use, or null when every tag is known. */
+export function unknownTag(s: SessionState, tags: readonly string[]) {
+  const known = new Set(s.scenario.cards.flatMap((c) => c.tags));
+  const stray = tags.find((t) => !known.has(t));
+  return stray === undefined
+    ? null
+    : refuse("BAD_MESSAGE", `The tag "${stray}" is not used in this scenario. Pick tags from the list.`);
+}

@@ -37,7 +37,8 @@ export const PHASE_ACTIONS: Readonly<Record<PhaseId, readonly DelegateActionType
     "channel.open",
     "say",
   ],
-  "final-text": ["provision.withdraw", "vote.cast", "say"],
+  // In Final text a delegation may still object to a provision tabled or changed at the last minute.
+  "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
   signing: ["sign", "say"],
   debrief: ["say"],
 };
@@ -49,6 +50,7 @@ export const HOST_ACTION_PHASES: Readonly<Partial<Record<HostActionType, readonl
   "vote.close": ["final-text"],
   "instrument.freeze": ["final-text"],
   "instrument.unfreeze": ["final-text"],
+  "provision.retag": ["final-text"],
 };
 
 /** Every action a delegate may take in some phase: the phase table says which, and when. */
@@ -88,6 +90,7 @@ export const ACTION_WORDS: Readonly<Record<ClientActionType, string>> = {
   "vote.close": "close a vote on bracketed text",
   "instrument.freeze": "freeze a text",
   "instrument.unfreeze": "unfreeze a text",
+  "provision.retag": "change what a provision counts for",
   "computer.on": "switch on a computer delegation",
   "computer.off": "switch off a computer delegation",
   "chair.auto": "let the computer chair the session",

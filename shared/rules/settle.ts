@@ -21,7 +21,10 @@ export function settleVotes(s: SessionState, t: number): { state: SessionState; 
     for (const { id } of s.amendments) {
       const a = state.amendments.find((x) => x.id === id);
       const p = a && provisionOf(state, a.provision);
-      if (a?.status !== "pending" || !p || !everyoneVoted(state, p.instrument, a.votes)) continue;
+      if (a?.status !== "pending" || !p) continue;
+      // Decided when every seated party has voted, or (under consensus) when its deadline for silent consent has passed.
+      const silenceDue = a.deadline !== null && t >= a.deadline;
+      if (!silenceDue && !everyoneVoted(state, p.instrument, a.votes)) continue;
       const r = decideAmendment(state, id, t);
       state = r.state;
       events.push(...r.events);

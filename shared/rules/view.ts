@@ -7,6 +7,7 @@ import type { Channel, Seat, SessionState } from "../state.ts";
 import type { Audience, DelegationView, PublicSeat, ScenarioView, SessionView } from "../view.ts";
 import type { SeatId } from "../ids.ts";
 import { seatOf } from "./lookup.ts";
+import { standingOf } from "./standing.ts";
 
 export function audienceOf(state: SessionState, seatId: SeatId): Audience {
   return audienceOfSeat(seatOf(state, seatId));
@@ -109,5 +110,6 @@ export function viewFor(state: SessionState, audience: Audience): SessionView {
     seats: seatsFor(state, audience.kind === "host"),
     channels: channelsFor(state, audience, revealed),
     revealed,
+    ...(audience.kind === "delegation" ? { standing: standingOf(state, audience.delegation) } : {}),
   };
 }

@@ -3,7 +3,8 @@ import { LIMITS } from "../../shared/limits.ts";
 import type { DecisionRule } from "../../shared/scenario.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { currentText } from "../../shared/rules/index.ts";
-import { HOST, accepted, nextId, ok, refused, table, tableCard, type Table } from "../fixtures/mini-scenario.ts";
+import { CONSENSUS_SILENCE_MS } from "../../shared/rules/amendments.ts";
+import { HOST, accepted, idOf, nextId, ok, refused, table, tableCard, type Table } from "../fixtures/mini-scenario.ts";
 
 // "States share data on cyber threats." : 6 words, tabled by China.
 function threatData(rule: DecisionRule = "consensus"): Table & { provision: string } {
@@ -35,6 +36,10 @@ describe("amendment.propose", () => {
       note: "clearer",
       proposedAt: state.now,
       votes: { usa: "yes" },
+      castBy: { usa: { seat: "s5", name: "Amy" } },
+      tags: ["cooperation", "data-sharing"],
+      // Consensus: silence counts as consent only after a deadline everyone sees.
+      deadline: state.now + CONSENSUS_SILENCE_MS,
       status: "pending",
       decidedAt: null,
     });
@@ -168,12 +173,14 @@ describe("amendment.vote and deciding", () => {
       by: "usa",
       cause: "amendment",
       amendment: id,
+      tags: ["cooperation", "data-sharing"],
     });
     expect(p.versions[0]?.text).toBe("States share data on cyber threats.");
     expect(events.map((e) => e.type)).toEqual(["amendment.vote", "amendment.adopted"]);
     expect(state.timeline.at(-1)).toMatchObject({ kind: "amendment.adopted", version: 2, provision: t.provision });
   });
-  it("lets any delegate of a delegation vote; the last vote wins", () => {
+  it("takes one vote per delegation: any member casts it, only the head changes it, everyone sees who cast it", () => {
+    // Before: any member overrode the head's vote ("the last vote wins").
     const t = threatData();
     const id = nextId(t.state, "a");
     let s = ok(t.state, t.amy, {
@@ -182,10 +189,23 @@ describe("amendment.vote and deciding", () => {
       baseVersion: 1,
       edit: { kind: "insert", at: 0, text: "All" },
     });
-    s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: "no" });
-    s = ok(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" });
-    expect(amendmentOf(s, id).votes).toEqual({ usa: "yes", china: "yes" });
-    refused(s, t.wei, { type: "amendment.vote", amendment: id, vote: "yes" }, "ALREADY_DONE");
+    const cast = accepted(s, t.lin, { type: "amendment.vote", amendment: id, vote: "no" });
+    s = cast.state;
+    expect(amendmentOf(s, id).castBy.china).toEqual({ seat: idOf(t.lin), name: "Lin" });
+    expect(cast.events[0]).toMatchObject({
+      text: "Lin voted no for China on an amendment to “Sharing threat data”.",
+      audience: "all",
+    });
+    // Lin is not the head: the vote stands until Wei, the head, changes it.
+    expect(refused(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" }, "NOT_HEAD_OF_DELEGATION")).toBe(
+      "Lin already cast China's vote (no). Only Wei (head of China) can change it.",
+    );
+    s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: "abstain" });
+    expect(amendmentOf(s, id)).toMatchObject({
+      votes: { usa: "yes", china: "abstain" },
+      castBy: { china: { name: "Wei" } },
+    });
+    refused(s, t.wei, { type: "amendment.vote", amendment: id, vote: "abstain" }, "ALREADY_DONE");
   });
   it("applies each decision rule", () => {
     // Russia proposes (yes); China and the United States vote as given.
@@ -256,7 +276,7 @@ describe("amendment.vote and deciding", () => {
       baseVersion: 1,
       edit: { kind: "insert", at: 0, text: "All" },
     });
-    s = ok(s, HOST, { type: "amendment.close", amendment: first });
+    s = ok(s, HOST, { type: "amendment.close", amendment: first }, { now: s.now + CONSENSUS_SILENCE_MS });
     expect(amendmentOf(s, first).status).toBe("adopted");
     expect(amendmentOf(s, after)).toMatchObject({
       status: "pending",
@@ -282,7 +302,8 @@ describe("amendment.vote and deciding", () => {
       "russia",
     ]);
   });
-  it("amendment.close by the host decides now: missing votes abstain", () => {
+  it("under consensus, a host close before the visible deadline does not count silence as consent", () => {
+    // Before: the proposer's yes and a host close adopted it "by consensus".
     const t = threatData();
     const id = nextId(t.state, "a");
     const s = ok(t.state, t.amy, {
@@ -291,11 +312,72 @@ describe("amendment.vote and deciding", () => {
       baseVersion: 1,
       edit: { kind: "insert", at: 0, text: "All" },
     });
-    const closed = ok(s, HOST, { type: "amendment.close", amendment: id });
+    const deadline = amendmentOf(s, id).deadline!;
+    const early = accepted(s, HOST, { type: "amendment.close", amendment: id }, { now: deadline - 1000 });
+    expect(amendmentOf(early.state, id).status).toBe("rejected");
+    expect(early.events[0]?.text).toBe(
+      "United States's amendment to “Sharing threat data” was rejected (China, Russia had not agreed and the deadline for silent consent had not passed).",
+    );
+    expect(text(early.state, t.provision)).toBe("States share data on cyber threats.");
+    // After the deadline, silence is consent.
+    const closed = ok(s, HOST, { type: "amendment.close", amendment: id }, { now: deadline });
     expect(amendmentOf(closed, id).status).toBe("adopted");
     expect(text(closed, t.provision)).toBe("All States share data on cyber threats.");
     refused(closed, HOST, { type: "amendment.close", amendment: id }, "AMENDMENT_CLOSED");
     refused(closed, HOST, { type: "amendment.close", amendment: "a999" }, "UNKNOWN_AMENDMENT");
+  });
+  it("under consensus, the first action after the deadline settles an amendment nobody objected to", () => {
+    const t = threatData();
+    const id = nextId(t.state, "a");
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
+    s = ok(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" }, { now: amendmentOf(s, id).deadline! + 1 });
+    expect(amendmentOf(s, id).status).toBe("adopted");
+  });
+  it("under majority, the host's close counts missing votes as abstentions, with no deadline", () => {
+    const t = threatData("majority");
+    const id = nextId(t.state, "a");
+    const s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "insert", at: 0, text: "All" },
+    });
+    expect(amendmentOf(s, id).deadline).toBeNull();
+    expect(amendmentOf(ok(s, HOST, { type: "amendment.close", amendment: id }), id).status).toBe("adopted");
+  });
+  it("states the tags of its new text, checked against the scenario, and decided with it", () => {
+    const t = threatData();
+    const id = nextId(t.state, "a");
+    refused(
+      t.state,
+      t.amy,
+      {
+        type: "amendment.propose",
+        provision: t.provision,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 0, text: "All" },
+        tags: ["made-up"],
+      },
+      "BAD_MESSAGE",
+    );
+    let s = ok(t.state, t.amy, {
+      type: "amendment.propose",
+      provision: t.provision,
+      baseVersion: 1,
+      edit: { kind: "replace", from: 0, to: 6, text: "Each state decides which information enters its cyberspace." },
+      tags: ["control", "content"],
+    });
+    expect(amendmentOf(s, id).tags).toEqual(["control", "content"]);
+    s = ok(s, t.wei, { type: "amendment.vote", amendment: id, vote: "yes" });
+    s = ok(s, t.ivan, { type: "amendment.vote", amendment: id, vote: "yes" });
+    const p = s.provisions.find((x) => x.id === t.provision)!;
+    expect(p.tags).toEqual(["control", "content"]);
+    expect(p.versions.at(-1)?.tags).toEqual(["control", "content"]);
   });
 });
 

@@ -22,7 +22,7 @@ describe("the phase table", () => {
         "channel.open",
         "say",
       ],
-      "final-text": ["provision.withdraw", "vote.cast", "say"],
+      "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
       signing: ["sign", "say"],
       debrief: ["say"],
     });

@@ -28,7 +28,8 @@ function played(): Table & { ids: Record<string, string>; agreement: string } {
     baseVersion: 1,
     edit: { kind: "insert", at: 0, text: "All" },
   });
-  s = ok(s, HOST, { type: "amendment.close", amendment: s.amendments[0]!.id });
+  // Under consensus, silence is consent once the amendment's deadline has passed.
+  s = ok(s, HOST, { type: "amendment.close", amendment: s.amendments[0]!.id }, { now: s.amendments[0]!.deadline! });
   s = ok(s, HOST, { type: "phase.next" });
   s = ok(s, HOST, { type: "instrument.freeze", instrument: "code" });
   s = ok(s, HOST, { type: "instrument.freeze", instrument: agreement });

@@ -124,7 +124,15 @@ describe("instrument.freeze and unfreeze", () => {
     const t = drafted();
     const s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "drop" });
     const { state, events } = accepted(s, HOST, { type: "instrument.freeze", instrument: "code" });
-    const texts = [{ id: t.agreed, title: "Sharing threat data", text: "States share data on cyber threats." }];
+    const texts = [
+      {
+        id: t.agreed,
+        title: "Sharing threat data",
+        text: "States share data on cyber threats.",
+        card: "threat-data",
+        tags: ["cooperation", "data-sharing"],
+      },
+    ];
     expect(state.instruments[0]?.frozen).toEqual({
       version: versionHash("Code of conduct", texts),
       at: state.now,
@@ -194,7 +202,12 @@ describe("sign", () => {
       baseVersion: 1,
       edit: { kind: "insert", at: 0, text: "All" },
     });
-    s = ok(s, HOST, { type: "amendment.close", amendment: s.amendments.at(-1)!.id });
+    s = ok(
+      s,
+      HOST,
+      { type: "amendment.close", amendment: s.amendments.at(-1)!.id },
+      { now: s.amendments.at(-1)!.deadline! },
+    );
     s = ok(ok(s, HOST, { type: "phase.next" }), HOST, { type: "instrument.freeze", instrument: "code" });
     expect(s.instruments[0]?.frozen?.version).not.toBe(t.version);
     expect(s.signatures).toHaveLength(1);
@@ -209,5 +222,106 @@ describe("sign", () => {
     if (t.state.timer.state !== "running") throw new Error("timer should run");
     const s = ok(t.state, SYSTEM, { type: "timer.deadline" }, { now: t.state.timer.endsAt });
     expect([s.phase, s.instruments[0]?.frozen, s.signatures]).toEqual(["final-text", null, []]);
+  });
+});
+
+describe("what a signature covers: text, tags and which provisions", () => {
+  function signed() {
+    const t = drafted();
+    let s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "drop" });
+    s = ok(s, HOST, { type: "instrument.freeze", instrument: "code" });
+    s = ok(s, HOST, { type: "phase.next" });
+    s = ok(s, t.wei, { type: "sign", instrument: "code", version: s.instruments[0]!.frozen!.version });
+    s = ok(s, t.amy, { type: "sign", instrument: "code", version: s.instruments[0]!.frozen!.version });
+    return { ...t, state: s, version: s.instruments[0]!.frozen!.version };
+  }
+
+  it("voids the signatures when a provision is swapped for the same words with other tags", () => {
+    // Before: the version hashed titles and texts only, so the swap revived the old signatures.
+    const t = signed();
+    let s = toPhase(t.state, "final-text");
+    s = ok(s, HOST, { type: "instrument.unfreeze", instrument: "code" });
+    s = ok(s, HOST, { type: "phase.back" });
+    s = ok(s, t.amy, { type: "provision.withdraw", provision: t.agreed });
+    s = ok(s, t.amy, {
+      type: "provision.draft",
+      instrument: "code",
+      title: "Sharing threat data",
+      text: "States share data on cyber threats.",
+      tags: [],
+    });
+    s = ok(ok(s, HOST, { type: "phase.next" }), HOST, { type: "instrument.freeze", instrument: "code" });
+    expect(s.instruments[0]!.frozen!.provisions.map((p) => [p.title, p.text])).toEqual([
+      ["Sharing threat data", "States share data on cyber threats."],
+    ]);
+    expect(s.instruments[0]!.frozen!.version).not.toBe(t.version);
+    expect(s.signatures.filter((x) => signatureCounts(s, x))).toEqual([]);
+  });
+
+  it("lets the host, as judge, re-tag a provision in Final text: logged, and a new version to sign", () => {
+    const t = drafted();
+    let s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "drop" });
+    const before = versionHash("Code of conduct", [
+      { ...prov(s, t.agreed), text: "States share data on cyber threats." },
+    ]);
+    refused(s, t.amy, { type: "provision.retag", provision: t.agreed, tags: ["content"] }, "NOT_HOST");
+    refused(s, HOST, { type: "provision.retag", provision: t.agreed, tags: ["no-such-tag"] }, "BAD_MESSAGE");
+    refused(
+      s,
+      HOST,
+      { type: "provision.retag", provision: t.agreed, tags: ["data-sharing", "cooperation"] },
+      "NO_CHANGE",
+    );
+    const r = accepted(s, HOST, { type: "provision.retag", provision: t.agreed, tags: ["cooperation"] });
+    s = r.state;
+    expect(prov(s, t.agreed).tags).toEqual(["cooperation"]);
+    expect(r.events[0]).toMatchObject({
+      type: "provision.retag",
+      audience: "all",
+      text: "The host, as judge, re-tagged “Sharing threat data”: it now counts for cooperation (was cooperation, data-sharing).",
+    });
+    expect(s.timeline.at(-1)).toMatchObject({ kind: "provision.retag", provision: t.agreed });
+    s = ok(s, HOST, { type: "instrument.freeze", instrument: "code" });
+    expect(s.instruments[0]!.frozen!.version).not.toBe(before);
+    refused(s, HOST, { type: "provision.retag", provision: t.agreed, tags: [] }, "TEXT_FROZEN");
+    refused(toPhase(s, "negotiation"), HOST, { type: "provision.retag", provision: t.agreed, tags: [] }, "WRONG_PHASE");
+  });
+});
+
+describe("Final text procedure", () => {
+  it("lets a delegation object, and so bracket, a provision tabled in the last minutes of Negotiation", () => {
+    // Before: stances were closed in Final text, so a card tabled at the last minute went through unopposed.
+    const t = table("negotiation");
+    const early = tableCard(t.state, t.amy, "threat-data");
+    // Sovereignty is tabled 10 minutes after threat data, a moment before Final text.
+    let s = ok(
+      early.state,
+      t.wei,
+      { type: "provision.table", instrument: "code", card: "sovereignty" },
+      { now: early.state.now + 10 * 60_000 },
+    );
+    s = ok(s, HOST, { type: "phase.next" });
+    const sovereignty = s.provisions.find((p) => p.card === "sovereignty")!.id;
+    const r = accepted(s, t.amy, { type: "stance.set", provision: sovereignty, stance: "objection" });
+    expect(isBracketed(prov(r.state, sovereignty))).toBe(true);
+    expect(
+      refused(s, t.ivan, { type: "stance.set", provision: early.provision, stance: "objection" }, "WRONG_PHASE"),
+    ).toBe(
+      "“Sharing threat data” was on the table well before Final text: objections to it had to be made during Negotiation.",
+    );
+    refused(s, t.amy, { type: "stance.set", provision: sovereignty, stance: "support" }, "WRONG_PHASE");
+  });
+
+  it("refuses to withdraw a provision the heads voted to keep", () => {
+    // Before: its proposer could withdraw it after the vote kept it.
+    const t = drafted();
+    let s = ok(t.state, HOST, { type: "bracket.resolve", provision: t.contested, how: "vote" });
+    s = ok(s, t.wei, { type: "vote.cast", provision: t.contested, vote: "yes" });
+    s = ok(s, t.ivan, { type: "vote.cast", provision: t.contested, vote: "yes" });
+    s = ok(s, t.amy, { type: "vote.cast", provision: t.contested, vote: "abstain" });
+    expect(prov(s, t.contested).resolution).toBe("kept-by-vote");
+    expect(refused(s, t.wei, { type: "provision.withdraw", provision: t.contested }, "PROVISION_CLOSED")).toBe(
+      "The heads of delegation voted to keep “State sovereignty”, so it can no longer be withdrawn.",
+    );
   });
 });

@@ -17,6 +17,12 @@ describe("sha256Hex", () => {
   });
 });
 
+/** Versions as first printed under "accord-instrument-v2" (id, card, title, text, tags). */
+const PINNED = {
+  plain: "e1c024acf8745306be2c48ca68be12f98481660d588ff6d5e7043cf8361352c0",
+  unicode: "b40a74a9048929b838f30595886dbc25752f0335831fb5e9c7c1ed2931f6bc38",
+};
+
 describe("versionHash", () => {
   const provisions = [
     { title: "A", text: "one two" },
@@ -38,10 +44,19 @@ describe("versionHash", () => {
     expect(versionHash("Code", [{ title: "A one", text: "two" }, provisions[1]!])).not.toBe(v);
   });
 
-  it("keeps the versions already printed on signed instruments (values from before @noble/hashes)", () => {
-    expect(versionHash("Code", provisions)).toBe("f8eebc0dc0e5c7c2c4dbea436878ca437671fde0786af337dfb3d3d2ba29afb1");
-    expect(versionHash("Café", [{ title: "Désarmement — ☮", text: "日本語 😀 ok" }])).toBe(
-      "8fe031d73186dfb600303a104dc29d96c1468b98345c4b68464706c59428d35f",
-    );
+  it("covers each provision's id, card and tags, in any order of tags", () => {
+    const tagged = [{ id: "p2", card: "threat-data", title: "A", text: "one two", tags: ["b", "a"] }];
+    const v = versionHash("Code", tagged);
+    expect(versionHash("Code", [{ ...tagged[0]!, tags: ["a", "b"] }])).toBe(v);
+    expect(versionHash("Code", [{ ...tagged[0]!, tags: ["a"] }])).not.toBe(v);
+    expect(versionHash("Code", [{ ...tagged[0]!, card: null }])).not.toBe(v);
+    expect(versionHash("Code", [{ ...tagged[0]!, id: "p3" }])).not.toBe(v);
+  });
+
+  it("is pinned (the version printed on a signed instrument must not drift between releases)", () => {
+    expect(versionHash("Code", provisions)).toBe(PINNED.plain);
+    expect(
+      versionHash("Café", [{ id: "p2", card: null, title: "Désarmement — ☮", text: "日本語 😀 ok", tags: ["x"] }]),
+    ).toBe(PINNED.unicode);
   });
 });
