@@ -28,7 +28,7 @@ describe("hosting chooses the decision rule", () => {
     const { code } = await createSession(server, { decisionRule: "majority" });
     const amy = await join(code, { name: "Amy", delegation: "united-states" }, "amy");
     expect(amy.view!.decisionRule).toBe("majority");
-    const facts = await (await fetch(`${server.url}/api/sessions/${code}`)).json();
+    const facts = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as { decisionRule: string };
     expect(facts.decisionRule).toBe("majority");
     const bad = await fetch(`${server.url}/api/sessions`, {
       method: "POST",
@@ -36,7 +36,7 @@ describe("hosting chooses the decision rule", () => {
       body: JSON.stringify({ decisionRule: "unanimity-ish" }),
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors).toEqual([
+    expect(((await bad.json()) as { errors: unknown }).errors).toEqual([
       { path: "decisionRule", message: 'choose one of "consensus", "majority", "two-thirds"' },
     ]);
   });
