@@ -4,7 +4,7 @@ import * as Phaser from "phaser";
 import "../styles/game.css";
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHASE_TITLES } from "../ui/phases.ts";
+import { PHASE_TITLES } from "../../shared/phases.ts";
 import { h, fill } from "../ui/dom.ts";
 import { setText, whenChanged } from "../ui/keyed.ts";
 import { delegationChip } from "../ui/chips.ts";

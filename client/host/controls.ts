@@ -1,7 +1,7 @@
 // Running the session: phase back/next, the timer, lock, announcements, end.
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHASES, PHASE_TITLES } from "../ui/phases.ts";
+import { PHASES, PHASE_TITLES } from "../../shared/phases.ts";
 import { h, fill } from "../ui/dom.ts";
 import { actionButton, actNear } from "../ui/act.ts";
 import { tickTimer } from "../ui/timer.ts";

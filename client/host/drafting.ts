@@ -3,7 +3,7 @@
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
-import { actionButton } from "../ui/act.ts";
+import { actionButton, may } from "../ui/act.ts";
 import {
   currentText,
   delegationOf,
@@ -36,7 +36,7 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
             "div",
             { class: "instrument" },
             h("h3", {}, inst.title, inst.frozen ? ` — frozen ${shortHash(inst.frozen.version)}` : ""),
-            v.phase === "final-text"
+            may(link, v, "instrument.freeze")
               ? h(
                   "div",
                   { class: "row" },
@@ -72,12 +72,12 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
                       "div",
                       { class: "row" },
                       `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${Object.keys(a.votes).length} votes`,
-                      v.phase === "negotiation"
+                      may(link, v, "amendment.close")
                         ? actionButton(link, "Close the vote", () => ({ type: "amendment.close", amendment: a.id }))
                         : null,
                     ),
                   ),
-                  v.phase === "final-text" && isBracketed(p) && !p.vote
+                  may(link, v, "bracket.resolve") && isBracketed(p) && !p.vote
                     ? h(
                         "div",
                         { class: "row" },

@@ -6,7 +6,7 @@ import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { deleteControl } from "./delete.ts";
 import { mountTalk } from "../game/panels/talk.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
-import { PHASE_TITLES } from "../ui/phases.ts";
+import { PHASE_TITLES } from "../../shared/phases.ts";
 import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
 import { showRejoinCode } from "../../shared/codes.ts";

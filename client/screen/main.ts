@@ -23,7 +23,7 @@ import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { diffLine } from "../game/panels/provision-card.ts";
 import { applyEdit } from "../../shared/rules/words.ts";
-import { PHASE_TITLES } from "../ui/phases.ts";
+import { PHASE_TITLES } from "../../shared/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
 import type { Stance } from "../../shared/protocol.ts";
 

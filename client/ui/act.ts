@@ -1,5 +1,7 @@
 // Sends an action and shows a refusal right next to what caused it.
-import type { ClientAction } from "../../shared/protocol.ts";
+import type { ClientAction, ClientActionType } from "../../shared/protocol.ts";
+import type { SessionView } from "../../shared/view.ts";
+import { canAct } from "../../shared/rules/can-act.ts";
 import type { SessionLink } from "../net/connection.ts";
 import { h } from "./dom.ts";
 
@@ -13,6 +15,10 @@ export function actNear(link: SessionLink, action: ClientAction, slot: HTMLEleme
     onAccepted,
   });
 }
+
+/** Whether this page's seat may ask for `type` now (the rules' phase table): show its control only then. */
+export const may = (link: SessionLink, view: SessionView, type: ClientActionType): boolean =>
+  canAct(view, link.welcome?.seat ?? "", type);
 
 /** A button with its own refusal slot just after it. */
 export function actionButton(

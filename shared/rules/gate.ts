@@ -1,6 +1,6 @@
 // The chain of checks every command passes before its own rules run:
 // session ended, who may send it (system or seat), role, then phase.
-import { CLIENT_ACTION_TYPES } from "../protocol.ts";
+import { CLIENT_ACTION_TYPES, type ClientActionType } from "../protocol.ts";
 import type { Seat, SessionState } from "../state.ts";
 import type { Actor } from "./api.ts";
 import { seatOf } from "./lookup.ts";
@@ -9,11 +9,11 @@ import {
   AFTER_END_ACTIONS,
   DELEGATE_ACTIONS,
   HOST_ACTION_PHASES,
-  PHASE_ACTIONS,
   SYSTEM_ACTIONS,
   phaseTitle,
   phasesAllowing,
   phasesPhrase,
+  roleAndPhase,
   type DelegateActionType,
   type HostActionType,
 } from "./phase-table.ts";
@@ -33,23 +33,21 @@ export function gate(s: SessionState, actor: Actor, type: string): { seat: Seat 
   if (!seat) return refuse("UNKNOWN_SEAT", "Your seat is no longer in this session. Join again.");
   const words = ACTION_WORDS[type as keyof typeof ACTION_WORDS];
 
-  if (DELEGATE_ACTIONS.has(type)) {
-    if (seat.role === "host" && type === "say") return { seat };
-    if (seat.role !== "delegate" || !seat.delegation)
+  const delegateAction = DELEGATE_ACTIONS.has(type);
+  switch (roleAndPhase(seat.role, !!seat.delegation, s.phase, type as ClientActionType)) {
+    case "NOT_DELEGATE":
       return refuse(
         "NOT_DELEGATE",
         `Only delegates can ${words}. ${seat.role === "host" ? "As the host" : "As an observer"} you can't.`,
       );
-    if (!PHASE_ACTIONS[s.phase].includes(type as DelegateActionType)) {
-      const allowed = phasesAllowing(type as DelegateActionType);
+    case "NOT_HOST":
+      return refuse("NOT_HOST", `Only the host can ${words}.`);
+    case "WRONG_PHASE": {
+      const allowed = delegateAction
+        ? phasesAllowing(type as DelegateActionType)
+        : HOST_ACTION_PHASES[type as HostActionType]!;
       return refuse("WRONG_PHASE", `You can ${words} only ${phasesPhrase(allowed)}. Now it is ${phaseTitle(s.phase)}.`);
     }
-    return { seat };
   }
-
-  if (seat.role !== "host") return refuse("NOT_HOST", `Only the host can ${words}.`);
-  const phases = HOST_ACTION_PHASES[type as HostActionType];
-  if (phases && !phases.includes(s.phase))
-    return refuse("WRONG_PHASE", `You can ${words} only ${phasesPhrase(phases)}. Now it is ${phaseTitle(s.phase)}.`);
   return { seat };
 }

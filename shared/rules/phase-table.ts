@@ -1,7 +1,9 @@
 // The explicit table of what each phase allows, and who may ask for what.
-// Clients read it to grey out buttons; the rules read it to refuse.
-import { PHASES, PHASE_TITLES, type PhaseId } from "../scenario.ts";
+// The rules' gate refuses by it; the pages show a control only when it allows
+// the action (through canAct). Free of zod, so the pages can import it.
+import { PHASES, PHASE_TITLES, type PhaseId } from "../phases.ts";
 import type { ClientActionType } from "../protocol.ts";
+import type { Role } from "../state.ts";
 import type { SystemAction } from "./api.ts";
 
 export type DelegateActionType = Extract<
@@ -118,3 +120,24 @@ export function phasesPhrase(phases: readonly PhaseId[]): string {
 /** The phases in which delegates may take an action. */
 export const phasesAllowing = (type: DelegateActionType): PhaseId[] =>
   PHASES.filter((p) => PHASE_ACTIONS[p].includes(type));
+
+/**
+ * The gate's role and phase checks as a code: null when a seat in this role
+ * may ask for `type` in this phase. The gate turns a code into a refusal in
+ * words; canAct into a shown or hidden control.
+ */
+export function roleAndPhase(
+  role: Role,
+  inDelegation: boolean,
+  phase: PhaseId,
+  type: ClientActionType,
+): "NOT_DELEGATE" | "NOT_HOST" | "WRONG_PHASE" | null {
+  if (DELEGATE_ACTIONS.has(type)) {
+    if (role === "host" && type === "say") return null;
+    if (role !== "delegate" || !inDelegation) return "NOT_DELEGATE";
+    return PHASE_ACTIONS[phase].includes(type as DelegateActionType) ? null : "WRONG_PHASE";
+  }
+  if (role !== "host") return "NOT_HOST";
+  const phases = HOST_ACTION_PHASES[type as HostActionType];
+  return phases && !phases.includes(phase) ? "WRONG_PHASE" : null;
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../shared/scenario.ts";
 import { CLIENT_ACTION_TYPES, type ClientAction } from "../../shared/protocol.ts";
-import { PHASE_ACTIONS, canAct, applyAction } from "../../shared/rules/index.ts";
+import { PHASE_ACTIONS, canAct, applyAction, viewFor } from "../../shared/rules/index.ts";
 import { HOST, SYSTEM, fresh, idOf, ok, refused, seat, table } from "../fixtures/mini-scenario.ts";
 
 describe("the phase table", () => {
@@ -125,6 +125,34 @@ describe("canAct", () => {
     expect(
       CLIENT_ACTION_TYPES.filter((type) => canAct(t.state, idOf(t.projector), type as ClientAction["type"])),
     ).toEqual([]);
+  });
+
+  it("answers from a seat's own view as from the state, and says yes exactly when the rules get past role and phase", () => {
+    for (const phase of PHASES) {
+      const t = table(phase);
+      for (const who of [t.wei, t.lin, t.projector, HOST]) {
+        const id = who.kind === "seat" ? who.seat : "";
+        const seatRow = t.state.seats.find((x) => x.id === id)!;
+        const view = viewFor(
+          t.state,
+          seatRow.role === "host"
+            ? { kind: "host" }
+            : seatRow.role === "observer"
+              ? { kind: "observer" }
+              : { kind: "delegation", delegation: seatRow.delegation! },
+        );
+        for (const type of CLIENT_ACTION_TYPES) {
+          const allowed = canAct(t.state, id, type);
+          expect(canAct(view, id, type), `${phase} ${seatRow.name} ${type}`).toBe(allowed);
+          // A refusal of the role or the phase is exactly what canAct foresees.
+          const result = applyAction(t.state, who, { type } as ClientAction, { now: t.state.now });
+          const gateCodes = ["NOT_DELEGATE", "NOT_HOST", "WRONG_PHASE", "SESSION_ENDED"];
+          if (!result.ok && gateCodes.includes(result.code))
+            expect(allowed, `${phase} ${seatRow.name} ${type}`).toBe(false);
+          if (allowed && !result.ok) expect(gateCodes, `${phase} ${seatRow.name} ${type}`).not.toContain(result.code);
+        }
+      }
+    }
   });
 });
 

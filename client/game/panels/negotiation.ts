@@ -7,7 +7,7 @@ import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { keyedList, Spot } from "../../ui/keyed.ts";
-import { actNear } from "../../ui/act.ts";
+import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
 import { provisionCard } from "./provision-card.ts";
@@ -209,7 +209,8 @@ export function negotiationPanel(ctx: GameContext): Panel {
       const opened = view.provisions.find((p) => p.id === ctx.openedProvision);
       if (opened) card.update(view, opened);
       cardSlot.show(!!opened, () => (opened ? card.el : null));
-      tabler.hidden = agreement.hidden = view.phase !== "negotiation" || !mine;
+      tabler.hidden = !may(ctx.link, view, "provision.table");
+      agreement.hidden = !may(ctx.link, view, "instrument.open");
       tabler.hidden ||= !isParty(view, ctx.instrument, mine);
       const onTable = new Set(
         provisionsOf(view, ctx.instrument)

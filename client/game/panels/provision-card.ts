@@ -8,7 +8,7 @@ import type { Stance } from "../../../shared/protocol.ts";
 import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { Spot } from "../../ui/keyed.ts";
-import { actionButton, actNear } from "../../ui/act.ts";
+import { actionButton, actNear, may } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
 import {
   currentText,
@@ -130,7 +130,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       const text = currentText(p);
       const bracketed = isBracketed(p);
       const party = isParty(view, p.instrument, d);
-      const open = p.status === "tabled" && view.phase === "negotiation" && party;
+      const open = p.status === "tabled" && may(link, view, "stance.set") && party;
       // Keep what the student is typing unless the text under it changed.
       const key = `${p.id}:${currentVersion(p)}`;
       if (key !== editing) {
@@ -184,8 +184,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       parts.buttons.show([p.id, open, d ? (p.stances[d] ?? null) : null], () =>
         open ? stanceButtons(link, view, p, d) : null,
       );
-      const withdrawable =
-        p.status === "tabled" && p.tabledBy === d && ["negotiation", "final-text"].includes(view.phase);
+      const withdrawable = p.status === "tabled" && p.tabledBy === d && may(link, view, "provision.withdraw");
       parts.withdraw.show([p.id, withdrawable], () =>
         withdrawable
           ? actionButton(link, "Withdraw this provision", () => ({ type: "provision.withdraw", provision: p.id }), {
@@ -252,7 +251,7 @@ function amendmentsBlock(
         ),
         diffLine(text, after),
         h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
-        party && view.phase === "negotiation"
+        party && may(link, view, "amendment.vote")
           ? h(
               "div",
               { class: "row" },
