@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LIMITS, PROTOCOL_VERSION } from "./limits.ts";
 import { Tag } from "./scenario.ts";
 import { Difficulty } from "./bots/difficulty.ts";
+import type { SessionView } from "./view.ts";
 import { AmendmentId, CardId, ChannelId, DelegationId, InjectId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export { PROTOCOL_VERSION };
@@ -242,12 +243,19 @@ export const ServerMessage = z.discriminatedUnion("type", [
     /** The server's clock (ms since epoch) when it sent this: a device with a wrong clock still shows the right time left. */
     serverTime: z.number().optional(),
   }),
-  /** The seat's whole view: on joining, and whenever a patch would not be smaller. */
-  z.object({ type: z.literal("view"), rev: z.number().int(), view: z.unknown() }),
+  /**
+   * The audience's whole view (shared/view.ts, built by the rules' viewFor), sent when a patch would not
+   * apply: the seat just joined, asked for a resync, or moved to another audience.
+   */
+  z.object({ type: z.literal("view"), rev: z.number().int(), view: z.custom<SessionView>() }),
   /** What changed in the seat's view since revision `rev - 1`. */
   z.object({ type: z.literal("patch"), rev: z.number().int(), ops: z.array(PatchOp) }),
   /** An accepted action, as the seat may know of it (for toasts, sounds and animations). */
-  z.object({ type: z.literal("event"), event: z.record(z.string(), z.unknown()) }),
+  z.object({
+    type: z.literal("event"),
+    /** The rules' GameEvent without its audience: a type, plain words for a toast, and the event's own fields. */
+    event: z.looseObject({ type: z.string(), text: z.string() }),
+  }),
   /** The client's action `seq` was applied (or had already been applied). */
   z.object({ type: z.literal("ack"), seq: z.number().int() }),
   z.object({

@@ -7,6 +7,7 @@ import { setUpHostForm } from "./host-new.ts";
 import type { JoinOptions } from "../../shared/protocol.ts";
 import type { JoinField, JoinRefusal } from "../net/refusal-words.ts";
 import { REJOIN_CODE_LENGTH, showRejoinCode, typedRejoinCode } from "../../shared/codes.ts";
+import { JOIN_WORDS } from "../../shared/refusal-words.ts";
 
 const CODE_CHARS = /[^34679ACDEFGHJKMNPQRTWXY]/;
 const form = byId<HTMLFormElement>("join-form");
@@ -73,11 +74,7 @@ async function lookUp(code: string): Promise<void> {
     const facts = await sessionFacts(code);
     if (codeInput.value !== code) return;
     showFacts(facts);
-    if (!facts)
-      showRefusal(
-        { code: "UNKNOWN_SESSION", field: "code", words: "That code doesn't match a session — check the board." },
-        false,
-      );
+    if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: JOIN_WORDS.UNKNOWN_SESSION! }, false);
   } catch {
     /* the join itself will say what is wrong */
   }

@@ -5,7 +5,7 @@ import { Client, type Room } from "colyseus.js";
 import type { ClientAction, JoinOptions, PatchOp, ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
 import { ACT, RESYNC } from "../../shared/message-types.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { actionWords, joinRefusal } from "./refusal-words.ts";
+import { joinRefusal } from "./refusal-words.ts";
 import { makeSeq } from "./seq.ts";
 import { ServerClock } from "./server-clock.ts";
 import { ViewKeeper } from "./view-keeper.ts";
@@ -138,7 +138,7 @@ export class SessionLink {
         this.emit("welcome", msg);
         return;
       case "view":
-        this.keeper.whole(msg.rev, msg.view as SessionView);
+        this.keeper.whole(msg.rev, msg.view);
         this.setView();
         return;
       case "patch": {
@@ -159,7 +159,7 @@ export class SessionLink {
       case "error": {
         const refusal: Refusal = {
           code: msg.code,
-          words: actionWords(msg.code, msg.message),
+          words: msg.message || "The server refused that.",
           action: msg.action,
           seq: msg.seq,
         };

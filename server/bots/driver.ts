@@ -63,7 +63,7 @@ export class SeatDriver {
     if (this.closed) return;
     switch (message.type) {
       case "view":
-        this.view = message.view as SessionView;
+        this.view = message.view;
         this.rev = message.rev;
         this.stale = false;
         return this.poke();

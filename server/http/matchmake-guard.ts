@@ -12,6 +12,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { SessionCode } from "../../shared/ids.ts";
 import { joinErrorCode, type RefusalCode } from "../../shared/protocol.ts";
+import { joinRefusalText } from "../../shared/refusal-words.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { JoinLimits } from "../limits/joins.ts";
 import { ipOf } from "../limits/ip.ts";
@@ -46,7 +47,7 @@ type Answer = { status: number; body: Record<string, unknown>; headers?: Record<
 
 const refusal = (status: number, code: RefusalCode, message: string): Answer => ({
   status,
-  body: { code: joinErrorCode(code), error: `${code}: ${message}` },
+  body: { code: joinErrorCode(code), error: joinRefusalText(code, message) },
 });
 
 export function guardMatchmaking(server: HttpServer, deps: GuardDeps): void {

@@ -3,7 +3,8 @@
 // client can show the words and branch on the code.
 import { ServerError } from "colyseus";
 import { joinErrorCode, type RefusalCode } from "../../shared/protocol.ts";
+import { joinRefusalText } from "../../shared/refusal-words.ts";
 
 export function joinError(code: RefusalCode, message: string): ServerError {
-  return new ServerError(joinErrorCode(code), `${code}: ${message}`);
+  return new ServerError(joinErrorCode(code), joinRefusalText(code, message));
 }
