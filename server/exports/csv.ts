@@ -60,10 +60,25 @@ function rows(r: Report, table: CsvTable): Cell[][] {
       ];
     case "scores":
       return [
-        ["delegation", "score", "priorities met", "red lines crossed", "signed", "adopted words share"],
+        [
+          "delegation",
+          "score",
+          "walk-away",
+          "maximum",
+          "outcome",
+          "in words",
+          "priorities met",
+          "red lines crossed",
+          "signed",
+          "adopted words share",
+        ],
         ...r.delegations.map((d) => [
           d.name,
           d.score?.score ?? null,
+          d.score?.walkAway ?? null,
+          d.score?.maximum ?? null,
+          d.score?.outcome ?? null,
+          d.score?.words ?? null,
           d.score?.met.map((m) => `${m.what} (${m.weight})`).join("; ") ?? null,
           d.score?.redLinesCrossed.map((x) => x.tag).join("; ") ?? null,
           d.score?.signed.join("; ") ?? null,

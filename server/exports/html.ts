@@ -91,7 +91,7 @@ function delegationSection(d: ReportDelegation): string {
       : d.members.map((m) => `${h(m.name)}${m.head ? " (head)" : ""}`).join(", ");
   const s = d.score;
   const score = s
-    ? `<p><strong>Score: ${s.score}</strong>${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.</p>
+    ? `<p><strong>Score: ${s.score}</strong> (walk-away ${s.walkAway}, maximum ${s.maximum})${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}. ${h(s.words)}</p>
 <ul>${s.met.map((m) => `<li>Priority met: ${h(m.what)} in ${h(m.instrument)} (${m.weight > 0 ? "+" : ""}${m.weight})</li>`).join("")}${s.redLinesCrossed
         .map((r) => `<li>Red line crossed: ${h(r.tag)}, by “${h(r.provision)}” in ${h(r.instrument)}</li>`)
         .join("")}<li>Signed: ${s.signed.length === 0 ? "nothing" : h(s.signed.join(", "))}</li></ul>`
@@ -106,13 +106,11 @@ ${d.brief.redLines.length === 0 ? "<p>Red lines: none.</p>" : `<p>Red lines:</p>
 }
 
 export function renderHtml(r: Report): string {
+  // Each delegation against its own alternative, in the scenario's order: scales differ, so no leaderboard.
   const scores = r.delegations.some((d) => d.score)
-    ? `<table><thead><tr><th>Delegation</th><th>Score</th><th>Adopted words</th></tr></thead><tbody>${r.delegations
-        .map(
-          (d) =>
-            `<tr><td>${h(d.name)}</td><td>${d.score?.score ?? "–"}</td><td>${d.wording === null ? "–" : percent(d.wording)}</td></tr>`,
-        )
-        .join("")}</tbody></table>`
+    ? `<h3>Each delegation against its own alternative</h3><ul>${r.delegations
+        .map((d) => (d.score ? `<li>${h(d.score.words)}</li>` : ""))
+        .join("")}</ul>`
     : "";
   return `<!doctype html>
 <html lang="en">

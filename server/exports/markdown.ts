@@ -63,7 +63,7 @@ function delegationBlock(d: ReportDelegation): string {
   );
   if (d.score) {
     lines.push(
-      `**Score: ${d.score.score}**${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}.`,
+      `**Score: ${d.score.score}** (walk-away ${d.score.walkAway}, maximum ${d.score.maximum})${d.wording === null ? "" : `; wrote ${percent(d.wording)} of the adopted words`}. ${escapeMarkdown(d.score.words)}`,
       "",
     );
     for (const m of d.score.met)
@@ -95,9 +95,9 @@ export function renderMarkdown(r: Report): string {
   if (r.meters) {
     out.push(`- Global commons: ${r.meters.commons} (from −100, national cyberspaces, to +100, a global commons)`);
     out.push(`- Stability: ${r.meters.stability} (from −100, unstable, to +100, stable)`, "");
-    out.push("| Delegation | Score | Adopted words |", "| --- | --- | --- |");
-    for (const d of r.delegations)
-      out.push(`| ${cell(d.name)} | ${d.score?.score ?? "–"} | ${d.wording === null ? "–" : percent(d.wording)} |`);
+    // Each delegation against its own alternative: scales differ, so no leaderboard.
+    out.push("Each delegation against its own alternative:", "");
+    for (const d of r.delegations) if (d.score) out.push(`- ${escapeMarkdown(d.score.words)}`);
     out.push("");
   } else {
     out.push("The meters and scores are worked out at the debrief.", "");

@@ -5,6 +5,8 @@ import type { Brief } from "../../shared/scenario.ts";
 import type { DelegationScore, Provision, SessionState } from "../../shared/state.ts";
 import type { JournalEntry } from "../store/types.ts";
 import { actorName, summarizeCommand, type Names, namesOf } from "./summary.ts";
+import { priorityWords } from "../../shared/rules/score.ts";
+import { resultWords } from "../../shared/rules/result-words.ts";
 
 export interface ReportMember {
   name: string;
@@ -13,7 +15,13 @@ export interface ReportMember {
 
 /** A delegation's score with cards and instruments named as the class knows them. */
 export interface ReportScore {
+  /** The delegation's result (the shared code's value if it validly signed a code that counts, else its walk-away). */
   score: number;
+  walkAway: number;
+  maximum: number;
+  outcome: DelegationScore["outcome"];
+  /** Against its own alternative, in words: "China beat its alternative by 6 of a possible 28." */
+  words: string;
   met: { what: string; weight: number; instrument: string }[];
   redLinesCrossed: { tag: string; provision: string; instrument: string }[];
   signed: string[];
@@ -140,9 +148,18 @@ function scoreOf(state: SessionState, delegation: string, names: Names): ReportS
   const s: DelegationScore | undefined = state.debrief?.scores.find((x) => x.delegation === delegation);
   if (!s) return null;
   const card = (what: string) => state.scenario.cards.find((c) => c.id === what)?.title ?? what;
+  const name = state.scenario.delegations.find((d) => d.id === delegation)?.name ?? delegation;
   return {
     score: s.score,
-    met: s.met.map((m) => ({ what: card(m.what), weight: m.weight, instrument: names.instrument(m.instrument) })),
+    walkAway: s.walkAway,
+    maximum: s.maximum,
+    outcome: s.outcome,
+    words: resultWords(name, s),
+    met: s.met.map((m) => ({
+      what: m.what === "everyone-signs" ? "every delegation signs the shared code" : card(m.what),
+      weight: m.weight,
+      instrument: names.instrument(m.instrument),
+    })),
     redLinesCrossed: s.redLinesCrossed.map((r) => ({
       tag: r.tag,
       provision: names.provision(r.provision),
@@ -195,10 +212,7 @@ export function buildReport(state: SessionState, entries: readonly JournalEntry[
         .map((s) => ({ name: s.name, head: state.heads[d.id] === s.id })),
       brief: d.brief,
       priorities: d.brief.priorities.map((p) => ({
-        what:
-          p.card !== undefined
-            ? (state.scenario.cards.find((c) => c.id === p.card)?.title ?? p.card)
-            : `anything tagged ${p.tag ?? ""}`,
+        what: priorityWords(state.scenario, p),
         weight: p.weight,
       })),
       score: scoreOf(state, d.id, names),

@@ -31,5 +31,7 @@ export {
   type Outcome,
 } from "./score.ts";
 export { commonsMeter, stabilityMeter } from "./meters.ts";
+export { resultWords } from "./result-words.ts";
+export { standingOf } from "./standing.ts";
 export { signatureCounts } from "./signing.ts";
 export type { Refusal } from "./refuse.ts";

@@ -69,6 +69,27 @@ describe.each(sessions)("exports of a session $name", ({ build }) => {
     expect(html.replace(/<link rel="icon"[^>]*>/, "")).not.toMatch(/\b(src|href)=|url\(|@import/i);
   });
 
+  it("says each delegation's result against its own alternative in words, with no table ranking delegations", () => {
+    const state = debriefState();
+    const entries = debriefEntries();
+    const html = renderExport("html", state, entries).body;
+    const md = renderExport("md", state, entries).body;
+    const china = "China beat its alternative by 5 of a possible 7.";
+    const usa =
+      "United States signed across its red line (sovereignty): it ended 5 below its alternative, at -3 against a walk-away of 2.";
+    for (const words of [china, usa]) {
+      expect(html).toContain(words);
+      expect(md).toContain(escapeMarkdown(words));
+    }
+    expect(html).not.toContain("<th>Score</th>");
+    expect(md).not.toContain("| Delegation | Score |");
+    const scores = csvRecords(exportCsv(state, entries, "scores"));
+    expect(scores.find((r) => r.delegation === "China")).toMatchObject({
+      "walk-away": "2",
+      maximum: "9",
+      outcome: "above",
+    });
+  });
   it("the Markdown holds every provision's final text, every signature and every score, and reads back literally", () => {
     const md = exportMarkdown(state, entries);
     for (const text of finalTexts()) expect(md).toContain(escapeMarkdown(text).split("\n").join("\n> "));

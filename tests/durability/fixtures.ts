@@ -287,7 +287,7 @@ export function debriefState(code = "ACDEFG"): SessionState {
           delegation: "china",
           score: 7,
           walkAway: 2,
-          maximum: 5,
+          maximum: 9,
           codeValue: 7,
           signedCode: true,
           outcome: "above",
