@@ -116,7 +116,7 @@ export function apiRouter(deps: ApiDeps): Router {
       // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts).
       const { rest: body, choice } = splitDecisionRule(req.body);
       const { rest, request } = splitComputerRequest(body);
-      const chosen = chooseScenario(rest);
+      const chosen = readScenario(rest);
       if (!chosen.ok || !choice.ok) {
         res.status(400).json({ errors: [...(chosen.ok ? [] : chosen.errors), ...(choice.ok ? [] : choice.errors)] });
         return;
@@ -176,6 +176,18 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(404).json({ error: "No such API route." });
   });
   return router;
+}
+
+/**
+ * chooseScenario, but a document the checker itself trips on (found by the HTTP fuzz: a body of
+ * `{ "constructor": ... }`) is refused as unreadable, never answered with a 5xx.
+ */
+function readScenario(body: unknown): ReturnType<typeof chooseScenario> {
+  try {
+    return chooseScenario(body);
+  } catch {
+    return { ok: false, errors: [{ path: "(body)", message: "this is not a scenario document the server can read" }] };
+  }
 }
 
 /** The body names a scenario on offer (`{ scenario: "id" }`), holds a whole scenario document, or is empty (the default). */

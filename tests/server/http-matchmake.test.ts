@@ -8,7 +8,7 @@ import { Client } from "colyseus.js";
 import { matchMaker } from "colyseus";
 import type { AccordServer } from "../../server/app.ts";
 import { createSession, Player, startServer } from "./harness.ts";
-import { rawRequest } from "./raw-http.ts";
+import { rawRequest } from "../../tools/raw-http.ts";
 
 let server: AccordServer;
 const opened: Player[] = [];

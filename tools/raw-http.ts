@@ -60,6 +60,8 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
       received = Buffer.concat([received, chunk]);
       const answer = parse();
       const length = Number(answer.headers["content-length"] ?? NaN);
+      // A switch to WebSocket has no body to wait for: the answer is the status line.
+      if (answer.status === 101) return finish({ ...answer, bodyBytesSent: sentAtAnswer });
       if (answer.status && Number.isFinite(length) && Buffer.byteLength(answer.body, "latin1") >= length) {
         finish({ ...answer, bodyBytesSent: sentAtAnswer });
       }
@@ -68,6 +70,7 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawAnswer> {
     socket.on("close", () => finish({ ...parse(), bodyBytesSent: sentAtAnswer || sent }));
     socket.on("connect", () => {
       const headers = { host: `127.0.0.1:${port}`, connection: "close", ...req.headers };
+      if (req.headers?.upgrade) headers.connection = "Upgrade";
       const lines = [`${req.method} ${req.path} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
       socket.write(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
       const body = typeof req.body === "string" ? Buffer.from(req.body, "utf8") : req.body;
