@@ -142,6 +142,8 @@ describe("the default scenario", () => {
     const attack = byId(scenario.injects, "hospital-ransomware");
     expect(attack.quote).toBeUndefined();
     expect(attack.body).toMatch(/fictional/i);
+    // The headline is what flashes on every screen: it says role-play too.
+    expect(attack.headline).toMatch(/^Role-play news: /);
     expect(attack.cards).toContain("protected-schools-hospitals");
   });
 
@@ -163,9 +165,30 @@ describe("the default scenario", () => {
     expect(scenario.questions.length).toBeLessThanOrEqual(8);
   });
 
+  it("marks what the game adds beyond the article as role-play where students read it", () => {
+    for (const d of scenario.delegations) expect(d.brief.instructions, d.id).toMatch(/^Role-play: /);
+  });
+
+  it("does not give the article author's proposal to Japan as its own public position", () => {
+    // The article's author, not Japan, proposes the first step (hospitals, schools, infrastructure off limits).
+    const japan = byId(scenario.delegations, "japan");
+    expect(japan.publicPosition).not.toMatch(/propos|hospital|school|power grid|water/i);
+  });
+
+  it("names the article's first step as the cards every camp might accept", () => {
+    expect(scenario.firstStep).toEqual([
+      "protected-infrastructure",
+      "protected-schools-hospitals",
+      "threat-data",
+      "cybercrime-cooperation",
+    ]);
+  });
+
   describe("the secret briefs", () => {
-    it("give every delegation priorities, a red line and a definition of success", () => {
+    it("give every delegation priorities, a red line, a walk-away with the alternative it stands for, and a definition of success", () => {
       for (const d of scenario.delegations) {
+        expect(d.brief.walkAway.value, d.id).toBeGreaterThan(0);
+        expect(d.brief.walkAway.alternative, d.id).toMatch(/agreement|pact/);
         expect(d.brief.priorities.length, d.id).toBeGreaterThanOrEqual(5);
         expect(d.brief.redLines.length, d.id).toBeGreaterThanOrEqual(1);
         expect(d.brief.success.length, d.id).toBeGreaterThan(20);
