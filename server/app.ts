@@ -10,6 +10,7 @@ import type { SessionStore } from "./store/types.ts";
 import { openMemoryStore } from "./store/memory.ts";
 import { SessionService, ROOM_NAME } from "./sessions.ts";
 import { sessionRoomClass } from "./room/session-room.ts";
+import { TRANSPORT_MAX_PAYLOAD, gatedWebSocket } from "./room/gate.ts";
 import type { LiveSession, RoomDeps } from "./room/deps.ts";
 import { apiRouter } from "./http/api.ts";
 import { pagesRouter } from "./http/pages.ts";
@@ -143,7 +144,9 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   const transport = new WebSocketTransport({
     server: httpServer,
     // Well above LIMITS.messageBytes, so an oversized action is answered TOO_LARGE instead of cutting the socket.
-    maxPayload: 64 * 1024,
+    maxPayload: TRANSPORT_MAX_PAYLOAD,
+    // Every frame is checked before Colyseus reads it (server/room/gate.ts).
+    WebSocket: gatedWebSocket({ rate: deps.rate, now: deps.now }),
     verifyClient: (info: { origin: string; req: http.IncomingMessage }) => {
       if (!originOk(info.origin, info.req.headers.host)) return false;
       // Colyseus reads the client's address from X-Real-IP first: pin it to what we believe.

@@ -8,13 +8,16 @@ import type { ClientAction } from "../shared/protocol.ts";
 import type { SessionState } from "../shared/state.ts";
 import { mintRejoinCode, mintSecret, mintSessionCode, sha256Hex } from "./secrets.ts";
 import type { LiveSession, RoomDeps } from "./room/deps.ts";
+import type { StoredSession } from "./store/types.ts";
 
 export const ROOM_NAME = "session";
 
 export class SessionService {
   private readonly waking = new Map<string, Promise<LiveSession | null>>();
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(private readonly deps: RoomDeps) {
+    deps.preloaded ??= new Map();
+  }
 
   /** Records a new session and opens its room. Nothing is left behind if either step fails. */
   async create(
@@ -52,8 +55,9 @@ export class SessionService {
     const pending = this.waking.get(code);
     if (pending) return pending;
     const opening = (async () => {
-      if (!this.deps.store.load(code)) return null;
-      await this.open(code);
+      const stored = this.deps.store.load(code);
+      if (!stored) return null;
+      await this.open(code, stored);
       return this.deps.rooms.get(code) ?? null;
     })().finally(() => this.waking.delete(code));
     this.waking.set(code, opening);
@@ -66,17 +70,18 @@ export class SessionService {
     return (await matchMaker.query({ roomId: code })).length > 0;
   }
 
-  /** At start: reopen every stored session that has not ended. Returns how many. */
+  /** At start: reopen every stored session that has not ended, each read from the store once. Returns how many. */
   async restoreAll(): Promise<number> {
     let count = 0;
     for (const meta of this.deps.store.list()) {
+      if (this.deps.rooms.has(meta.code)) continue;
       const stored = this.deps.store.load(meta.code);
       if (!stored) continue;
       const ended =
         stored.snapshot?.state.ended === true || stored.entries.some((e) => e.command.type === "session.end");
       if (ended) continue;
       try {
-        await this.wake(meta.code);
+        await this.open(meta.code, stored);
         count++;
       } catch (e) {
         this.deps.log(`session ${meta.code} could not be restored: ${(e as Error).message}`);
@@ -97,8 +102,14 @@ export class SessionService {
     return (await this.wake(code))?.sessionState() ?? null;
   }
 
-  private async open(code: string): Promise<void> {
-    await matchMaker.createRoom(ROOM_NAME, { code });
+  /** Opens the session's room; `stored` is handed to it when already read, so it is not read again. */
+  private async open(code: string, stored?: StoredSession): Promise<void> {
+    if (stored) this.deps.preloaded!.set(code, stored);
+    try {
+      await matchMaker.createRoom(ROOM_NAME, { code });
+    } finally {
+      this.deps.preloaded!.delete(code);
+    }
   }
 
   private freshCode(): string {

@@ -240,6 +240,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
     seatToken: z.string().nullable(),
     rejoinCode: z.string().nullable(),
     hostReadsPrivateChannels: z.boolean(),
+    /** Whether the host's screen shows the delegations' team channels (and their lines as events). */
+    hostReadsTeamChannels: z.boolean(),
     /** The server's clock (ms since epoch) when it sent this: a device with a wrong clock still shows the right time left. */
     serverTime: z.number().optional(),
   }),

@@ -138,6 +138,8 @@ export const Scenario = z
     decisionRule: DecisionRule.default("consensus"),
     /** Students are told on joining whether the host can read private channels. */
     hostReadsPrivateChannels: z.boolean().default(true),
+    /** Likewise for each delegation's team channel (a teacher following the briefing reads them by default). */
+    hostReadsTeamChannels: z.boolean().default(true),
     codeTitle: text(LIMITS.title),
     delegations: z.array(Delegation).min(2).max(LIMITS.delegations),
     cards: z.array(ProvisionCard).min(1).max(60),

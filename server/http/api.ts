@@ -17,6 +17,7 @@ import type { WindowCounter } from "../limits/rate.ts";
 import { computerActions, splitComputerRequest } from "../bots/setup.ts";
 import type { JoinLimits } from "../limits/joins.ts";
 import { jsonBody } from "./body.ts";
+import { publicFacts } from "../room/public-facts.ts";
 
 export interface ApiDeps {
   sessions: SessionService;
@@ -38,27 +39,6 @@ export function links(base: string, code: string, hostKey?: string) {
     ...(hostKey !== undefined ? { hostUrl: `${base}/host/${code}#key=${hostKey}` } : {}),
     joinUrl: `${base}/j/${code}`,
     observerUrl: `${base}/screen/${code}`,
-  };
-}
-
-/** What anyone may know of a session before joining it. */
-export function publicFacts(state: SessionState) {
-  const delegates = state.seats.filter((s) => s.role === "delegate");
-  return {
-    code: state.code,
-    title: state.scenario.title,
-    decisionRule: state.decisionRule,
-    phase: state.phase,
-    locked: state.locked,
-    ended: state.ended,
-    joinable: !state.locked && !state.ended && state.seats.length < LIMITS.seatsPerSession,
-    delegations: state.scenario.delegations.map((d) => ({
-      id: d.id,
-      name: d.name,
-      colour: d.colour,
-      emblem: d.emblem,
-      seated: delegates.filter((s) => s.delegation === d.id).length,
-    })),
   };
 }
 

@@ -76,8 +76,13 @@ export class ViewFanout {
   }
 }
 
-/** The host hears everything; others only events addressed to all or to their audience. */
+/**
+ * Events addressed to all, or to a list that names this audience. The host is
+ * no exception: the rules name it where it may hear (a team or private
+ * channel's lines only when the session says the host reads them).
+ */
 function mayHear(event: GameEvent, audience: Audience): boolean {
-  if (event.audience === "all" || audience.kind === "host") return true;
-  return event.audience.some((a) => audienceKey(a) === audienceKey(audience));
+  if (event.audience === "all") return true;
+  const key = audienceKey(audience);
+  return event.audience.some((a) => audienceKey(a) === key);
 }

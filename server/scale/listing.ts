@@ -1,31 +1,12 @@
 // What other processes know of a session: its room's listing in the shared
-// driver carries the session's public facts (title, phase, seats per
-// delegation, whether it can be joined) as metadata, kept in step by the room.
-// A process that does not hold the session answers GET /api/sessions/:code
+// driver carries the session's public facts as metadata (kept in step by the
+// room through listing-facts.ts). A process that does not hold the session answers GET /api/sessions/:code
 // from there, and sends the requests only the owner can answer (exports,
 // deletion, the QR code) to the owner's public address.
 import type { NextFunction, Request, Response } from "express";
 import { matchMaker } from "colyseus";
-import type { SessionState } from "../../shared/state.ts";
 import { SessionCode } from "../../shared/ids.ts";
-import { publicFacts } from "../http/api.ts";
-
-export type PublicFacts = ReturnType<typeof publicFacts>;
-
-/** Keeps a room's listing metadata equal to its session's public facts; writes only when they change. */
-export class ListingFacts {
-  private last = "";
-  constructor(private readonly room: { setMetadata(meta: Record<string, unknown>): Promise<unknown> | unknown }) {}
-
-  sync(state: SessionState): void {
-    const facts = publicFacts(state);
-    const key = JSON.stringify(facts);
-    if (key === this.last) return;
-    this.last = key;
-    // The listing is a copy for other processes; the journal has already made the change durable.
-    void Promise.resolve(this.room.setMetadata({ facts })).catch(() => undefined);
-  }
-}
+import type { PublicFacts } from "../room/public-facts.ts";
 
 export interface Elsewhere {
   facts: PublicFacts;

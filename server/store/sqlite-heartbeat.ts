@@ -8,7 +8,6 @@
 // downtime between the last beat and the crash is given back, not taken).
 // A per-session `updatedAt` would not do: it only moves when someone acts,
 // and a quiet class with a running timer would lose the whole quiet spell.
-import type { Timer } from "../../shared/state.ts";
 import { DEFAULT_PROCESS, type SqliteSessionStore } from "./sqlite.ts";
 
 export const HEARTBEAT_MS = 2_000;
@@ -46,14 +45,5 @@ export function startHeartbeat(
   };
 }
 
-/**
- * Time a timer had left when the server was last alive, for the rules'
- * `timer.restore` action; null when the timer was not running (a paused
- * timer keeps its own `remainingMs` and needs nothing).
- */
-export function timeLeftAtStop(timer: Timer, lastSeen: number | null, stateNow: number): number | null {
-  if (timer.state !== "running") return null;
-  // No heartbeat (a store from before heartbeats): the last applied action is the best we know.
-  const aliveAt = Math.max(lastSeen ?? stateNow, stateNow);
-  return Math.max(0, timer.endsAt - aliveAt);
-}
+// Kept beside the clock that feeds it; the session imports it without SQLite.
+export { timeLeftAtStop } from "./time-left.ts";

@@ -8,13 +8,13 @@ import { channelOf, delegationOf, mint, nameOf } from "./lookup.ts";
 import { planOf } from "./phases.ts";
 import { phaseTitle } from "./phase-table.ts";
 import { refuse } from "./refuse.ts";
+import { hostReads } from "./view.ts";
 
 /** Who may read a channel, as event audiences. */
 export function channelAudience(s: SessionState, channel: Channel): Audience[] | "all" {
   if (channel.members === null) return "all";
   const members: Audience[] = channel.members.map((delegation) => ({ kind: "delegation", delegation }));
-  const hostReads = channel.kind === "team" || s.scenario.hostReadsPrivateChannels;
-  return hostReads ? [...members, { kind: "host" }] : members;
+  return hostReads(s, channel) ? [...members, { kind: "host" }] : members;
 }
 
 const privateOpen = (s: SessionState) => planOf(s, s.phase)?.privateChannels === true;

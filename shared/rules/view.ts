@@ -81,9 +81,14 @@ function seatsFor(s: SessionState, forHost: boolean): PublicSeat[] {
   return seats;
 }
 
+/** Whether the host reads a members-only channel: the scenario says, per kind, and students are told so. */
+export function hostReads(s: SessionState, channel: Channel): boolean {
+  return channel.kind === "team" ? s.scenario.hostReadsTeamChannels : s.scenario.hostReadsPrivateChannels;
+}
+
 function canRead(s: SessionState, audience: Audience, channel: Channel, revealed: boolean): boolean {
   if (channel.members === null || revealed) return true;
-  if (audience.kind === "host") return channel.kind === "team" || s.scenario.hostReadsPrivateChannels;
+  if (audience.kind === "host") return hostReads(s, channel);
   if (audience.kind === "observer") return false;
   return channel.members.includes(audience.delegation);
 }

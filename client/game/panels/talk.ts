@@ -78,13 +78,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
         return b;
       },
     );
-    const reads = view.scenario.hostReadsPrivateChannels;
-    setText(
-      banner,
-      reads
-        ? "Note: your teacher can read private channels."
-        : "Private channels are private: your teacher cannot read them.",
-    );
+    setText(banner, whoReads(view.scenario.hostReadsTeamChannels, view.scenario.hostReadsPrivateChannels));
     const channel = channels.find((c) => c.id === current);
     const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
     const messages = channel?.messages ?? [];
@@ -161,4 +155,14 @@ function channelTitle(view: SessionView, c: Channel): string {
   if (c.kind === "floor") return "Floor";
   const names = (c.members ?? []).map((id) => delegationOf(view, id)?.emblem ?? id).join("·");
   return `Private: ${names || c.title}`;
+}
+
+/** What students are told about the teacher reading their channels: exactly what the server sends the host. */
+function whoReads(team: boolean, priv: boolean): string {
+  if (team && priv) return "Note: your teacher can read team channels and private channels.";
+  if (team)
+    return "Note: your teacher can read team channels. Private channels are private: your teacher cannot read them.";
+  if (priv)
+    return "Note: your teacher can read private channels. Team channels are private: your teacher cannot read them.";
+  return "Team and private channels are private: your teacher cannot read them.";
 }
