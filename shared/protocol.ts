@@ -3,6 +3,7 @@
 // every incoming message with these; the docs are generated from them.
 import { z } from "zod";
 import { LIMITS, PROTOCOL_VERSION } from "./limits.ts";
+import { NEEDS_VISIBLE, hasVisible } from "./visible.ts";
 import { Tag } from "./scenario.ts";
 import { Difficulty } from "./bots/difficulty.ts";
 import type { SessionView } from "./view.ts";
@@ -11,7 +12,12 @@ import { AmendmentId, CardId, ChannelId, DelegationId, InjectId, InstrumentId, P
 export { PROTOCOL_VERSION };
 
 const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .refine(hasVisible, NEEDS_VISIBLE);
 
 export const Stance = z.enum(["sponsor", "support", "reservation", "objection"]);
 export type Stance = z.infer<typeof Stance>;
@@ -85,7 +91,12 @@ export const ClientAction = z.discriminatedUnion("type", [
     provision: ProvisionId,
     baseVersion: z.number().int().min(1),
     edit: TextEdit,
-    note: z.string().trim().max(LIMITS.amendmentNote).optional(),
+    note: z
+      .string()
+      .trim()
+      .max(LIMITS.amendmentNote)
+      .refine((note) => note === "" || hasVisible(note), `a note ${NEEDS_VISIBLE}, or none`)
+      .optional(),
     /** The tags the new text carries, decided with it; left out, the provision keeps its tags. */
     tags: z.array(Tag).max(8).optional(),
   }),
@@ -129,7 +140,8 @@ export const DisplayName = z
       .string()
       .min(1, "type a display name")
       .max(LIMITS.displayName, `a display name is at most ${LIMITS.displayName} characters`)
-      .regex(/^[^\p{C}<>]+$/u, "a display name may not hold control characters or < >"),
+      .regex(/^[^\p{C}<>]+$/u, "a display name may not hold control characters or < >")
+      .refine(hasVisible, `a display name ${NEEDS_VISIBLE}`),
   );
 
 export const JoinOptions = z.union([

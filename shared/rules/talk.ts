@@ -1,6 +1,7 @@
 // Talk: the public floor, host announcements, each delegation's team channel,
 // and private channels among delegations (opened under the phase's press rules).
 import { LIMITS } from "../limits.ts";
+import { hasVisible } from "../visible.ts";
 import type { Channel, ChatMessage, SessionState } from "../state.ts";
 import type { Audience } from "../view.ts";
 import { accept, event, mine, type ActionOf, type Handler, type Who } from "./context.ts";
@@ -28,7 +29,8 @@ const pressClosed = (s: SessionState) =>
 function posted(s: SessionState, channel: Channel, w: Who, text: string) {
   const clean = text.trim();
   const max = channel.kind === "announcements" ? LIMITS.announcement : LIMITS.chatLine;
-  if (clean.length === 0 || clean.length > max) return refuse("BAD_MESSAGE", `A message needs 1 to ${max} characters.`);
+  if (clean.length === 0 || clean.length > max || !hasVisible(clean))
+    return refuse("BAD_MESSAGE", `A message needs 1 to ${max} characters, at least one of them one you can see.`);
   if (channel.messages.length >= LIMITS.messagesPerChannel)
     return refuse("TOO_MANY", `${channel.title} is full (${LIMITS.messagesPerChannel} messages). Use another channel.`);
   const { id, nextId } = mint(s, "m");
@@ -56,23 +58,28 @@ function posted(s: SessionState, channel: Channel, w: Who, text: string) {
   ]);
 }
 
+/**
+ * One answer for a channel that does not exist and a private channel the
+ * writer is not in, so a refusal never tells which private channels exist.
+ */
+const noSuchChannel = () =>
+  refuse("UNKNOWN_CHANNEL", "There is no channel with that name that you can write in. Pick one from your list.");
+
 export const say: Handler<ActionOf<"say">> = (s, a, w) => {
   const channel = channelOf(s, a.channel);
-  if (!channel) return refuse("UNKNOWN_CHANNEL", "That channel does not exist.");
+  if (!channel) return noSuchChannel();
   const seat = w.seat!;
   if (seat.role === "host") {
-    if (channel.kind === "private")
-      return refuse("NOT_IN_CHANNEL", "Only the delegations in a private channel can write in it.");
+    if (channel.kind === "private") return noSuchChannel();
     return posted(s, channel, w, a.text);
   }
   const own = mine(w);
   if (channel.kind === "announcements")
     return refuse("NOT_HOST", "Only the host can post announcements. Talk on the floor instead.");
+  if (channel.kind === "private" && !channel.members?.includes(own)) return noSuchChannel();
+  // Team channels are no secret (one per delegation): saying so is fine.
   if (channel.members !== null && !channel.members.includes(own))
-    return refuse(
-      "NOT_IN_CHANNEL",
-      `${nameOf(s, own)} is not in ${channel.kind === "team" ? "that team's channel" : "that private channel"}.`,
-    );
+    return refuse("NOT_IN_CHANNEL", `${nameOf(s, own)} is not in that team's channel.`);
   if (s.phase === "briefing" && channel.kind !== "team")
     return refuse("WRONG_PHASE", "During Briefing you can talk only in your team channel.");
   if (channel.kind === "private" && !privateOpen(s)) return pressClosed(s);

@@ -70,8 +70,10 @@ describe("channel.open and private channels", () => {
     ]);
     const talked = ok(state, t.wei, { type: "say", channel: id, text: "Our deal stays between us." });
     expect(messages(talked, id)).toHaveLength(1);
-    refused(talked, t.amy, { type: "say", channel: id, text: "What deal?" }, "NOT_IN_CHANNEL");
-    refused(talked, HOST, { type: "say", channel: id, text: "Hm." }, "NOT_IN_CHANNEL");
+    // Not yours and not there read the same, so a refusal does not tell which private channels exist.
+    const none = refused(talked, t.amy, { type: "say", channel: "c999", text: "What deal?" }, "UNKNOWN_CHANNEL");
+    expect(refused(talked, t.amy, { type: "say", channel: id, text: "What deal?" }, "UNKNOWN_CHANNEL")).toBe(none);
+    expect(refused(talked, HOST, { type: "say", channel: id, text: "Hm." }, "UNKNOWN_CHANNEL")).toBe(none);
     expect(refused(talked, t.wei, { type: "channel.open", with: ["russia"] }, "ALREADY_DONE")).toContain(
       "China · Russia",
     );
