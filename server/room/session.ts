@@ -82,6 +82,18 @@ interface Hold {
 
 const SYSTEM: Actor = { kind: "system" };
 
+/** An act's number and action type, read loosely from plain data so even a refusal of a malformed one can name them. */
+function looseNumbering(raw: unknown): { seq?: number; actionType?: string } {
+  const loose = (typeof raw === "object" && raw !== null ? raw : {}) as { seq?: unknown; action?: unknown };
+  const seq = typeof loose.seq === "number" && Number.isSafeInteger(loose.seq) ? loose.seq : undefined;
+  const type =
+    typeof loose.action === "object" && loose.action !== null ? (loose.action as { type?: unknown }).type : undefined;
+  return {
+    ...(seq !== undefined ? { seq } : {}),
+    ...(typeof type === "string" ? { actionType: type.slice(0, 40) } : {}),
+  };
+}
+
 export class Session {
   private readonly seated = new Map<Connection, Seated>();
   private readonly holds = new Map<SeatId, Hold>();
@@ -304,10 +316,18 @@ export class Session {
     if (!seated || seated.gone || seated.away) return;
     try {
       if (seated.local) {
+        // Numbered like an act's answer, so the local client knows which of its actions to try again.
+        const { seq, actionType } = looseNumbering(body);
         if (!seated.local.bucket.take(this.deps.now()))
-          return this.refuse(conn, "RATE_LIMITED", "Slow down: too many actions at once.");
+          return this.refuse(conn, "RATE_LIMITED", "Slow down: too many actions at once.", actionType, seq);
         if (Buffer.byteLength(JSON.stringify(body) ?? "") > LIMITS.messageBytes)
-          return this.refuse(conn, "TOO_LARGE", `That message is too large (at most ${LIMITS.messageBytes} bytes).`);
+          return this.refuse(
+            conn,
+            "TOO_LARGE",
+            `That message is too large (at most ${LIMITS.messageBytes} bytes).`,
+            actionType,
+            seq,
+          );
       }
       if (type === ACT) return this.act(conn, seated, body);
       if (type === RESYNC) return this.resync(conn, seated);
@@ -334,11 +354,7 @@ export class Session {
     const plain = plainData(body);
     if (!plain.ok) return this.refuse(conn, "BAD_MESSAGE", "message: not plain data (the game sends JSON-like data)");
     const raw = plain.value;
-    const loose = (typeof raw === "object" && raw !== null ? raw : {}) as { seq?: unknown; action?: unknown };
-    const seq = typeof loose.seq === "number" && Number.isSafeInteger(loose.seq) ? loose.seq : undefined;
-    const looseType =
-      typeof loose.action === "object" && loose.action !== null ? (loose.action as { type?: unknown }).type : undefined;
-    const actionType = typeof looseType === "string" ? looseType.slice(0, 40) : undefined;
+    const { seq, actionType } = looseNumbering(raw);
     const parsed = ActMessage.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -90,6 +90,7 @@ function openSession(over: Partial<ScenarioInput> = {}) {
     log: () => {},
     now: clock.now,
     scheduler: clock,
+    rate: { burst: 20, perSecond: 5 },
   };
   const session = new Session(deps, store.load(code)!);
   let seq = 0;
