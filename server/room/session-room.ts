@@ -4,15 +4,7 @@
 // every message (whatever its type or body) to the session, and keeps the
 // room's listing in step. Frames reach it only after the transport gate
 // (gate.ts) has checked that Colyseus can read them.
-import {
-  Protocol,
-  Room,
-  ServerError,
-  getMessageBytes,
-  type AuthContext,
-  type Client,
-  type Deferred,
-} from "colyseus";
+import { Protocol, Room, ServerError, getMessageBytes, type AuthContext, type Client, type Deferred } from "colyseus";
 import { ACT, RESYNC, type ServerMessage } from "../../shared/protocol.ts";
 import { RESTARTING_MESSAGE } from "../shutdown.ts";
 import { ListingFacts } from "../scale/listing-facts.ts";

@@ -51,6 +51,8 @@ export interface SessionDeps {
   rate: RateSettings;
   /** How fast computer delegations act: 1 is a person's pace, 0.001 a test's (server/bots/scheduler.ts). */
   botPace?: number;
+  /** Tests: sees every message a computer delegation's seat receives. */
+  botTap?: (seat: string, message: ServerMessage) => void;
   /** Journal entries of all sessions committed together once per event-loop turn. */
   group?: GroupCommit;
 }
@@ -483,7 +485,12 @@ export class Session {
     const conn: Connection = {
       id: `${this.code}/local/${++this.locals}`,
       // Answers arrive on a later turn, as over a socket: a driver never re-enters the session while it is acting.
-      send: (m) => queueMicrotask(() => (open ? receive(m) : undefined)),
+      send: (m) =>
+        queueMicrotask(() => {
+          if (!open) return;
+          if (counted) this.deps.botTap?.(seat, m);
+          receive(m);
+        }),
       close: () => {},
     };
     this.seated.set(conn, {
