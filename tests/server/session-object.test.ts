@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { Session, type SessionDeps } from "../../server/room/session.ts";
 import type { Cancel, Connection, Scheduler } from "../../server/room/ports.ts";
 import { openMemoryStore } from "../../server/store/memory.ts";
-import { WindowCounter } from "../../server/limits/rate.ts";
+import { JoinLimits } from "../../server/limits/joins.ts";
 import { sha256Hex } from "../../server/secrets.ts";
 import { applyPatch } from "../../shared/patch.ts";
 import type { ScenarioInput } from "../../shared/scenario.ts";
@@ -85,7 +85,7 @@ function openSession(over: Partial<ScenarioInput> = {}) {
   const deps: SessionDeps = {
     store,
     holdMs: { delegate: 2 * MINUTE, host: 10 * MINUTE },
-    joinFailures: new WindowCounter(60, MINUTE),
+    joinLimits: new JoinLimits(),
     lastSeen: null,
     log: () => {},
     now: clock.now,
