@@ -16,7 +16,7 @@ import { noticeWords } from "../ui/notice-words.ts";
 import { me, type GameContext } from "./context.ts";
 import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
 import { SCENES } from "./scenes/index.ts";
-import { drawOnChange, type Painter } from "./painter.ts";
+import { drawOnChange, FRAMES_AFTER_START, type Painter } from "./painter.ts";
 import { mountTalk } from "./panels/talk.ts";
 import type { PhaseScene } from "./scenes/phase-scene.ts";
 
@@ -82,7 +82,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const follow = (view: SessionView) => {
     const m = me(ctx);
     setText(phase, PHASE_TITLES[view.phase]);
-    whoChanged([delegationOf(view, m.delegation), m.isHead, m.seat?.name], () =>
+    whoChanged([view.scenario, m.delegation, m.isHead, m.seat?.name], () =>
       fill(
         who,
         delegationChip(delegationOf(view, m.delegation), m.isHead ? "· ★ head" : ""),
@@ -96,7 +96,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     active = key;
     root.dataset.scene = key;
     game.scene.start(key);
-    painter.paint();
+    painter.paint(FRAMES_AFTER_START);
   };
   const begin = () => {
     if (link.view) follow(link.view);

@@ -2,6 +2,7 @@
 // URL fragment, which browsers never send to the server or put in its logs.
 import { SessionLink } from "../net/connection.ts";
 import { h, fill, byId } from "../ui/dom.ts";
+import { partsOf, setText, whenChanged } from "../ui/keyed.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { deleteControl } from "./delete.ts";
 import { mountTalk } from "../game/panels/talk.ts";
@@ -112,13 +113,18 @@ async function start(): Promise<void> {
   session.el.append(deleteControl(code, hostKey, root));
 
   let shownDebrief: unknown = null;
+  // The console's panels are redrawn when something other than talk changed: the
+  // talk panel keeps its own lines, and a chat line does not rebuild the controls.
+  const controlsChanged = whenChanged();
   const draw = (v: SessionView) => {
-    fill(title, `${v.scenario.title} — ${PHASE_TITLES[v.phase]}`);
-    phase.update(v);
-    session.update(v);
-    roster.update(v);
-    drafting.update(v);
-    injects.update(v);
+    setText(title, `${v.scenario.title} — ${PHASE_TITLES[v.phase]}`);
+    controlsChanged(partsOf(v, ["channels", "now"]), () => {
+      phase.update(v);
+      session.update(v);
+      roster.update(v);
+      drafting.update(v);
+      injects.update(v);
+    });
     debrief.hidden = !v.debrief;
     if (v.debrief && v.debrief !== shownDebrief) {
       shownDebrief = v.debrief;

@@ -3,6 +3,7 @@
 // the draft with stances and brackets while it negotiates; news as flashes.
 import { SessionLink } from "../net/connection.ts";
 import { h, fill, byId } from "../ui/dom.ts";
+import { keyedList, setText, Spot, whenChanged } from "../ui/keyed.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { tickTimer } from "../ui/timer.ts";
 import { stanceChip } from "../ui/chips.ts";
@@ -26,6 +27,7 @@ import { applyEdit } from "../../shared/rules/words.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
 import type { Stance } from "../../shared/protocol.ts";
+import type { Provision } from "../../shared/state.ts";
 
 const root = byId("screen-root");
 const code = /^\/screen\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCase() ?? "";
@@ -47,71 +49,108 @@ function joinBlock(): HTMLElement {
   );
 }
 
-function draft(v: SessionView): HTMLElement {
+/** One provision as the room reads it: title and status, text, amendments, news, vote, stances. */
+function provisionItem(v: SessionView, p: Provision): HTMLElement {
+  const status = provisionStatus(p);
+  const news = newsFor(v, p);
+  const resolved = resolutionWords(v, p);
+  const text = currentText(p);
+  const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");
   return h(
-    "section",
-    { class: "draft" },
-    ...v.instruments.map((inst) => {
-      const sigs = inst.frozen
-        ? v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version)
-        : [];
-      return h(
+    "li",
+    { class: `status-${status}` },
+    h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
+    h("p", { class: "text" }, isBracketed(p) ? `[${text}]` : text),
+    ...pending.map((a) =>
+      h(
+        "div",
+        { class: "amendment" },
+        h("p", { class: "label" }, `Amendment proposed by ${delegationOf(v, a.by)?.name ?? a.by}:`),
+        diffLine(text, applyEdit(text, a.edit) ?? text),
+      ),
+    ),
+    news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
+    p.vote ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`) : null,
+    resolved ? h("p", { class: "resolution" }, resolved) : null,
+    h(
+      "div",
+      { class: "row" },
+      ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) => stanceChip(delegationOf(v, d), s)),
+    ),
+  );
+}
+
+/** What a provision's item shows: it is rebuilt only when this changes. */
+function provisionData(v: SessionView, p: Provision): unknown {
+  return [
+    p.title,
+    p.status,
+    p.versions.length,
+    currentText(p),
+    isBracketed(p),
+    p.stances,
+    p.vote,
+    newsFor(v, p),
+    resolutionWords(v, p),
+    v.amendments.filter((a) => a.provision === p.id && a.status === "pending"),
+  ];
+}
+
+interface InstrumentParts {
+  sigs: Spot;
+  list: HTMLElement;
+}
+const parts = new WeakMap<Element, InstrumentParts>();
+
+/** The draft on the big screen, kept: a stance or a new line changes one provision's item, nothing else. */
+function showDraft(section: HTMLElement, v: SessionView): void {
+  keyedList(
+    section,
+    v.instruments,
+    (inst) => inst.id,
+    (inst) => [inst.title, inst.frozen?.version ?? null],
+    (inst) => {
+      const sigs = new Spot();
+      const list = h("ol", {});
+      const el = h(
         "div",
         { class: "instrument" },
         h("h2", {}, inst.title, inst.frozen ? ` — final text, version ${shortHash(inst.frozen.version)}` : ""),
         // Signatures first: in the signing phase they are what the room is watching.
-        inst.frozen && (sigs.length || v.phase === "signing")
-          ? h(
-              "p",
-              { class: "sigs" },
-              sigs.length ? "Signed by: " : "Not signed yet",
-              ...sigs.map((s) =>
-                h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation}`),
-              ),
-            )
-          : null,
-        h(
-          "ol",
-          {},
-          ...provisionsOf(v, inst.id)
-            .filter((p) => p.status !== "withdrawn")
-            .map((p) => {
-              const status = provisionStatus(p);
-              const news = newsFor(v, p);
-              const resolved = resolutionWords(v, p);
-              const text = currentText(p);
-              const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");
-              return h(
-                "li",
-                { class: `status-${status}` },
-                h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
-                h("p", { class: "text" }, isBracketed(p) ? `[${text}]` : text),
-                ...pending.map((a) =>
-                  h(
-                    "div",
-                    { class: "amendment" },
-                    h("p", { class: "label" }, `Amendment proposed by ${delegationOf(v, a.by)?.name ?? a.by}:`),
-                    diffLine(text, applyEdit(text, a.edit) ?? text),
-                  ),
-                ),
-                news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
-                p.vote
-                  ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`)
-                  : null,
-                resolved ? h("p", { class: "resolution" }, resolved) : null,
-                h(
-                  "div",
-                  { class: "row" },
-                  ...(Object.entries(p.stances) as [string, Stance][]).map(([d, s]) =>
-                    stanceChip(delegationOf(v, d), s),
-                  ),
-                ),
-              );
-            }),
-        ),
+        sigs.el,
+        list,
       );
-    }),
+      parts.set(el, { sigs, list });
+      return el;
+    },
   );
+  for (const [i, inst] of v.instruments.entries()) {
+    const p = parts.get(section.children[i]!);
+    if (!p) continue;
+    const sigs = inst.frozen
+      ? v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version)
+      : [];
+    const showSigs = !!inst.frozen && (sigs.length > 0 || v.phase === "signing");
+    p.sigs.show(showSigs ? sigs.map((s) => s.delegation) : null, () =>
+      showSigs
+        ? h(
+            "p",
+            { class: "sigs" },
+            sigs.length ? "Signed by: " : "Not signed yet",
+            ...sigs.map((s) =>
+              h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation}`),
+            ),
+          )
+        : null,
+    );
+    keyedList(
+      p.list,
+      provisionsOf(v, inst.id).filter((x) => x.status !== "withdrawn"),
+      (x) => x.id,
+      (x) => provisionData(v, x),
+      (x) => provisionItem(v, x),
+    );
+  }
 }
 
 async function start(): Promise<void> {
@@ -142,16 +181,26 @@ async function start(): Promise<void> {
   // Late arrivals can still find the session from the header in every phase.
   const joinHint = h("span", { class: "join-hint" }, `Join: ${location.host}/j/${code}`);
   fill(root, h("header", {}, title, phase, joinHint, timer, connectionBadge(link)), board, main, toasts.el);
+  // What the screen shows is kept and changed in place: a projector runs for the whole lesson.
   let shown = "";
+  const draftSection = h("section", { class: "draft" });
+  const seatsChanged = whenChanged();
   const draw = (v: SessionView) => {
-    fill(title, v.scenario.title);
-    fill(phase, PHASE_TITLES[v.phase]);
-    const key = `${v.phase}`;
-    if (["briefing", "opening"].includes(v.phase)) fill(main, joinBlock(), h("h2", {}, "Who sits where"), roster(v));
-    else if (v.phase === "debrief") {
-      if (shown !== key) fill(main, ...debriefBody(v));
-    } else fill(main, draft(v));
-    shown = key;
+    setText(title, v.scenario.title);
+    setText(phase, PHASE_TITLES[v.phase]);
+    const mode = ["briefing", "opening"].includes(v.phase) ? "join" : v.phase === "debrief" ? "debrief" : "draft";
+    if (mode === "join")
+      seatsChanged([v.phase, v.seats, v.scenario.delegations], () =>
+        fill(main, joinBlock(), h("h2", {}, "Who sits where"), roster(v)),
+      );
+    else if (mode === "debrief") {
+      if (shown !== mode) fill(main, ...debriefBody(v));
+    } else {
+      if (shown !== mode) fill(main, draftSection);
+      showDraft(draftSection, v);
+    }
+    if (mode !== "join") seatsChanged([], () => undefined);
+    shown = mode;
   };
   link.on("view", draw);
   draw(link.view!);

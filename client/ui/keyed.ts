@@ -78,13 +78,24 @@ export function setText(el: Element, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
 
-/** Runs `render` only when `data` differs from the last call's: a panel drawn whole, redrawn only when its own data changed. */
-export function whenChanged(): (data: unknown, render: () => void) => void {
-  let shown: string | undefined;
-  return (data, render) => {
-    const sig = same(data);
-    if (sig === shown) return;
-    shown = sig;
+/**
+ * Runs `render` only when one of `parts` differs from the last call's. Parts are
+ * compared by identity: a view applies patches by copying only what changed
+ * (shared/patch.ts), so an unchanged part of the view is the same object, and
+ * telling what changed costs nothing however large the view is.
+ */
+export function whenChanged(): (parts: readonly unknown[], render: () => void) => void {
+  let shown: readonly unknown[] | null = null;
+  return (parts, render) => {
+    if (shown && shown.length === parts.length && parts.every((p, i) => p === shown![i])) return;
+    shown = [...parts];
     render();
   };
+}
+
+/** The parts of a view (its top-level members) except those named: what whenChanged compares. */
+export function partsOf(view: object, except: readonly string[] = []): unknown[] {
+  return Object.entries(view)
+    .filter(([k]) => !except.includes(k))
+    .flatMap(([k, v]) => [k, v]);
 }

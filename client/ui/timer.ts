@@ -21,10 +21,13 @@ export function timerText(timer: Timer, now = Date.now()): string {
 
 /** Keeps an element's text on the current timer; returns a stop function. */
 export function tickTimer(el: HTMLElement, getTimer: () => Timer | undefined, now: () => number): () => void {
+  // Only a changed text is written: an unchanged one would still cost the page a layout and a paint.
   const draw = () => {
     const t = getTimer();
-    el.textContent = t ? timerText(t, now()) : "";
-    el.dataset.state = t?.state ?? "off";
+    const text = t ? timerText(t, now()) : "";
+    const state = t?.state ?? "off";
+    if (el.textContent !== text) el.textContent = text;
+    if (el.dataset.state !== state) el.dataset.state = state;
   };
   draw();
   const id = setInterval(draw, 500);

@@ -25,7 +25,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw([me(ctx), ctx.instrument, view.instruments, view.provisions, view.phase], () => {
+      redraw([me(ctx).seat, ctx.instrument, view.instruments, view.provisions, view.phase], () => {
         const m = me(ctx);
         const inst = view.instruments.find((i) => i.id === ctx.instrument);
         const items = provisionsOf(view, ctx.instrument);

@@ -13,7 +13,7 @@ export function lobbyPanel(ctx: GameContext): Panel {
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw([me(ctx), view.scenario.delegations, view.seats, view.scenario.title], () => {
+      redraw([me(ctx).seat, me(ctx).delegation, view.scenario, view.seats], () => {
         const d = delegationOf(view, me(ctx).delegation);
         fill(
           ctx.panel,

@@ -10,7 +10,7 @@ export function openingPanel(ctx: GameContext): Panel {
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw(view.scenario.delegations, () => {
+      redraw([view.scenario], () => {
         fill(
           ctx.panel,
           h("h2", {}, "Opening statements"),

@@ -14,7 +14,7 @@ export function signingPanel(ctx: GameContext): Panel {
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw([me(ctx), view.instruments, view.signatures], () => {
+      redraw([me(ctx).seat, me(ctx).delegation, view.instruments, view.signatures], () => {
         const m = me(ctx);
         const frozen = view.instruments.filter((i) => i.frozen);
         fill(

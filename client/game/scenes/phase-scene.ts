@@ -8,6 +8,7 @@ import { me } from "../context.ts";
 import type { Area } from "../draw/table.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
 import { Kept } from "../draw/kept.ts";
+import { partsOf, whenChanged } from "../../ui/keyed.ts";
 
 export interface Panel {
   update(view: SessionView): void;
@@ -18,10 +19,12 @@ export abstract class PhaseScene extends Phaser.Scene {
   protected ctx!: GameContext;
   protected kept!: Kept;
   private panel: Panel | null = null;
+  private canvasChanged = whenChanged();
 
   create(): void {
     this.ctx = this.registry.get("ctx") as GameContext;
     this.kept = new Kept(this);
+    this.canvasChanged = whenChanged();
     const off = this.ctx.link.on("view", (v) => this.refresh(v));
     const onResize = () => this.ctx.link.view && this.refresh(this.ctx.link.view);
     this.scale.on("resize", onResize);
@@ -43,10 +46,17 @@ export abstract class PhaseScene extends Phaser.Scene {
   /** The canvas and the panel, from the latest view. */
   private refresh(view: SessionView): void {
     if (!this.sys.isActive()) return;
-    this.kept.pass(() => this.draw(view, { x: 0, y: 0, w: this.scale.width, h: this.scale.height }));
+    // The canvas shows neither talk nor the server's clock: a chat line does not redraw it.
+    const area = { x: 0, y: 0, w: this.scale.width, h: this.scale.height };
+    this.canvasChanged(
+      [...partsOf(view, ["channels", "now"]), area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine],
+      () => {
+        this.kept.pass(() => this.draw(view, area));
+        this.ctx.paint();
+      },
+    );
     // Panels keep their elements; where one must be replaced, a keyboard user's focus stays on the same control.
     keepFocus(this.ctx.panel, () => this.panel?.update(view));
-    this.ctx.paint();
   }
 
   protected get mine(): string | null {

@@ -1,0 +1,59 @@
+// A shorter soak than the bench's (bench/client/soak.ts, 10 minutes): one
+// phone page through two busy minutes (a floor line or a stance change twice
+// a second, chat growing). What a leak would show: the page's memory climbing
+// steadily after it settled (a slope over the samples, never an absolute
+// time), or its DOM growing with the chat.
+import { describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import type { AccordServer } from "../../server/app.ts";
+import { withBrowserAndServer } from "./harness.ts";
+import { runSoak, slope } from "../../bench/client/soak.ts";
+
+let server: AccordServer;
+let browser: Browser;
+withBrowserAndServer((s, b) => {
+  server = s;
+  browser = b;
+});
+
+describe("a student's page through a busy lesson", () => {
+  test("memory does not climb and the DOM stays bounded while the chat grows", { timeout: 300_000 }, async () => {
+    const result = await runSoak({
+      url: server.url,
+      session: await server.createSession(),
+      browser,
+      minutes: 2,
+      sampleS: 10,
+      idleS: 5,
+      throttledS: 5,
+    });
+    // Chat really grew past what the page shows, and nothing was refused.
+    expect(result.changes_sent).toBeGreaterThan(200);
+    expect(result.changes_refused).toBe(0);
+    const settled = result.samples.filter((s) => s.t_s >= 30);
+    expect(settled.length).toBeGreaterThanOrEqual(8);
+    const minutes = settled.map((s) => s.t_s / 60);
+    // The old page grew by about 250 MB a minute here; live JS heap by about 6 MB a minute.
+    expect(
+      slope(
+        minutes,
+        settled.map((s) => s.rss_mb),
+      ),
+    ).toBeLessThan(15);
+    expect(
+      slope(
+        minutes,
+        settled.map((s) => s.heap_mb),
+      ),
+    ).toBeLessThan(1);
+    // DOM nodes: bounded, and not growing with the chat (the page shows a window of lines).
+    for (const s of result.samples) expect(s.nodes).toBeLessThan(3000 + s.chat_lines);
+    expect(Math.max(...result.samples.map((s) => s.chat_lines))).toBeLessThanOrEqual(50);
+    expect(
+      slope(
+        minutes,
+        settled.map((s) => s.nodes),
+      ),
+    ).toBeLessThan(50);
+  });
+});
