@@ -1,24 +1,20 @@
-// One scripted Accord client: joins with colyseus.js, keeps its seat's view
-// by applying every patch with shared/patch.ts (as the browser client does),
-// sends actions as "act" messages with a sequence number, and tells its room's
-// tracker after every update so probes can be checked against its view.
-import { Client, type Room } from "colyseus.js";
+// One scripted Accord client for the bench: the shared seat client
+// (tools/seat-client.ts: colyseus.js, the view kept by applying every patch
+// with shared/patch.ts, as the browser client does, and numbered "act"
+// messages), plus the bench's own bookkeeping: it tells its room's tracker
+// after every update so probes can be checked against its view.
 import { performance } from "node:perf_hooks";
-import { applyPatch } from "../../shared/patch.ts";
-import type { ClientAction, JoinOptions, PatchOp, ServerMessage } from "../../shared/protocol.ts";
+import type { ClientAction, JoinOptions, ServerMessage } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
+import { SeatClient } from "../../tools/seat-client.ts";
 import type { ValuePool } from "./intern.ts";
 import type { Probe, RoomTrack } from "./track.ts";
 
+export { withTimeout } from "../../tools/seat-client.ts";
+
 export class AccordSeat {
-  room: Room | null = null;
-  view: SessionView | null = null;
-  seat = "";
-  delegation: string | null = null;
-  role: "host" | "delegate" | "observer" = "delegate";
-  private seq = 0;
+  private client: SeatClient | null = null;
   private readonly probes = new Map<number, Probe<AccordSeat>>();
-  private firstView!: Promise<void>;
   /** The stance this seat last asked for, per provision: its own view may not show it yet. */
   readonly stances = new Map<string, string | null>();
   /** Refusals not tied to a probe (setup steps). */
@@ -31,65 +27,64 @@ export class AccordSeat {
     private readonly pool?: ValuePool,
   ) {}
 
+  get view(): SessionView | null {
+    return this.client?.view ?? null;
+  }
+  get room(): SeatClient | null {
+    return this.client;
+  }
+  get seat(): string {
+    return this.client?.seat ?? "";
+  }
+  get delegation(): string | null {
+    return this.client?.welcome.delegation ?? null;
+  }
+  get role(): "host" | "delegate" | "observer" {
+    return this.client?.welcome.role ?? "delegate";
+  }
+
   /** Joins; resolves with the time (ms) until the seat's first view arrived. */
   async join(endpoint: string, code: string, options: JoinOptions, timeoutMs = 15_000): Promise<number> {
     const t0 = performance.now();
-    let gotView!: () => void;
-    this.firstView = new Promise((r) => (gotView = r));
-    const client = new Client(endpoint);
-    const room = await withTimeout(client.joinById(code, options), timeoutMs, "join");
-    this.room = room;
-    room.onMessage("*", (type: string | number, message: unknown) => {
-      const msg = message as ServerMessage;
-      switch (msg?.type ?? type) {
-        case "welcome": {
-          const w = msg as Extract<ServerMessage, { type: "welcome" }>;
-          this.seat = w.seat;
-          this.delegation = w.delegation;
-          this.role = w.role;
-          return;
-        }
-        case "view": {
-          const view = (msg as Extract<ServerMessage, { type: "view" }>).view as SessionView;
-          this.view = this.pool ? this.pool.shareView(view) : view;
-          gotView();
-          this.track.updated(this);
-          return;
-        }
-        case "patch": {
-          if (!this.view) return;
-          const ops = (msg as Extract<ServerMessage, { type: "patch" }>).ops as PatchOp[];
-          this.view = applyPatch(this.view, this.pool ? this.pool.sharePushed(ops) : ops);
-          this.track.updated(this);
-          return;
-        }
-        case "ack": {
-          const seq = (msg as Extract<ServerMessage, { type: "ack" }>).seq;
-          const probe = this.probes.get(seq);
-          this.probes.delete(seq);
-          if (probe) this.track.acked(probe);
-          return;
-        }
-        case "error": {
-          const e = msg as Extract<ServerMessage, { type: "error" }>;
-          const probe = e.seq !== undefined ? this.probes.get(e.seq) : undefined;
-          if (probe) {
-            this.probes.delete(e.seq!);
-            this.track.refused(probe, e.code);
-          } else this.errors.push(e.code);
-          return;
-        }
-        default:
-          return; // events and notices: a real client shows toasts; the bench has no use for them
-      }
+    const pool = this.pool;
+    this.client = await SeatClient.connect(endpoint, code, options, {
+      label: `seat ${this.index}`,
+      timeoutMs,
+      ...(pool ? { shareView: (v) => pool.shareView(v), sharePatch: (ops) => pool.sharePushed(ops) } : {}),
+      onMessage: (message) => this.take(message),
     });
-    await withTimeout(this.firstView, timeoutMs, "first view");
+    this.track.updated(this);
     return performance.now() - t0;
+  }
+
+  private take(message: ServerMessage): void {
+    switch (message.type) {
+      case "view":
+      case "patch":
+        if (this.client) this.track.updated(this);
+        return;
+      case "ack": {
+        const probe = this.probes.get(message.seq);
+        this.probes.delete(message.seq);
+        if (probe) this.track.acked(probe);
+        return;
+      }
+      case "error": {
+        const probe = message.seq !== undefined ? this.probes.get(message.seq) : undefined;
+        if (probe) {
+          this.probes.delete(message.seq!);
+          this.track.refused(probe, message.code);
+        } else this.errors.push(message.code);
+        return;
+      }
+      default:
+        return; // welcome, events and notices: a real client shows toasts; the bench has no use for them
+    }
   }
 
   /** Sends an action without tracking it (setup steps). */
   send(action: ClientAction): void {
-    this.room?.send("act", { seq: ++this.seq, action });
+    this.client?.post(action);
   }
 
   /** Sends an action and tracks it until `others` have all seen `seen` hold in their views. */
@@ -99,23 +94,14 @@ export class AccordSeat {
     others: Iterable<AccordSeat>,
     seen: (view: SessionView) => boolean,
   ): void {
-    const seq = ++this.seq;
+    if (!this.client) return;
+    const seq = this.client.nextSeq();
     const probe = this.track.add(kind, others, (c) => c.view !== null && seen(c.view), true);
     this.probes.set(seq, probe);
-    this.room?.send("act", { seq, action });
+    this.client.post(action, seq);
   }
 
   async leave(): Promise<void> {
-    await Promise.race([this.room?.leave(true).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    await this.client?.leave();
   }
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>(
-      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
-    ),
-  ]);
 }

@@ -1,9 +1,10 @@
 // A scripted player over a real colyseus.js connection that behaves as the
 // browser client must through a crash: it keeps the action it has in flight,
 // takes its seat back with its seat token (or host key) when the server
-// returns, and resends that action under the same sequence number.
-import { Client, type Room } from "colyseus.js";
-import type { ClientAction, JoinOptions, ServerMessage } from "../../shared/protocol.ts";
+// returns, and resends that action under the same sequence number. Each
+// connection is the shared seat client (tools/seat-client.ts).
+import type { ClientAction, JoinOptions } from "../../shared/protocol.ts";
+import { SeatClient, type Answer } from "../../tools/seat-client.ts";
 
 export interface Sent {
   /** What finds the action in the session state afterwards: a chat line, an announcement or a provision title. */
@@ -13,14 +14,13 @@ export interface Sent {
   action: ClientAction;
 }
 
-type Answer = { type: "ack" } | { type: "error"; code: string } | { type: "lost" };
-
 const ANSWER_MS = 8_000;
 const REJOIN_MS = 40_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ScriptedPlayer {
-  room: Room | null = null;
+  /** The live connection; null between a crash and taking the seat back. */
+  private client: SeatClient | null = null;
   /** The seat every welcome named: the same one each time if seats come back. */
   readonly seats: string[] = [];
   readonly acked: Sent[] = [];
@@ -32,7 +32,6 @@ export class ScriptedPlayer {
   private seq = 0;
   private count = 0;
   private inFlight: Sent | null = null;
-  private answer: ((a: Answer) => void) | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
 
@@ -58,30 +57,16 @@ export class ScriptedPlayer {
   }
 
   private async connect(options: JoinOptions): Promise<void> {
-    const room = await new Client(this.endpoint).joinById(this.code, options);
-    const welcomed = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.label}: no welcome`)), ANSWER_MS);
-      room.onMessage("*", (_type, message: ServerMessage) => {
-        if (message.type === "welcome") {
-          clearTimeout(timer);
-          this.seats.push(message.seat);
-          if (message.seatToken) this.seatToken = message.seatToken;
-          resolve();
-        } else if (message.type === "ack" || (message.type === "error" && message.seq !== undefined)) {
-          if (message.seq === this.inFlight?.seq) {
-            this.answer?.(message.type === "ack" ? { type: "ack" } : { type: "error", code: message.code });
-          }
-        } else if (message.type === "notice") {
-          this.notices.push(message.kind);
-        }
-      });
+    const client = await SeatClient.connect(this.endpoint, this.code, options, {
+      label: this.label,
+      timeoutMs: ANSWER_MS,
+      onMessage: (message) => {
+        if (message.type === "notice") this.notices.push(message.kind);
+      },
     });
-    room.onLeave(() => {
-      if (this.room === room) this.room = null;
-      this.answer?.({ type: "lost" });
-    });
-    await welcomed;
-    this.room = room;
+    this.seats.push(client.seat);
+    if (client.welcome.seatToken) this.seatToken = client.welcome.seatToken;
+    this.client = client;
   }
 
   /** Tries to take the seat back until the server answers (bounded). */
@@ -99,23 +84,16 @@ export class ScriptedPlayer {
     }
   }
 
-  private send(sent: Sent): Promise<Answer> {
-    const room = this.room;
-    if (!room) return Promise.resolve({ type: "lost" });
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.answer = null;
-        // A live server always answers; silence only counts if the connection is gone.
-        if (this.room === room) reject(new Error(`${this.label}: no answer to seq ${sent.seq} (${sent.kind})`));
-        else resolve({ type: "lost" });
-      }, ANSWER_MS);
-      this.answer = (a) => {
-        clearTimeout(timer);
-        this.answer = null;
-        resolve(a);
-      };
-      room.send("act", { seq: sent.seq, action: sent.action });
-    });
+  /** Sends under the action's own number; "lost" if the connection is gone or goes before the answer. */
+  private async send(sent: Sent): Promise<Answer> {
+    const client = this.client;
+    if (!client?.connected) {
+      this.client = null;
+      return { type: "lost" };
+    }
+    const answer = await client.send(sent.action, sent.seq);
+    if (answer.type === "lost" && this.client === client) this.client = null;
+    return answer;
   }
 
   /** Sends one action outside the script (no crash expected); throws unless it is accepted. */
@@ -133,7 +111,7 @@ export class ScriptedPlayer {
     this.running = true;
     this.loop = (async () => {
       while (this.running || this.inFlight) {
-        if (!this.room) {
+        if (!this.client) {
           await this.rejoin();
           continue;
         }
@@ -160,6 +138,6 @@ export class ScriptedPlayer {
   }
 
   async leave(): Promise<void> {
-    await this.room?.leave(true).catch(() => {});
+    await this.client?.leave();
   }
 }

@@ -7,7 +7,7 @@
 // to the owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crash, startRedis, startServer, stopAll, type ServerProcess } from "./processes.ts";
-import { Seat, waitFor } from "./seat.ts";
+import { joinAt, waitFor, type Seat } from "./seat.ts";
 import type { SessionView } from "../../shared/view.ts";
 
 let a: ServerProcess;
@@ -51,11 +51,11 @@ describe("two server processes sharing Redis", () => {
     expect(early.status).toBe(200);
     expect(early.body).toMatchObject({ code, phase: "briefing", joinable: true });
 
-    const host = await Seat.join(a.url, code, { hostKey }, "host");
-    const chinaHead = await Seat.join(b.url, code, { name: "Mei", delegation: "china" }, "Mei");
-    const china2 = await Seat.join(b.url, code, { name: "Li", delegation: "china" }, "Li");
-    const usHead = await Seat.join(b.url, code, { name: "Sam", delegation: "united-states" }, "Sam");
-    const us2 = await Seat.join(b.url, code, { name: "Alex", delegation: "united-states" }, "Alex");
+    const host = await joinAt(a.url, code, { hostKey }, "host");
+    const chinaHead = await joinAt(b.url, code, { name: "Mei", delegation: "china" }, "Mei");
+    const china2 = await joinAt(b.url, code, { name: "Li", delegation: "china" }, "Li");
+    const usHead = await joinAt(b.url, code, { name: "Sam", delegation: "united-states" }, "Sam");
+    const us2 = await joinAt(b.url, code, { name: "Alex", delegation: "united-states" }, "Alex");
     const all = [host, chinaHead, china2, usHead, us2];
     expect(host.welcome?.role).toBe("host");
     expect(chinaHead.welcome?.delegation).toBe("china");
@@ -71,28 +71,28 @@ describe("two server processes sharing Redis", () => {
     }
     expect(seated).toBe(2);
 
-    await host.act({ type: "phase.next" });
+    await host.ok({ type: "phase.next" });
     await everyoneSees(all, "Opening statements", (v) => v.phase === "opening");
-    await chinaHead.act({ type: "say", channel: "floor", text: "China opens: sovereignty first." });
+    await chinaHead.ok({ type: "say", channel: "floor", text: "China opens: sovereignty first." });
     await everyoneSees(all, "China's opening line", (v) =>
       v.channels.find((c) => c.id === "floor")!.messages.some((m) => m.text === "China opens: sovereignty first."),
     );
 
-    await host.act({ type: "phase.next" });
+    await host.ok({ type: "phase.next" });
     await everyoneSees(all, "Negotiation", (v) => v.phase === "negotiation");
     const card = host.view!.scenario.cards[0]!.id;
-    await chinaHead.act({ type: "provision.table", instrument: "code", card });
+    await chinaHead.ok({ type: "provision.table", instrument: "code", card });
     await everyoneSees(all, "the tabled provision", (v) => v.provisions.some((p) => p.card === card));
     const provision = host.view!.provisions.find((p) => p.card === card)!.id;
 
-    await usHead.act({ type: "stance.set", provision, stance: "support" });
+    await usHead.ok({ type: "stance.set", provision, stance: "support" });
     await everyoneSees(
       all,
       "the United States' support",
       (v) => v.provisions.find((p) => p.id === provision)?.stances["united-states"] === "support",
     );
 
-    await us2.act({
+    await us2.ok({
       type: "amendment.propose",
       provision,
       baseVersion: 1,
@@ -100,13 +100,13 @@ describe("two server processes sharing Redis", () => {
     });
     await everyoneSees(all, "the amendment", (v) => v.amendments.some((x) => x.provision === provision));
     const amendment = host.view!.amendments.find((x) => x.provision === provision)!.id;
-    await china2.act({ type: "amendment.vote", amendment, vote: "yes" });
+    await china2.ok({ type: "amendment.vote", amendment, vote: "yes" });
     await everyoneSees(all, "the amended text", (v) => {
       const p = v.provisions.find((x) => x.id === provision);
       return p?.versions.length === 2 && p.versions[1]!.text.startsWith("Jointly,");
     });
 
-    await us2.act({ type: "say", channel: "team-united-states", text: "Hold firm on open networks." });
+    await us2.ok({ type: "say", channel: "team-united-states", text: "Hold firm on open networks." });
     await waitFor(
       () =>
         [host, usHead].every((s) =>
@@ -119,19 +119,19 @@ describe("two server processes sharing Redis", () => {
     // A team channel stays within the team, across processes too.
     for (const s of [chinaHead, china2]) expect(JSON.stringify(s.view)).not.toContain("Hold firm on open networks.");
 
-    await host.act({ type: "phase.next" });
-    await host.act({ type: "instrument.freeze", instrument: "code" });
+    await host.ok({ type: "phase.next" });
+    await host.ok({ type: "instrument.freeze", instrument: "code" });
     await everyoneSees(all, "the frozen code", (v) => v.instruments.find((i) => i.id === "code")?.frozen !== null);
-    await host.act({ type: "phase.next" });
+    await host.ok({ type: "phase.next" });
     await everyoneSees(all, "Signing", (v) => v.phase === "signing");
     const version = host.view!.instruments.find((i) => i.id === "code")!.frozen!.version;
-    await chinaHead.act({ type: "sign", instrument: "code", version });
-    await usHead.act({ type: "sign", instrument: "code", version });
+    await chinaHead.ok({ type: "sign", instrument: "code", version });
+    await usHead.ok({ type: "sign", instrument: "code", version });
     await everyoneSees(all, "both signatures", (v) => v.signatures.filter((s) => s.version === version).length === 2);
 
-    await host.act({ type: "phase.next" });
+    await host.ok({ type: "phase.next" });
     await everyoneSees(all, "the debrief", (v) => v.phase === "debrief" && v.revealed);
-    for (const s of all) expect(s.refused).toEqual([]);
+    for (const s of all) expect(s.received.filter((m) => m.type === "error")).toEqual([]);
 
     // The other process knows the new phase, and sends what only the owner can answer (exports) to it.
     let phase: unknown;
@@ -156,9 +156,9 @@ describe("two server processes sharing Redis", () => {
   it("reaches a session created on the second process from the first", async () => {
     const { code, hostKey } = await createSession(b);
     expect((await facts(a, code)).status).toBe(200);
-    const host = await Seat.join(a.url, code, { hostKey }, "host");
-    const delegate = await Seat.join(a.url, code, { name: "Kenji", delegation: "japan" }, "Kenji");
-    await host.act({ type: "announce", text: "Welcome, Japan." });
+    const host = await joinAt(a.url, code, { hostKey }, "host");
+    const delegate = await joinAt(a.url, code, { name: "Kenji", delegation: "japan" }, "Kenji");
+    await host.ok({ type: "announce", text: "Welcome, Japan." });
     await waitFor(
       () =>
         delegate
@@ -173,16 +173,16 @@ describe("two server processes sharing Redis", () => {
 
   it("brings a session back when its process restarts on the same data after a kill -9", async () => {
     const { code, hostKey } = await createSession(a);
-    const host = await Seat.join(b.url, code, { hostKey }, "host");
-    const delegate = await Seat.join(b.url, code, { name: "Olga", delegation: "russia" }, "Olga");
-    await host.act({ type: "phase.next" });
-    await delegate.act({ type: "say", channel: "floor", text: "Russia asks for a UN code." });
+    const host = await joinAt(b.url, code, { hostKey }, "host");
+    const delegate = await joinAt(b.url, code, { name: "Olga", delegation: "russia" }, "Olga");
+    await host.ok({ type: "phase.next" });
+    await delegate.ok({ type: "say", channel: "floor", text: "Russia asks for a UN code." });
     const token = delegate.welcome!.seatToken!;
     await crash(a);
 
     a = await startServer(redis, { port: a.port, dataDir: a.dataDir });
     // Through the other process, with the same seat token: the same seat, the same words, the same phase.
-    const back = await Seat.join(b.url, code, { seatToken: token }, "Olga again");
+    const back = await joinAt(b.url, code, { seatToken: token }, "Olga again");
     expect(back.welcome!.seat).toBe(delegate.welcome!.seat);
     expect(back.view!.phase).toBe("opening");
     expect(back.view!.channels.find((c) => c.id === "floor")!.messages.map((m) => m.text)).toContain(

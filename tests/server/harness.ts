@@ -1,11 +1,11 @@
-// A real server on 127.0.0.1 and real colyseus.js clients that remember every
-// message they receive, keep their view up to date from patches, and send
-// numbered actions that resolve with the server's ack or error.
+// A real server on 127.0.0.1 and real colyseus.js clients (the shared seat
+// client, tools/seat-client.ts) that remember every message they receive.
 import { Client, type Room } from "colyseus.js";
 import { createAccordServer, type AccordServer, type AccordServerOptions } from "../../server/app.ts";
-import { applyPatch } from "../../shared/patch.ts";
-import type { ClientAction, JoinOptions, ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
-import type { SessionView } from "../../shared/view.ts";
+import type { JoinOptions } from "../../shared/protocol.ts";
+import { SeatClient } from "../../tools/seat-client.ts";
+
+export type { Answer } from "../../tools/seat-client.ts";
 
 export const WAIT_MS = 5_000;
 
@@ -39,129 +39,16 @@ export async function until(check: () => boolean, what: string, ms = WAIT_MS): P
   }
 }
 
-export type Answer = ServerMessageOf<"ack"> | ServerMessageOf<"error">;
-
-export class Player {
-  readonly received: ServerMessage[] = [];
-  view: SessionView | null = null;
-  rev = 0;
-  left: number | null = null;
-  private seq = 0;
-  private waiting = new Map<number, (answer: Answer) => void>();
-
-  private constructor(
-    readonly label: string,
-    public room: Room,
-  ) {
-    this.listen(room);
-  }
-
+/** A seat over a real connection that keeps every message (tools/seat-client.ts), joined through a test server. */
+export class Player extends SeatClient {
   static async join(server: AccordServer, code: string, options: JoinOptions, label = "player"): Promise<Player> {
-    const client = new Client(server.url);
-    const room = await client.joinById(code, options);
-    const player = new Player(label, room);
+    const player = Player.fromRoom(label, await new Client(server.url).joinById(code, options));
     await until(() => player.view !== null, `${label}'s first view`);
     return player;
   }
 
-  /** A player on a room joined some other way (a client with its own headers). */
+  /** A player on a room joined some other way (another address, say). */
   static fromRoom(label: string, room: Room): Player {
-    return new Player(label, room);
-  }
-
-  /** Listens on a room (the first one, or one taken back after a reconnect). */
-  listen(room: Room): void {
-    this.room = room;
-    this.left = null;
-    room.onMessage("*", (_type, message: ServerMessage) => this.receive(message));
-    room.onLeave((code) => {
-      this.left = code;
-    });
-  }
-
-  private receive(message: ServerMessage): void {
-    this.received.push(message);
-    if (message.type === "view") {
-      this.view = message.view as SessionView;
-      this.rev = message.rev;
-    } else if (message.type === "patch") {
-      if (message.rev !== this.rev + 1) throw new Error(`${this.label}: patch ${message.rev} after ${this.rev}`);
-      this.view = applyPatch(this.view, message.ops);
-      this.rev = message.rev;
-    } else if (message.type === "ack" || message.type === "error") {
-      if (message.type === "error" && message.seq === undefined) return;
-      this.waiting.get(message.seq!)?.(message);
-      this.waiting.delete(message.seq!);
-    }
-  }
-
-  get welcome(): ServerMessageOf<"welcome"> {
-    const w = this.received.find((m): m is ServerMessageOf<"welcome"> => m.type === "welcome");
-    if (!w) throw new Error(`${this.label} has no welcome`);
-    return w;
-  }
-
-  get seat(): string {
-    return this.welcome.seat;
-  }
-
-  /** Sends an action with the next sequence number; resolves with the answer to that number. */
-  send(action: ClientAction | Record<string, unknown>, seq = ++this.seq): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${this.label}: no answer to ${JSON.stringify(action)}`)),
-        WAIT_MS,
-      );
-      this.waiting.set(seq, (answer) => {
-        clearTimeout(timer);
-        resolve(answer);
-      });
-      this.room.send("act", { seq, action });
-    });
-  }
-
-  /** Sends an action that must be accepted. */
-  async ok(action: ClientAction): Promise<void> {
-    const answer = await this.send(action);
-    if (answer.type !== "ack")
-      throw new Error(`${this.label}: ${action.type} refused: ${answer.code} ${answer.message}`);
-  }
-
-  /** Sends an action that must be refused; returns the error. */
-  async refused(action: ClientAction | Record<string, unknown>): Promise<ServerMessageOf<"error">> {
-    const answer = await this.send(action);
-    if (answer.type !== "error") throw new Error(`${this.label}: ${JSON.stringify(action)} was accepted`);
-    return answer;
-  }
-
-  /** The next message matching, among those received after `from`. */
-  async next<T extends ServerMessage["type"]>(
-    type: T,
-    from = this.received.length,
-    ms = WAIT_MS,
-  ): Promise<ServerMessageOf<T>> {
-    let found: ServerMessageOf<T> | undefined;
-    await until(
-      () => {
-        found = this.received.slice(from).find((m): m is ServerMessageOf<T> => m.type === type);
-        return found !== undefined;
-      },
-      `${this.label}'s next ${type}`,
-      ms,
-    );
-    return found!;
-  }
-
-  /** Everything this client ever received, as one string to search for secrets. */
-  transcript(): string {
-    return JSON.stringify(this.received) + JSON.stringify(this.view);
-  }
-
-  get connected(): boolean {
-    return this.left === null;
-  }
-
-  async leave(): Promise<void> {
-    if (this.connected) await this.room.leave(true).catch(() => {});
+    return new Player(room, { label, keepMessages: true, timeoutMs: WAIT_MS });
   }
 }
