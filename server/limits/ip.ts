@@ -11,3 +11,24 @@ export function ipOf(req: IncomingMessage, trustProxy: boolean): string {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
+
+/**
+ * The key an address is limited under. One IPv6 user typically holds a whole /64 (2^64 addresses), so
+ * IPv6 addresses are limited by their first 64 bits; IPv4 (and IPv4 written as IPv6) by the address.
+ */
+export function limitKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail] = ip.split("%")[0]!.toLowerCase().split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail === undefined ? [] : tail ? tail.split(":") : [];
+  const groups =
+    tail === undefined
+      ? front
+      : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g ? g.replace(/^0+(?=.)/, "") : "0"))
+    .join(":")}::/64`;
+}

@@ -12,6 +12,7 @@
 //   Joining by name, the host key and seat tokens are never refused by any
 //   counter: keys and tokens are 128 random bits, beyond guessing at any rate.
 import { WindowCounter } from "./rate.ts";
+import { limitKey } from "./ip.ts";
 
 export interface JoinLimitSettings {
   /** Wrong session codes (joins and look-ups) one address may try per window. */
@@ -46,17 +47,19 @@ export class JoinLimits {
   }
 
   /** Whether this address may try this session code now (null: a code that is not even well formed). */
-  maySeekSession(ip: string, code: string | null, now: number): boolean {
+  maySeekSession(address: string, code: string | null, now: number): boolean {
+    const ip = limitKey(address);
     if (!this.wrongCodes.blocked(ip, now)) return true;
     return code !== null && this.knows(ip, code, now);
   }
 
-  wrongSessionCode(ip: string, now: number): void {
-    this.wrongCodes.count(ip, now);
+  wrongSessionCode(address: string, now: number): void {
+    this.wrongCodes.count(limitKey(address), now);
   }
 
   /** The address reached this session with its code (a join or a look-up that found it). */
-  reached(ip: string, code: string, now: number): void {
+  reached(address: string, code: string, now: number): void {
+    const ip = limitKey(address);
     let codes = this.known.get(ip);
     if (!codes) {
       if (this.known.size >= KNOWN_ADDRESSES) this.forgetOld(now);
@@ -69,12 +72,12 @@ export class JoinLimits {
     while (codes.size > KNOWN_PER_ADDRESS) codes.delete(codes.keys().next().value!);
   }
 
-  mayTryRejoin(session: string, ip: string, now: number): boolean {
-    return !this.wrongRejoins.blocked(`${session} ${ip}`, now);
+  mayTryRejoin(session: string, address: string, now: number): boolean {
+    return !this.wrongRejoins.blocked(`${session} ${limitKey(address)}`, now);
   }
 
-  wrongRejoinCode(session: string, ip: string, now: number): void {
-    this.wrongRejoins.count(`${session} ${ip}`, now);
+  wrongRejoinCode(session: string, address: string, now: number): void {
+    this.wrongRejoins.count(`${session} ${limitKey(address)}`, now);
   }
 
   private knows(ip: string, code: string, now: number): boolean {
