@@ -15,7 +15,7 @@ export const JOIN_WORDS: Readonly<Partial<Record<RefusalCode, string>>> = {
   UNKNOWN_SEAT: "That rejoin code doesn't match a seat. Ask your teacher to read it again.",
   SEAT_TAKEN: "Someone is already sitting in that seat. Ask your teacher.",
   BAD_HOST_KEY: "This host link is not valid any more. Use the link you got when you created the session.",
-  RATE_LIMITED: "Too many tries in a short time. Wait a minute, then try again.",
+  RATE_LIMITED: "Too many wrong tries from this network. Wait a few minutes, then try again, or ask your teacher.",
   PROTOCOL_MISMATCH: "This page is out of date. Reload it.",
 };
 
