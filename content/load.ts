@@ -72,7 +72,13 @@ export const findSourceText = (): string | null => {
   return dir === null ? null : readSourceDir(dir);
 };
 
-export type ScenarioListing = { id: string; title: string; summary: string; file: string };
+export type ScenarioListing = {
+  id: string;
+  title: string;
+  summary: string;
+  delegations: { id: string; name: string; emblem: string }[];
+  file: string;
+};
 
 /** The valid scenarios in a folder, by file name; invalid files are left out (the check command names their errors). */
 export function listScenarios(dir: string = SCENARIO_DIR): ScenarioListing[] {
@@ -84,7 +90,15 @@ export function listScenarios(dir: string = SCENARIO_DIR): ScenarioListing[] {
       const file = join(dir, n);
       const result = loadScenarioFile(file);
       return result.ok
-        ? [{ id: result.scenario.id, title: result.scenario.title, summary: result.scenario.summary, file }]
+        ? [
+            {
+              id: result.scenario.id,
+              title: result.scenario.title,
+              summary: result.scenario.summary,
+              delegations: result.scenario.delegations.map(({ id, name, emblem }) => ({ id, name, emblem })),
+              file,
+            },
+          ]
         : [];
     });
 }

@@ -11,6 +11,7 @@ import { PHASE_TITLES } from "../../shared/phases.ts";
 import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
 import { showRejoinCode } from "../../shared/codes.ts";
+import { computerPanel } from "./computer.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { keepFocus } from "../ui/keep-focus.ts";
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
   const phase = phaseControls(link);
   const session = sessionControls(link);
   const roster = rosterPanel(link);
+  const computer = computerPanel(link);
   const drafting = draftingPanel(link);
   const injects = injectsPanel(link);
   const talk = h("aside", { class: "card talk", id: "talk" });
@@ -105,7 +107,18 @@ async function start(): Promise<void> {
         height: 160,
       }),
     ),
-    h("div", { class: "host-grid" }, phase.el, session.el, roster.el, drafting.el, injects.el, talk, debrief),
+    h(
+      "div",
+      { class: "host-grid" },
+      phase.el,
+      session.el,
+      roster.el,
+      computer.el,
+      drafting.el,
+      injects.el,
+      talk,
+      debrief,
+    ),
     toasts.el,
   );
   mountTalk(talk, link);
@@ -122,6 +135,7 @@ async function start(): Promise<void> {
       phase.update(v);
       session.update(v);
       roster.update(v);
+      computer.update(v);
       drafting.update(v);
       injects.update(v);
     });

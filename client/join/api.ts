@@ -12,6 +12,7 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   summary?: string;
+  delegations?: { id: string; name: string; emblem: string }[];
 }
 export interface CreatedSession {
   code: string;

@@ -4,6 +4,7 @@ import { byId, fill, h } from "../ui/dom.ts";
 import { sessionFacts, type SessionFacts } from "./api.ts";
 import { forgetSeat, recallSeat, rememberSeat } from "./seat-memory.ts";
 import { setUpHostForm } from "./host-new.ts";
+import { setUpPractise } from "./practise.ts";
 import type { JoinOptions } from "../../shared/protocol.ts";
 import type { JoinField, JoinRefusal } from "../net/refusal-words.ts";
 import { REJOIN_CODE_LENGTH, showRejoinCode, typedRejoinCode } from "../../shared/codes.ts";
@@ -182,6 +183,7 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
 
 async function start(): Promise<void> {
   setUpHostForm();
+  setUpPractise(join);
   const fromLink = /^\/j\/([A-Za-z0-9]{6})\/?$/.exec(location.pathname)?.[1]?.toUpperCase();
   if (!fromLink) {
     codeInput.focus();

@@ -70,10 +70,15 @@ export class BotManager {
     }
   }
 
-  /** Every computer delegation has nothing left to do, and no student is seated who might still be working. */
+  /**
+   * Every delegation is played by the computer and none has anything left to
+   * do. A student seated, or a delegation waiting for one (practice before the
+   * participant arrives), leaves the pace to the timers.
+   */
   settled(view: SessionView): boolean {
-    const students = view.seats.some((s) => s.role === "delegate" && !s.computer);
-    if (students) return false;
+    const delegates = view.seats.filter((s) => s.role === "delegate");
+    if (delegates.some((s) => !s.computer)) return false;
+    if (view.scenario.delegations.some((d) => !delegates.some((s) => s.delegation === d.id))) return false;
     for (const { driver, brain } of this.drivers.values()) {
       if (!driver.idle) return false;
       if (view.phase === "negotiation" && brain.memory.idle < DONE_AFTER_IDLE) return false;

@@ -73,7 +73,10 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get("/api/scenarios", (_req, res) => {
-    res.json({ scenarios: listScenarios().map(({ id, title, summary }) => ({ id, title, summary })) });
+    // The delegations let a participant choose whom to play when practising alone.
+    res.json({
+      scenarios: listScenarios().map(({ id, title, summary, delegations }) => ({ id, title, summary, delegations })),
+    });
   });
 
   router.post(

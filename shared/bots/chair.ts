@@ -33,7 +33,8 @@ export function chairMove(view: SessionView, settled: boolean, done: ReadonlySet
   const move = (action: ClientAction, key: string): ChairMove | null => (done.has(key) ? null : { action, key });
   const timeUp = view.timer.state === "expired";
   const practiceMs = PRACTICE_MINUTES[phase] * 60_000;
-  const longTimer = view.timer.state !== "off" && view.timer.durationMs > practiceMs;
+  // A phase starts with the scenario's own (long) timer: shorten it once, and let it run out.
+  const longTimer = view.timer.state === "running" && view.timer.durationMs > practiceMs;
   if (phase !== "debrief" && (view.timer.state === "off" || longTimer))
     return move({ type: "timer.start", minutes: PRACTICE_MINUTES[phase] }, `timer:${phase}`);
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 describe("a lesson of computer delegations", () => {
   it("reaches the debrief with the code signed by every delegation, each move explained on the floor", async () => {
     const all = ["china", "russia", "united-states", "united-kingdom", "japan"];
-    const { code } = await createSession(server, { computer: all, difficulty: "firm", chair: true });
+    const { code, hostKey } = await createSession(server, { computer: all, difficulty: "firm", chair: true });
     const projector = await Player.join(server, code, { observer: true }, "projector");
     await until(() => projector.view?.phase === "debrief", "the debrief", 60_000);
 
@@ -62,6 +62,17 @@ describe("a lesson of computer delegations", () => {
     expect(
       floor.some((l) => /^United States \(computer\): United States objects to .*red line on content control/.test(l)),
     ).toBe(true);
+    // The exports name the computer delegations as such, in the roster and under the signatures.
+    const exported = (await (
+      await fetch(`${server.url}/api/sessions/${code}/export.json?key=${encodeURIComponent(hostKey)}`)
+    ).json()) as { state: { seats: { name: string; delegation: string | null; computer?: string }[] } };
+    expect(exported.state.seats.filter((s) => s.delegation === "japan")).toEqual([
+      expect.objectContaining({ name: "Japan (computer)", computer: "firm" }),
+    ]);
+    const markdown = await (
+      await fetch(`${server.url}/api/sessions/${code}/export.md?key=${encodeURIComponent(hostKey)}`)
+    ).text();
+    expect(markdown).toMatch(/Delegates: Russia \\?\(computer\\?\) \(head\)/);
     await projector.leave();
   }, 90_000);
 
