@@ -155,6 +155,8 @@ describe("listScenarios", () => {
       id: "cyber-code",
       title: "A Code of Conduct for Cyberspace",
       summary: expect.stringContaining("China and Russia"),
+      // Who can be played when practising alone.
+      delegations: expect.arrayContaining([{ id: "japan", name: "Japan", emblem: "JP" }]),
       file: DEFAULT_SCENARIO_FILE,
     });
     expect(listScenarios(SCENARIO_DIR).length).toBeGreaterThanOrEqual(1);
