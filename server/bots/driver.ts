@@ -63,6 +63,7 @@ export class SeatDriver {
     if (this.closed) return;
     switch (message.type) {
       case "view":
+        this.idle = false;
         this.view = message.view;
         this.rev = message.rev;
         this.stale = false;
@@ -76,6 +77,8 @@ export class SeatDriver {
         }
         this.view = applyPatch(this.view, message.ops);
         this.rev = message.rev;
+        // Something changed: it is not done until it has looked at the change.
+        this.idle = false;
         return this.poke();
       case "ack":
         return this.answered(message.seq, null);

@@ -27,7 +27,7 @@ function cardsAsked(view: SessionView, text: string) {
 export function answerTo(view: SessionView, brief: Brief, me: string, question: string): string {
   const asked = cardsAsked(view, question).slice(0, 3);
   const parts = asked.map((card) => {
-    const r = worthOf(brief, { card: card.id, tags: card.tags });
+    const r = worthOf(view.scenario, brief, { card: card.id, tags: card.tags });
     if (r.redLines.length > 0)
       return `we cannot accept “${card.title}”: ${tagWords(r.redLines[0]!)} is a red line for us`;
     if (r.value >= 5) return `“${card.title}” matters a great deal to us`;
@@ -37,7 +37,7 @@ export function answerTo(view: SessionView, brief: Brief, me: string, question: 
   });
   if (parts.length === 0) {
     const wanted = view.scenario.cards
-      .map((card) => ({ card, r: worthOf(brief, { card: card.id, tags: card.tags }) }))
+      .map((card) => ({ card, r: worthOf(view.scenario, brief, { card: card.id, tags: card.tags }) }))
       .filter((x) => x.r.value > 0 && x.r.redLines.length === 0)
       .sort((a, b) => b.r.value - a.r.value)
       .slice(0, 2)

@@ -115,7 +115,7 @@ function tableCards(c: Ctx): Move | null {
   if (mine >= c.style.tables) return null;
   const rng = seeded(seedOf(c.self.seed, "table", mine));
   const ranked = c.view.scenario.cards
-    .map((card) => ({ card, worth: worthOf(c.brief, { card: card.id, tags: card.tags }), tie: rng() }))
+    .map((card) => ({ card, worth: worthOf(c.view.scenario, c.brief, { card: card.id, tags: card.tags }), tie: rng() }))
     .filter((x) => x.worth.value > 0 && x.worth.redLines.length === 0 && !tabledHere.has(x.card.id))
     .filter((x) => !c.memory.done.has(`table:${x.card.id}`))
     .sort((a, b) => b.worth.value - a.worth.value || a.tie - b.tie);
@@ -128,7 +128,7 @@ function tableCards(c: Ctx): Move | null {
   };
 }
 
-const readingOf = (c: Ctx, p: Provision): Reading => worthOf(c.brief, { card: p.card, tags: p.tags });
+const readingOf = (c: Ctx, p: Provision): Reading => worthOf(c.view.scenario, c.brief, { card: p.card, tags: p.tags });
 
 /** The stance the delegation wants on a provision now, and why, in plain words. */
 function wantedStance(c: Ctx, p: Provision): { stance: Stance; why: string } {
@@ -170,18 +170,35 @@ function takeStances(c: Ctx): Move | null {
   return null;
 }
 
-/** The tags an amendment leaves on its provision: stated with it when the rules carry them, else the provision's own. */
-const tagsAfter = (a: Amendment, p: Provision): string[] => (a as Amendment & { tags?: string[] }).tags ?? p.tags;
+/** The tags an amendment leaves on its provision: the ones it states, else the provision's own. */
+const tagsAfter = (a: Amendment, p: Provision): string[] => a.tags ?? p.tags;
+
+/** The red-line tags other delegations have said block this provision (each objects and named its red line). */
+function blockingTags(c: Ctx, p: Provision): string[] {
+  if (!isBracketed(p)) return [];
+  return Object.entries(p.stances)
+    .filter(([d, s]) => s === "objection" && d !== c.self.delegation)
+    .map(([d]) => statedRedLine(c, d, p))
+    .filter((t): t is string => t !== null && p.tags.includes(t));
+}
+
+/** Whether it counts a blocked text as lost already, and so weighs a compromise against nothing rather than the text. */
+const countsAsLost = (c: Ctx) =>
+  c.style.compromise === "always" || (c.style.compromise === "under-consensus" && c.view.decisionRule === "consensus");
 
 function amendmentVote(c: Ctx, a: Amendment, p: Provision): { vote: Vote; why: string } {
-  const before = readingOf(c, p);
-  const after = worthOf(c.brief, { card: p.card, tags: tagsAfter(a, p) });
-  const newLines = after.redLines.filter((t) => !before.redLines.includes(t));
+  const after = worthOf(c.view.scenario, c.brief, { card: p.card, tags: tagsAfter(a, p) });
+  const current = readingOf(c, p);
+  const newLines = after.redLines.filter((t) => !current.redLines.includes(t));
   if (newLines.length > 0) return { vote: "no", why: `it would cross its red line on ${tagWords(newLines[0]!)}` };
-  if (after.redLines.length < before.redLines.length)
+  if (after.redLines.length < current.redLines.length)
     return { vote: "yes", why: "it takes out what crossed its red line" };
-  if (after.value > before.value) return { vote: "yes", why: "it makes the text better for it" };
-  if (after.value < before.value) return { vote: "no", why: "it takes away something it needs" };
+  // A text blocked by another's red line is as good as lost: a compromise that unblocks it is weighed against nothing.
+  const unblocks = blockingTags(c, p).some((t) => !tagsAfter(a, p).includes(t)) && countsAsLost(c);
+  if (unblocks && after.value >= Math.min(current.value, 0))
+    return { vote: "yes", why: "it takes out what another delegation could not accept, and the rest can stand" };
+  if (after.value > current.value) return { vote: "yes", why: "it makes the text better for it" };
+  if (after.value < current.value) return { vote: "no", why: "it takes away something it needs" };
   return c.style.evenAmendment === "yes"
     ? { vote: "yes", why: "it changes nothing it cares about and may bring others on board" }
     : { vote: "abstain", why: "it changes nothing it cares about" };
@@ -228,9 +245,20 @@ function proposeCompromise(c: Ctx): Move | null {
       // Only a red line the objector stated in public: guessing at another delegation's brief would be cheating.
       const tag = statedRedLine(c, objector, p);
       const valued = c.brief.priorities.some((x) => x.tag === tag && x.weight > 0);
-      if (!tag || valued || !p.tags.includes(tag)) continue;
+      if (!tag || valued || !p.tags.includes(tag) || !countsAsLost(c)) continue;
       const edit = deletionAbout(currentText(p), tag);
       if (!edit) continue;
+      // Offered once, and only if what is left crosses none of its own red lines and still counts for something.
+      const tags = p.tags.filter((t) => t !== tag);
+      const after = worthOf(c.view.scenario, c.brief, { card: p.card, tags });
+      if (after.redLines.length > 0 || after.value < 0) continue;
+      const offered = c.view.amendments.some(
+        (a) =>
+          a.provision === p.id &&
+          a.baseVersion === currentVersion(p) &&
+          JSON.stringify(a.edit) === JSON.stringify(edit),
+      );
+      if (offered) continue;
       const name = c.view.scenario.delegations.find((d) => d.id === objector)?.name ?? objector;
       const move = fresh(c, {
         action: {
@@ -239,6 +267,7 @@ function proposeCompromise(c: Ctx): Move | null {
           baseVersion: currentVersion(p),
           edit,
           note: `A compromise: the words on ${tagWords(tag)} go, so ${name} can accept the rest.`,
+          tags,
         },
         line: `${c.me} proposes to delete the words on ${tagWords(tag)} from ${q(p.title)}, so ${name} can accept the rest.`,
         key: `compromise:${p.id}:${currentVersion(p)}`,
@@ -295,18 +324,28 @@ function castVotes(c: Ctx): Move | null {
 export function signingJudgement(
   view: SessionView,
   brief: Brief,
+  delegation: string,
   instrumentId: string,
 ): { sign: boolean; why: string; reading: Reading } {
   const instrument = view.instruments.find((i) => i.id === instrumentId);
-  const adopted = (instrument?.frozen?.provisions ?? []).map((f) => view.provisions.find((p) => p.id === f.id)!);
-  const reading = worthOfText(
-    brief,
-    adopted.filter((p) => p !== undefined),
+  const frozen = instrument?.frozen;
+  const adopted = (frozen?.provisions ?? []).map((f) => ({ card: f.card ?? null, tags: f.tags ?? [] }));
+  // "Everyone signs" counts only once every other party has signed this very text.
+  const others = view.scenario.delegations.filter(
+    (d) => d.id !== delegation && (instrument?.parties ?? [d.id]).includes(d.id),
   );
+  const everyone =
+    instrument?.kind === "code" &&
+    others.every((d) =>
+      view.signatures.some(
+        (s) => s.delegation === d.id && s.version === frozen?.version && s.instrument === instrumentId,
+      ),
+    );
+  const reading = worthOfText(view.scenario, brief, adopted, everyone);
   const walkAway = walkAwayOf(brief);
   if (reading.redLines.length > 0)
     return { sign: false, reading, why: `it crosses its red line on ${tagWords(reading.redLines[0]!)}` };
-  if (reading.value <= walkAway)
+  if (instrument?.kind === "code" && reading.value <= walkAway)
     return { sign: false, reading, why: "it gives less than its alternative outside this agreement" };
   return { sign: true, reading, why: "it gains more than its alternative and crosses none of its red lines" };
 }
@@ -319,7 +358,7 @@ function signOrSayWhy(c: Ctx): Move | null {
       (s) => s.instrument === i.id && s.delegation === c.self.delegation && s.version === i.frozen!.version,
     );
     if (signed) continue;
-    const judgement = signingJudgement(c.view, c.brief, i.id);
+    const judgement = signingJudgement(c.view, c.brief, c.self.delegation, i.id);
     if (judgement.sign) {
       const move = fresh(c, {
         action: { type: "sign", instrument: i.id, version: i.frozen.version },

@@ -13,19 +13,43 @@ export interface Style {
   keepFrom: number;
   /** A provision worth nothing to it: supported (cooperative) or held with a reservation. */
   neutral: "support" | "reservation";
+  /**
+   * When a text it needs is blocked by another delegation's red line, it
+   * counts the text as lost already (it would be dropped) and so offers, or
+   * accepts, a compromise that takes the red line out: always (cooperative),
+   * only where one objection blocks (consensus) (firm), or never (hard-line).
+   */
+  compromise: "always" | "under-consensus" | "never";
   /** How it votes on an amendment that changes nothing it can count. */
   evenAmendment: "yes" | "abstain";
 }
 
 export const STYLES: Readonly<Record<Difficulty, Style>> = {
-  cooperative: { tables: 3, objectAt: -5, concedeAfter: 1, keepFrom: -4, neutral: "support", evenAmendment: "yes" },
-  firm: { tables: 3, objectAt: -3, concedeAfter: 4, keepFrom: -2, neutral: "reservation", evenAmendment: "yes" },
+  cooperative: {
+    tables: 3,
+    objectAt: -5,
+    concedeAfter: 1,
+    keepFrom: -4,
+    neutral: "support",
+    compromise: "always",
+    evenAmendment: "yes",
+  },
+  firm: {
+    tables: 3,
+    objectAt: -3,
+    concedeAfter: 4,
+    keepFrom: -2,
+    neutral: "reservation",
+    compromise: "under-consensus",
+    evenAmendment: "yes",
+  },
   "hard-line": {
     tables: 4,
     objectAt: -1,
     concedeAfter: Number.POSITIVE_INFINITY,
     keepFrom: 0,
     neutral: "reservation",
+    compromise: "never",
     evenAmendment: "abstain",
   },
 };

@@ -1,12 +1,11 @@
 // What a provision, an amendment or a frozen text is worth to one delegation,
-// read from its own brief only: the priorities it meets (each counted once),
-// the red lines it crosses, and the delegation's walk-away.
-import type { Brief } from "../scenario.ts";
+// by the rules' own scoring (shared/rules/score.ts) over its own brief only:
+// the priorities met (each once), the red lines crossed, its walk-away.
+import type { Brief, Scenario } from "../scenario.ts";
+import type { ScenarioView } from "../view.ts";
+import { valuation, type Scored } from "../rules/score.ts";
 
-export interface Readable {
-  card: string | null;
-  tags: readonly string[];
-}
+export type Readable = Scored;
 
 export interface Reading {
   value: number;
@@ -14,31 +13,27 @@ export interface Reading {
   redLines: string[];
 }
 
-const hits = (p: { card?: string | undefined; tag?: string | undefined }, r: Readable) =>
-  p.card !== undefined ? r.card === p.card : p.tag !== undefined && r.tags.includes(p.tag);
+// The scoring reads only the cards and their tags from the scenario, which every audience sees.
+const asScenario = (s: ScenarioView) => s as unknown as Scenario;
 
 /** One provision on its own. */
-export function worthOf(brief: Brief, r: Readable): Reading {
-  let value = 0;
-  for (const p of brief.priorities) if (hits(p, r)) value += p.weight;
-  const redLines = brief.redLines.filter((line) => r.tags.includes(line.tag)).map((line) => line.tag);
-  return { value, redLines };
+export function worthOf(s: ScenarioView, brief: Brief, r: Readable): Reading {
+  return worthOfText(s, brief, [r], false);
 }
 
 /** A whole text: each priority counts once however many provisions meet it. */
-export function worthOfText(brief: Brief, provisions: readonly Readable[]): Reading {
-  let value = 0;
-  for (const p of brief.priorities) if (provisions.some((r) => hits(p, r))) value += p.weight;
-  // "Every delegation signs the shared code": a computer delegation reads the text as the class's common code.
-  for (const p of brief.priorities) if (p.everyoneSigns) value += p.weight;
-  const redLines = brief.redLines.filter((line) => provisions.some((r) => r.tags.includes(line.tag))).map((l) => l.tag);
-  return { value, redLines: [...new Set(redLines)] };
+export function worthOfText(
+  s: ScenarioView,
+  brief: Brief,
+  provisions: readonly Readable[],
+  everyoneSigned: boolean,
+): Reading {
+  const v = valuation(asScenario(s), brief, provisions, everyoneSigned);
+  return { value: v.value, redLines: v.crossed.map((c) => c.tag) };
 }
 
-/** The brief's walk-away value (what its best alternative gives it). */
-export function walkAwayOf(brief: Brief): number {
-  return brief.walkAway.value;
-}
+/** The brief's walk-away value: what its best alternative to the shared code gives it. */
+export const walkAwayOf = (brief: Brief): number => brief.walkAway.value;
 
 /** "content-control" → "content control": a tag in plain words. */
 export const tagWords = (tag: string): string => tag.replace(/-/g, " ");

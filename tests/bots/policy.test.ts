@@ -60,9 +60,10 @@ describe("computer delegations over many seeds", () => {
     expect(consensus.scenario.decisionRule).toBe("consensus");
     expect(new Set(consensus.state.signatures.map((s) => s.delegation)).size).toBe(5);
 
-    // Under majority the three who want free flow keep it: China and Russia refuse, and say so.
-    const majority = lesson(4);
-    expect(majority.scenario.decisionRule).toBe("majority");
+    // Under majority, firm delegations offer no compromise: the three who want free flow keep it,
+    // and China and Russia refuse to sign, and say why.
+    const scenario = { ...defaultScenario(), decisionRule: "majority" as const };
+    const majority = { scenario, ...playLesson(scenario, 4, () => "firm") };
     const floor = majority.state.channels.find((c) => c.id === "floor")!.messages.map((m) => m.text);
     expect(floor).toContain(
       "China will not sign “International Code of Conduct for Cyberspace”: it crosses its red line on free flow.",
