@@ -17,19 +17,26 @@ function newest(dir: string): number {
 }
 
 export const TEST_BUILD = join(ROOT, "dist", "client-test");
+export const PRODUCTION_BUILD = join(ROOT, "dist", "client");
 
-/** Builds dist/client-test once if any client or shared source is newer than the build. */
+/**
+ * Builds dist/client-test and dist/client, each only if a client or shared
+ * source is newer than it. Both are built here, once, before the suites run in
+ * parallel: a suite that rebuilt one would empty it under another's reads.
+ */
 export function ensureClientBuilt(): void {
-  const built = join(TEST_BUILD, "index.html");
-  const stale =
-    !existsSync(built) ||
-    Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared"))) > statSync(built).mtimeMs;
-  if (!stale) return;
-  viteBuild("test");
+  const sources = Math.max(newest(join(ROOT, "client")), newest(join(ROOT, "shared")));
+  for (const [dir, mode] of [
+    [TEST_BUILD, "test"],
+    [PRODUCTION_BUILD, "production"],
+  ] as const) {
+    const built = join(dir, "index.html");
+    if (!existsSync(built) || sources > statSync(built).mtimeMs) viteBuild(mode);
+  }
 }
 
 /** Runs `vite build` in a mode ("production" writes dist/client, "test" dist/client-test). */
-export function viteBuild(mode: "production" | "test"): void {
+function viteBuild(mode: "production" | "test"): void {
   const run = spawnSync(
     process.execPath,
     [
