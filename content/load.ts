@@ -6,10 +6,10 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits.ts";
 import type { Scenario } from "../shared/scenario.ts";
-import { formatError, type ScenarioError } from "./errors.ts";
+import { formatError } from "./errors.ts";
 import { validateScenario, type ScenarioCheck, type ValidateOptions } from "./validate.ts";
 
-export { validateScenario, formatError, type ScenarioCheck, type ScenarioError, type ValidateOptions };
+export { validateScenario, formatError, type ScenarioCheck, type ValidateOptions };
 
 const CONTENT_DIR = dirname(fileURLToPath(import.meta.url));
 export const SCENARIO_DIR = join(CONTENT_DIR, "scenarios");

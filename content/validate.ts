@@ -9,8 +9,6 @@ import { pathString, type ScenarioError } from "./errors.ts";
 import { quoteErrors } from "./quotes.ts";
 import { unknownFieldErrors } from "./unknown-fields.ts";
 
-export { formatError, type ScenarioError } from "./errors.ts";
-
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 export type ValidateOptions = {

@@ -16,7 +16,6 @@ export const ChannelId = z.union([
   z.string().regex(/^team-[a-z][a-z0-9-]{0,39}$/),
   minted("c"),
 ]);
-export const MessageId = minted("m");
 export const DelegationId = SlugId;
 export const CardId = SlugId;
 export const InjectId = SlugId;

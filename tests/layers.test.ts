@@ -77,6 +77,13 @@ describe("import direction", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("the room and the session do not pull in the HTTP side (Express, the QR code, server/http)", () => {
+    const pulled = [join("server", "room", "session-room.ts"), join("server", "room", "session.ts")].flatMap((entry) =>
+      [...reachable(entry)].filter((t) => t === "express" || t === "qrcode" || t.startsWith(join("server", "http"))),
+    );
+    expect(pulled).toEqual([]);
+  });
+
   it("the HTTP side does not pull in Colyseus (a refused join's number is the protocol's, not the room's)", () => {
     const pulled = tsFiles(join("server", "http")).flatMap((file) =>
       [...reachable(file)].filter((t) => t === "colyseus" || t.startsWith("@colyseus/")).map((t) => `${file} -> ${t}`),

@@ -7,9 +7,6 @@ export type View = SessionView;
 export const delegationOf = (view: View, id: string | null | undefined): DelegationView | undefined =>
   id ? view.scenario.delegations.find((d) => d.id === id) : undefined;
 
-export const delegationName = (view: View, id: string | null | undefined): string =>
-  delegationOf(view, id)?.name ?? "—";
-
 // The same predicates the rules use (shared/rules/provision-reading.ts has no schemas to load).
 export { currentText, currentVersion, isBracketed } from "../../shared/rules/provision-reading.ts";
 import { isBracketed } from "../../shared/rules/provision-reading.ts";

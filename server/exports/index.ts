@@ -49,6 +49,5 @@ export function renderExport(
 
 export { exportHtml } from "./html.ts";
 export { exportMarkdown } from "./markdown.ts";
-export { exportCsv, CSV_TABLES, isCsvTable, type CsvTable } from "./csv.ts";
-export { exportJson, sessionExport } from "./json.ts";
-export { buildReport } from "./model.ts";
+export { exportCsv, type CsvTable } from "./csv.ts";
+export { exportJson } from "./json.ts";

@@ -6,12 +6,6 @@ import { z } from "zod";
 export const Difficulty = z.enum(["cooperative", "firm", "hard-line"]);
 export type Difficulty = z.infer<typeof Difficulty>;
 
-export const DIFFICULTY_WORDS: Readonly<Record<Difficulty, string>> = {
-  cooperative: "cooperative",
-  firm: "firm",
-  "hard-line": "hard-line",
-};
-
 /** What marks a computer delegation's seat name everywhere a name is shown (roster, projector, signatures, exports). */
 export const COMPUTER_MARK = "(computer)";
 export const computerSeatName = (delegationName: string): string => `${delegationName} ${COMPUTER_MARK}`;

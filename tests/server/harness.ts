@@ -5,8 +5,6 @@ import { createAccordServer, type AccordServer, type AccordServerOptions } from 
 import type { JoinOptions } from "../../shared/protocol.ts";
 import { SeatClient } from "../../tools/seat-client.ts";
 
-export type { Answer } from "../../tools/seat-client.ts";
-
 export const WAIT_MS = 5_000;
 
 // colyseus.js warns on the console about every refused join and closed socket,

@@ -1,7 +1,5 @@
 // Colours and type for the canvas, matching the page's CSS.
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
-export const INK = "#1d232b";
-export const TABLE = 0x6b4f35;
 export const TABLE_EDGE = 0x4a3524;
 export const FELT = 0x2f5d46;
 export const hex = (colour: string): number => parseInt(colour.replace("#", ""), 16);
