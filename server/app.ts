@@ -80,6 +80,7 @@ export interface AccordServer {
 }
 
 const MINUTE = 60_000;
+const SEAT_SOCKET = /^(?:\/[A-Za-z0-9_-]+)*\/[A-Za-z0-9_-]+\/[A-Z0-9]{6}(?:\?[^#]*)?$/;
 
 export async function createAccordServer(options: AccordServerOptions): Promise<AccordServer> {
   const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
@@ -149,6 +150,9 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     WebSocket: gatedWebSocket({ rate: deps.rate, now: deps.now }),
     verifyClient: (info: { origin: string; req: http.IncomingMessage }) => {
       if (!originOk(info.origin, info.req.headers.host)) return false;
+      // Only a seat's address (/<process>/<session code>?sessionId=…): anything else would only reach
+      // Colyseus's room lookup by name (where "constructor" finds Object's) to be refused there, noisily.
+      if (!SEAT_SOCKET.test(info.req.url ?? "")) return false;
       // Colyseus reads the client's address from X-Real-IP first: pin it to what we believe.
       info.req.headers["x-real-ip"] = ipOf(info.req, trustProxy);
       return true;

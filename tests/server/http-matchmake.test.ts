@@ -138,6 +138,29 @@ describe("finding 4: only joinById and reconnect, at their exact paths", () => {
   });
 });
 
+describe("WebSocket upgrades", () => {
+  it("only a seat's socket address is upgraded; room names like constructor are refused at the door", async () => {
+    const upgrade = (path: string) =>
+      rawRequest(server.port, {
+        method: "GET",
+        path,
+        headers: {
+          upgrade: "websocket",
+          "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+          "sec-websocket-version": "13",
+        },
+      });
+    for (const path of ["/x/constructor?sessionId=1", "/x/__proto__", "/%ZZ/%ZZ", "/", "/x/WXYWXY/extra"]) {
+      const answer = await upgrade(path);
+      expect(answer.status, path).toBeGreaterThanOrEqual(400);
+      expect(answer.status, path).toBeLessThan(500);
+    }
+    // A seat's address is upgraded (and then refused by Colyseus for want of a reservation).
+    expect((await upgrade("/proc_1/WXYWXY?sessionId=abc")).status).toBe(101);
+    expect(await alive()).toBe(true);
+  });
+});
+
 describe("finding 5: every POST has a body limit", () => {
   it("a matchmaking body declared at 200 MB is refused 413 before it is sent", async () => {
     const { code } = await createSession(server);
