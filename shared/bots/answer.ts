@@ -13,15 +13,22 @@ const stems = (s: string) =>
     .filter((w) => w.length >= 5)
     .map((w) => w.slice(0, 5));
 
-/** The cards a message is about: it names the card's title words or its tags. */
+/** The cards a message is about, in the order it names them: a tag in words, or most of a card's title. */
 function cardsAsked(view: SessionView, text: string) {
-  const said = new Set(stems(text));
   const plain = norm(text);
-  return view.scenario.cards.filter(
-    (card) =>
-      card.tags.some((t) => plain.includes(tagWords(t))) ||
-      stems(card.title).filter((w) => said.has(w)).length >= Math.min(2, stems(card.title).length),
-  );
+  const said = stems(text);
+  const found: { card: SessionView["scenario"]["cards"][number]; at: number }[] = [];
+  for (const card of view.scenario.cards) {
+    const byTag = card.tags.map((t) => plain.indexOf(tagWords(t))).filter((i) => i >= 0);
+    const title = stems(card.title);
+    const hits = title.map((w) => said.indexOf(w)).filter((i) => i >= 0);
+    const byTitle = hits.length >= 2 && hits.length * 2 >= title.length;
+    if (byTag.length === 0 && !byTitle) continue;
+    // Where in the message it comes up, in stems: tag positions are characters, so scale them alike.
+    const at = Math.min(...byTag.map((i) => stems(plain.slice(0, i)).length), ...(byTitle ? hits : []));
+    found.push({ card, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.card);
 }
 
 export function answerTo(view: SessionView, brief: Brief, me: string, question: string): string {
