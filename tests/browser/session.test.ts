@@ -3,6 +3,7 @@
 // delegation), and the class plays through to the debrief. Assertions are on
 // what each person sees: page text, and the canvas through the test hook.
 // (The screenshots come from screens.test.ts.)
+import { resultWords } from "../../shared/rules/result-words.ts";
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
@@ -189,11 +190,12 @@ describe("a short session, played in the browser", () => {
     const debrief = (await view(kenji)).debrief!;
     expect(debrief.scores).toHaveLength(5);
     const panel = (await kenji.textContent("#panel"))!;
-    expect(panel).toContain("Scores and briefs revealed");
+    expect(panel).toContain("Each delegation against its own alternative");
     expect(panel).toContain(`The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`);
     expect(panel).toContain("China's secret brief");
     const china = debrief.scores.find((s) => s.delegation === "china")!;
-    expect(panel).toContain(`China ${china.score} points`);
+    expect(panel).toContain(resultWords("China", china));
+    expect(panel).not.toContain(`China ${china.score} points`);
     expect(await hook<string[]>(kenji, "canvasTexts")).toContain(
       `The Internet: ${debrief.commons > 0 ? "+" : ""}${debrief.commons}`,
     );

@@ -53,7 +53,13 @@ export function drawMeters(k: Kept, view: SessionView, area: Area): void {
   const x = area.x + (area.w - w) / 2;
   meter(k, "commons", x, area.y, w, d.commons, "National cyberspaces", "Global commons", "The Internet", big);
   meter(k, "stability", x, area.y + s.meterH, w, d.stability, "Unstable", "Stable", "Stability", big);
-  const max = Math.max(1, ...d.scores.map((sc) => Math.abs(sc.score)));
+  // Each delegation against its own walk-away (the middle line) and maximum (the right end): scales differ.
+  const share = (sc: (typeof d.scores)[number]) =>
+    Math.max(-1, Math.min(1, (sc.score - sc.walkAway) / Math.max(1, sc.maximum - sc.walkAway)));
+  const gainWords = (sc: (typeof d.scores)[number]) => {
+    const gain = sc.score - sc.walkAway;
+    return gain > 0 ? `+${gain} of ${Math.max(0, sc.maximum - sc.walkAway)}` : gain === 0 ? "= walk-away" : `${gain}`;
+  };
   const top = area.y + s.meterH * 2 + 6;
   const rowH = Math.min(big ? 32 : 26, (area.h - (top - area.y)) / Math.max(1, d.scores.length));
   // Three columns: names, the bars (zero in the middle), the points; nothing overlaps.
@@ -74,16 +80,16 @@ export function drawMeters(k: Kept, view: SessionView, area: Area): void {
     const del = view.scenario.delegations.find((x2) => x2.id === sc.delegation);
     const y = top + i * rowH;
     names[i]!.setY(y);
-    const bw = ((barW / 2 - 4) * Math.abs(sc.score)) / max;
+    const bw = (barW / 2 - 4) * Math.abs(share(sc));
     k.rect(
       `score-${sc.delegation}-bar`,
-      zero + (sc.score >= 0 ? bw / 2 : -bw / 2),
+      zero + (sc.score >= sc.walkAway ? bw / 2 : -bw / 2),
       y + rowH / 2 - 2,
       Math.max(2, bw),
       rowH - 8,
       hex(del?.colour ?? "#888888"),
     ).setStrokeStyle(1, 0x1d232b);
-    k.text(`score-${sc.delegation}-points`, x + w, y, `${sc.score} points`, {
+    k.text(`score-${sc.delegation}-points`, x + w, y, gainWords(sc), {
       fontFamily: FONT,
       fontSize: `${s.row}px`,
       color: "#1d232b",

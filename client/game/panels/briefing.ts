@@ -25,9 +25,20 @@ export function briefBlock(view: SessionView, brief: Brief): HTMLElement {
           "li",
           {},
           `${p.weight > 0 ? "+" : ""}${p.weight} points: `,
-          p.card ? `“${cardTitle(p.card)}”` : `anything about ${p.tag}`,
+          p.card
+            ? `“${cardTitle(p.card)}”`
+            : p.tag
+              ? `anything tagged #${p.tag.replace(/-/g, " ")}`
+              : "every delegation signs the code",
         ),
       ),
+    ),
+    h(
+      "p",
+      { class: "walk-away" },
+      h("strong", {}, `Your walk-away: ${brief.walkAway.value} points. `),
+      `Your alternative if no code you can accept is signed: ${brief.walkAway.alternative} `,
+      "Each priority counts once; a code counts only if two or more delegations sign it; signing across a red line leaves you below your walk-away.",
     ),
     brief.redLines.length ? h("h4", {}, "Red lines (never sign these)") : null,
     h("ul", {}, ...brief.redLines.map((r) => h("li", {}, h("strong", {}, r.tag), " — ", r.why))),

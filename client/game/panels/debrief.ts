@@ -8,12 +8,14 @@ import { h, fill } from "../../ui/dom.ts";
 import { delegationChip } from "../../ui/chips.ts";
 import { delegationOf, shortHash } from "../../ui/words.ts";
 import { briefBlock } from "./briefing.ts";
+import { resultWords } from "../../../shared/rules/result-words.ts";
 import { timelineReplay } from "./timeline.ts";
 
 export function debriefBody(view: SessionView): HTMLElement[] {
   const d = view.debrief;
   if (!d) return [h("p", {}, "The results are being counted…")];
-  const sorted = [...d.scores].sort((a, b) => b.score - a.score);
+  // In the scenario's order: each delegation against its own alternative, never ranked against the others.
+  const sorted = d.scores;
   return [
     h(
       "section",
@@ -33,16 +35,21 @@ export function debriefBody(view: SessionView): HTMLElement[] {
     h(
       "section",
       { class: "scores card-ish" },
-      h("h3", {}, "Scores and briefs revealed"),
+      h("h3", {}, "Each delegation against its own alternative, and the briefs revealed"),
       h(
-        "ol",
+        "ul",
         { class: "score-list" },
         ...sorted.map((s) => {
           const del = delegationOf(view, s.delegation);
           return h(
             "li",
             { class: "score" },
-            h("p", { class: "score-line" }, delegationChip(del), ` ${s.score} points`),
+            h("p", { class: "score-line" }, delegationChip(del), " ", resultWords(del?.name ?? s.delegation, s)),
+            h(
+              "p",
+              { class: "muted" },
+              `Result ${s.score} · walk-away ${s.walkAway} · maximum ${s.maximum}${s.codeValue !== null && !s.signedCode ? ` · the code was worth ${s.codeValue} to it` : ""}`,
+            ),
             h(
               "p",
               { class: "score-facts" },

@@ -1,6 +1,7 @@
 // Final text: what is bracketed must be resolved before the text is frozen.
 // Heads of delegation vote on bracketed provisions the teacher puts to a vote;
 // the result (kept or dropped, with the count) stays on the provision.
+import { ruleWords, tagChips } from "../../ui/meaning.ts";
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
@@ -60,6 +61,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
                   { class: isBracketed(p) ? "bracketed" : "" },
                   isBracketed(p) ? `[${currentText(p)}]` : currentText(p),
                 ),
+                h("p", { class: "counts-for" }, "Counts for ", tagChips(p.tags)),
                 resolved ? h("p", { class: `resolution ${p.status === "dropped" ? "warn" : "ok"}` }, resolved) : null,
                 p.vote
                   ? h(
@@ -72,6 +74,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
                         "keep this text? ",
                         h("span", { class: "tally" }, voteTally(view, p)),
                       ),
+                      h("p", { class: "rule" }, ruleWords(view)),
                       m.isHead && party
                         ? h(
                             "div",

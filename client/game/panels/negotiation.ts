@@ -11,6 +11,8 @@ import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
 import { provisionCard } from "./provision-card.ts";
+import { standingBlock } from "./standing.ts";
+import { tagPicker } from "../../ui/tag-picker.ts";
 import { LIMITS } from "../../../shared/limits.ts";
 import type { Stance } from "../../../shared/protocol.ts";
 
@@ -112,6 +114,7 @@ export function negotiationPanel(ctx: GameContext): Panel {
     placeholder: "The text you propose",
     "aria-label": "Text of your provision",
   });
+  const draftTags = tagPicker("draft-tags");
   const draftButton = h("button", { type: "button", id: "table-draft" }, "Table free text");
   const tabler = h(
     "details",
@@ -123,6 +126,7 @@ export function negotiationPanel(ctx: GameContext): Panel {
     h("p", { class: "muted" }, "…or in your own words:"),
     draftTitle,
     draftText,
+    draftTags.el,
     draftButton,
     tableSlot,
   );
@@ -144,7 +148,8 @@ export function negotiationPanel(ctx: GameContext): Panel {
     agreementButton,
     agreementSlot,
   );
-  const root = h("div", { class: "negotiation" }, tabs, list, cardSlot.el, tabler, agreement);
+  const standing = new Spot();
+  const root = h("div", { class: "negotiation" }, tabs, standing.el, list, cardSlot.el, tabler, agreement);
   let partiesFor = "";
 
   tableButton.addEventListener("click", () => {
@@ -173,12 +178,13 @@ export function negotiationPanel(ctx: GameContext): Panel {
         instrument: ctx.instrument,
         title: draftTitle.value.trim(),
         text: draftText.value.trim(),
-        tags: [],
+        tags: draftTags.selected(),
       },
       tableSlot,
       () => {
         draftTitle.value = "";
         draftText.value = "";
+        draftTags.clear();
         tabler.open = false;
       },
     );
@@ -206,6 +212,9 @@ export function negotiationPanel(ctx: GameContext): Panel {
       const mine = me(ctx).delegation;
       showInstrumentTabs(tabs, ctx, view);
       showProvisionList(list, ctx, view);
+      const ownStanding = view.standing?.instruments.find((i) => i.instrument === ctx.instrument);
+      standing.show([ctx.instrument, ownStanding, view.standing?.walkAway], () => standingBlock(view, ctx.instrument));
+      draftTags.update(view);
       const opened = view.provisions.find((p) => p.id === ctx.openedProvision);
       if (opened) card.update(view, opened);
       cardSlot.show(!!opened, () => (opened ? card.el : null));

@@ -10,6 +10,7 @@ import { h, fill } from "../../ui/dom.ts";
 import { Spot } from "../../ui/keyed.ts";
 import { actionButton, actNear, may } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
+import { amendmentRule, meaningBlock, tagChips, votesWithCasters } from "../../ui/meaning.ts";
 import {
   currentText,
   currentVersion,
@@ -44,6 +45,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   // The card's parts, each rebuilt only when what it shows changed: a stance
   // set elsewhere in the class does not replace the stance buttons under a finger.
   const parts = {
+    meaning: new Spot(),
     text: new Spot(),
     flags: new Spot(),
     amendments: new Spot(),
@@ -55,6 +57,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   const body = h(
     "div",
     {},
+    parts.meaning.el,
     parts.text.el,
     parts.flags.el,
     parts.amendments.el,
@@ -160,6 +163,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
         );
       });
       const stances = Object.entries(p.stances) as [string, Stance][];
+      parts.meaning.show([p.id, p.card, p.tags], () => meaningBlock(view, p));
       parts.text.show([text, bracketed], () =>
         h("blockquote", { class: `provision-text ${bracketed ? "bracketed" : ""}` }, bracketed ? `[${text}]` : text),
       );
@@ -171,7 +175,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       );
       // Pending amendments first: they are what the delegation has to decide on now.
       const pending = view.amendments.filter((a) => a.provision === p.id && a.status === "pending");
-      parts.amendments.show([p.id, text, pending, d, party, view.phase], () =>
+      parts.amendments.show([p.id, text, pending, d, party, view.phase, view.standing?.instruments], () =>
         amendmentsBlock(link, view, p, d, party),
       );
       parts.stances.show(
@@ -236,9 +240,11 @@ function amendmentsBlock(
     ...pending.map((a) => {
       const after = applyEdit(text, a.edit) ?? text;
       const ourVote = d ? a.votes[d] : undefined;
-      const votes = Object.entries(a.votes)
-        .map(([del, v]) => `${delegationOf(view, del)?.name ?? del}: ${v}`)
-        .join(" · ");
+      const votes = votesWithCasters(view, a);
+      const retagged = a.tags !== null && (a.tags.length !== p.tags.length || a.tags.some((t) => !p.tags.includes(t)));
+      const effect = view.standing?.instruments
+        .find((i) => i.instrument === p.instrument)
+        ?.amendments.find((x) => x.amendment === a.id);
       return h(
         "div",
         { class: "amendment" },
@@ -250,6 +256,15 @@ function amendmentsBlock(
           a.note ? ` — “${a.note}”` : "",
         ),
         diffLine(text, after),
+        retagged ? h("p", { class: "retag" }, "New tags: ", tagChips(a.tags!), " (were ", tagChips(p.tags), ")") : null,
+        effect && (effect.change !== 0 || effect.crossesRedLine)
+          ? h(
+              "p",
+              { class: effect.crossesRedLine ? "warn" : "muted" },
+              `For your delegation: ${effect.change > 0 ? "+" : ""}${effect.change}${effect.crossesRedLine ? ", and it would cross one of your red lines" : ""}.`,
+            )
+          : null,
+        amendmentRule(view, a),
         h("p", { class: "votes" }, "Votes: ", votes || "none yet"),
         party && may(link, view, "amendment.vote")
           ? h(

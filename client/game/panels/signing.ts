@@ -5,7 +5,9 @@ import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { whenChanged } from "../../ui/keyed.ts";
-import { actionButton } from "../../ui/act.ts";
+import { tagChips } from "../../ui/meaning.ts";
+import { signControl } from "./sign-warning.ts";
+import { standingBlock } from "./standing.ts";
 import { delegationChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, shortHash } from "../../ui/words.ts";
 
@@ -14,7 +16,7 @@ export function signingPanel(ctx: GameContext): Panel {
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw([me(ctx).seat, me(ctx).delegation, view.instruments, view.signatures], () => {
+      redraw([me(ctx).seat, me(ctx).delegation, view.instruments, view.signatures, view.standing?.instruments], () => {
         const m = me(ctx);
         const frozen = view.instruments.filter((i) => i.frozen);
         fill(
@@ -30,7 +32,12 @@ export function signingPanel(ctx: GameContext): Panel {
               "section",
               { class: "instrument-sign card-ish" },
               h("h3", {}, inst.title, " ", h("span", { class: "badge" }, `version ${shortHash(f.version)}`)),
-              h("ol", {}, ...f.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
+              h(
+                "ol",
+                {},
+                ...f.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text, " ", tagChips(p.tags))),
+              ),
+              party ? standingBlock(view, inst.id) : null,
               h("h4", {}, `Signatures (${sigs.length})`),
               h(
                 "ul",
@@ -50,12 +57,7 @@ export function signingPanel(ctx: GameContext): Panel {
                 : signed
                   ? h("p", { class: "ok" }, "✔ Your delegation has signed.")
                   : m.isHead
-                    ? actionButton(
-                        ctx.link,
-                        `✍ Sign version ${shortHash(f.version)}`,
-                        () => ({ type: "sign", instrument: inst.id, version: f.version }),
-                        { cls: "primary big sign-button" },
-                      )
+                    ? signControl(ctx.link, view, inst)
                     : h(
                         "p",
                         { class: "muted" },
