@@ -1,11 +1,12 @@
 // `npm run fuzz`: the long fuzz runs against a real server on 127.0.0.1.
 //   npm run fuzz -- --http [--count 100000] [--seed 7]
-// Each kind registers below (the transport fuzz of the WebSocket message entry
-// joins as --transport). With no kind named, every kind runs. Exits non-zero
+//   npm run fuzz -- --transport [--count 100000] [--seed 7]
+// Each kind registers below. With no kind named, every kind runs. Exits non-zero
 // if any run found a failure, printing the seed that replays it.
 import os from "node:os";
 import { createAccordServer } from "../../server/app.ts";
 import { fuzzHttp } from "../../tools/fuzz/http.ts";
+import { fuzzTransport } from "../../tools/fuzz/transport.ts";
 
 interface FuzzArgs {
   count: number;
@@ -27,6 +28,40 @@ const KINDS: Record<string, Kind> = {
         summary:
           `${report.sent} requests in ${(report.ms / 1000).toFixed(1)} s, statuses ${JSON.stringify(report.statuses)}, ` +
           `${report.failures.length} failures, server ${alive ? "alive" : "DOWN"}`,
+      };
+    } finally {
+      await server.close();
+    }
+  },
+  transport: async ({ count, seed }) => {
+    // The rate limit has its own tests; here every message must reach the message entry.
+    const server = await createAccordServer({
+      port: 0,
+      host: "127.0.0.1",
+      log: () => {},
+      restore: false,
+      rate: { burst: 1e9, perSecond: 1e9 },
+    });
+    try {
+      const { code, hostKey } = await server.createSession();
+      const [mine, other] = (await server.sessions.state(code))!.scenario.delegations.map((d) => d.id);
+      const report = await fuzzTransport(
+        {
+          url: server.url,
+          code,
+          hostKey,
+          delegations: [mine!, other!],
+          stateOf: async () => JSON.stringify(await server.sessions.state(code)),
+        },
+        { seed, count },
+      );
+      const alive = (await fetch(`${server.url}/healthz`)).status === 200;
+      for (const f of report.failures.slice(0, 20)) console.log(`  ${f}`);
+      return {
+        failures: report.failures.length + (alive ? 0 : 1),
+        summary:
+          `${report.sent} messages in ${(report.ms / 1000).toFixed(1)} s, answers ${JSON.stringify(report.codes)}, ` +
+          `shapes ${JSON.stringify(report.shapes)}, ${report.failures.length} failures, server ${alive ? "alive" : "DOWN"}`,
       };
     } finally {
       await server.close();

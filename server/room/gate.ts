@@ -66,10 +66,37 @@ export function checkFrame(
 function readable(buffer: Buffer, withBody: boolean): boolean {
   try {
     const it = { offset: 1 };
-    if (decode.stringCheck(buffer, it)) decode.string(buffer, it);
-    else decode.number(buffer, it);
+    if (decode.stringCheck(buffer, it)) {
+      // Checked first: @colyseus/schema logs every invalid UTF-8 byte, which would let a client flood the log.
+      const end = stringEnd(buffer);
+      if (end === null || !utf8(buffer.subarray(end.start, end.end))) return false;
+      decode.string(buffer, it);
+    } else decode.number(buffer, it);
     if (!(it.offset <= buffer.byteLength)) return false;
     if (withBody && buffer.byteLength > it.offset) unpack(buffer.subarray(it.offset, buffer.byteLength));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a message type's string lies: msgpack fixstr / str8 / str16 / str32, lengths little-endian as Colyseus writes them. */
+function stringEnd(buffer: Buffer): { start: number; end: number } | null {
+  const prefix = buffer[1]!;
+  let start: number;
+  let length: number;
+  if ((prefix & 0xe0) === 0xa0) [start, length] = [2, prefix & 0x1f];
+  else if (prefix === 0xd9 && buffer.length >= 3) [start, length] = [3, buffer[2]!];
+  else if (prefix === 0xda && buffer.length >= 4) [start, length] = [4, buffer.readUInt16LE(2)];
+  else if (prefix === 0xdb && buffer.length >= 6) [start, length] = [6, buffer.readUInt32LE(2)];
+  else return null;
+  return start + length <= buffer.length ? { start, end: start + length } : null;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+function utf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
     return true;
   } catch {
     return false;
