@@ -224,9 +224,71 @@ export const REFUSAL_CODES = [
 export const RefusalCode = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCode>;
 
-/** Refused joins carry a number on the wire too (Colyseus's ServerError code): 4400 and up, clear of Colyseus's own 42xx. */
-export const JOIN_ERROR_BASE = 4400;
-export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_BASE + REFUSAL_CODES.indexOf(code);
+/**
+ * Refused joins carry a number on the wire too (Colyseus's ServerError code),
+ * 4400 and up, clear of Colyseus's own 42xx. Written out, not counted from the
+ * list above, so adding or reordering codes never renumbers one a client
+ * already knows: a new code takes the next free number.
+ */
+export const JOIN_ERROR_CODES: { readonly [C in RefusalCode]: number } = {
+  BAD_MESSAGE: 4400,
+  UNKNOWN_MESSAGE: 4401,
+  TOO_LARGE: 4402,
+  RATE_LIMITED: 4403,
+  PROTOCOL_MISMATCH: 4404,
+  UNKNOWN_SESSION: 4405,
+  LOCKED: 4406,
+  NAME_TAKEN: 4407,
+  NAME_NOT_ALLOWED: 4408,
+  SESSION_FULL: 4409,
+  BAD_HOST_KEY: 4410,
+  UNKNOWN_SEAT: 4411,
+  SEAT_TAKEN: 4412,
+  NOT_HOST: 4413,
+  NOT_DELEGATE: 4414,
+  NOT_HEAD_OF_DELEGATION: 4415,
+  UNKNOWN_DELEGATION: 4416,
+  SAME_DELEGATION: 4417,
+  SESSION_ENDED: 4418,
+  WRONG_PHASE: 4419,
+  NO_NEXT_PHASE: 4420,
+  NO_PREVIOUS_PHASE: 4421,
+  TIMER_NOT_RUNNING: 4422,
+  TIMER_NOT_PAUSED: 4423,
+  TIMER_RUNNING: 4424,
+  DEADLINE_NOT_REACHED: 4425,
+  UNKNOWN_INSTRUMENT: 4426,
+  NOT_A_PARTY: 4427,
+  UNKNOWN_CARD: 4428,
+  CARD_ALREADY_TABLED: 4429,
+  UNKNOWN_PROVISION: 4430,
+  PROVISION_CLOSED: 4431,
+  NOT_PROPOSER: 4432,
+  UNKNOWN_AMENDMENT: 4433,
+  AMENDMENT_CLOSED: 4434,
+  STALE_VERSION: 4435,
+  BAD_EDIT: 4436,
+  NO_CHANGE: 4437,
+  TOO_MANY: 4438,
+  TEXT_FROZEN: 4439,
+  NOT_BRACKETED: 4440,
+  NO_VOTE_OPEN: 4441,
+  VOTE_OPEN: 4442,
+  OPEN_BRACKETS: 4443,
+  PENDING_AMENDMENTS: 4444,
+  EMPTY_INSTRUMENT: 4445,
+  NOT_FROZEN: 4446,
+  VERSION_MISMATCH: 4447,
+  ALREADY_SIGNED: 4448,
+  ALREADY_DONE: 4449,
+  UNKNOWN_CHANNEL: 4450,
+  NOT_IN_CHANNEL: 4451,
+  PRIVATE_CHANNELS_CLOSED: 4452,
+  UNKNOWN_INJECT: 4453,
+  INJECT_ALREADY_RELEASED: 4454,
+  INTERNAL: 4455,
+};
+export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_CODES[code];
 
 // ---------------------------------------------------------------------------
 // Server messages
