@@ -10,6 +10,7 @@ import type { Seat, SessionState } from "../../shared/state.ts";
 import { holdsHostKey, sha256Hex } from "../secrets.ts";
 import type { JoinLimits } from "../limits/joins.ts";
 import { timingSafeEqual } from "node:crypto";
+import { parseUntrusted } from "./plain.ts";
 
 export type JoinPlan =
   | { kind: "return"; seat: Seat; via: "hostKey" | "seatToken" | "rejoinCode" }
@@ -34,7 +35,7 @@ export interface JoinDoor {
 const isHost = (seat: Seat) => seat.role === "host";
 
 export function planJoin(state: SessionState, raw: unknown, door?: JoinDoor): JoinPlan {
-  const parsed = JoinOptions.safeParse(raw ?? {});
+  const parsed = parseUntrusted(JoinOptions, raw ?? {});
   if (!parsed.success) {
     const name = typeof raw === "object" && raw !== null ? (raw as { name?: unknown }).name : undefined;
     const nameProblem = typeof name === "string" ? DisplayName.safeParse(name).error?.issues[0]?.message : undefined;

@@ -56,3 +56,25 @@ export function describeType(type: unknown): string {
   if (typeof type === "number") return String(type);
   return "that type";
 }
+
+/**
+ * zod's safeParse, for untrusted data: zod itself can throw on data built to
+ * trip it (a `length` or `toString` that is an object it compares or prints
+ * while checking), and that must be a refusal like any other bad input.
+ */
+export function parseUntrusted<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } } },
+  value: unknown,
+): { success: true; data: T } | { success: false; issues: Issue[] } {
+  try {
+    const result = schema.safeParse(value);
+    return result.success ? result : { success: false, issues: result.error.issues };
+  } catch {
+    return { success: false, issues: [] };
+  }
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}

@@ -32,7 +32,7 @@ import type { SessionStore, StoredSession } from "../store/types.ts";
 import { SessionJournal } from "./journal.ts";
 import { ViewFanout, type Viewer } from "./fanout.ts";
 import { JoinRefusal, planJoin } from "./join.ts";
-import { describeType, plainData } from "./plain.ts";
+import { describeType, parseUntrusted, plainData } from "./plain.ts";
 import { CLOSE, type Cancel, type Connection, type Scheduler } from "./ports.ts";
 
 export interface SessionDeps {
@@ -357,9 +357,9 @@ export class Session {
     if (!plain.ok) return this.refuse(conn, "BAD_MESSAGE", "message: not plain data (the game sends JSON-like data)");
     const raw = plain.value;
     const { seq, actionType } = looseNumbering(raw);
-    const parsed = ActMessage.safeParse(raw);
+    const parsed = parseUntrusted(ActMessage, raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const issue = parsed.issues[0];
       const field = issue?.path.length ? issue.path.map(String).join(".").slice(0, 80) : "message";
       return this.refuse(conn, "BAD_MESSAGE", `${field}: ${issue?.message ?? "not understood"}`, actionType, seq);
     }

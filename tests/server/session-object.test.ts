@@ -173,6 +173,8 @@ describe("Session (no network, fake clock)", () => {
       ["act", "x".repeat(100_000)],
       ["act", Buffer.from([0xc1, 0xff, 0x00])],
       ["act", { seq: 1, action: { type: "phase.next" } }],
+      // Found by the transport fuzz (seed 9, #39439): zod compared this `length` while checking, and threw.
+      ["act", { seq: 1, action: { type: "channel.open", with: { length: { valueOf: 1, toString: 1 } } } }],
       ["*", { toString: 1 }],
       ["__no_message_handler", "x".repeat(200)],
       [42, undefined],

@@ -254,6 +254,8 @@ export async function fuzzTransport(
     else {
       const code = (answers[0] as { code: string }).code;
       if (!(REFUSAL_CODES as readonly string[]).includes(code)) fail(`uncoded answer ${code} to ${what}`);
+      // Coded, but it means the server hit a bug of its own.
+      if (code === "INTERNAL") fail(`INTERNAL answered to ${what}`);
       report.codes[code] = (report.codes[code] ?? 0) + 1;
     }
   }
