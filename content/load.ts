@@ -78,6 +78,7 @@ export type ScenarioListing = {
   summary: string;
   delegations: { id: string; name: string; emblem: string }[];
   file: string;
+  phases: Scenario["phases"];
 };
 
 /** The valid scenarios in a folder, by file name; invalid files are left out (the check command names their errors). */
@@ -97,6 +98,7 @@ export function listScenarios(dir: string = SCENARIO_DIR): ScenarioListing[] {
               summary: result.scenario.summary,
               delegations: result.scenario.delegations.map(({ id, name, emblem }) => ({ id, name, emblem })),
               file,
+              phases: result.scenario.phases,
             },
           ]
         : [];

@@ -5,6 +5,7 @@
 import { matchMaker } from "colyseus";
 import type { Scenario } from "../shared/scenario.ts";
 import type { ClientAction } from "../shared/protocol.ts";
+import type { Lesson } from "../shared/presets.ts";
 import type { SessionState } from "../shared/state.ts";
 import { mintRejoinCode, mintSecret, mintSessionCode, sha256Hex } from "./secrets.ts";
 import type { LiveSession, RoomDeps } from "./room/deps.ts";
@@ -24,10 +25,18 @@ export class SessionService {
     scenario: Scenario,
     now = this.deps.now(),
     hostActions: readonly ClientAction[] = [],
+    lesson?: Lesson,
   ): Promise<{ code: string; hostKey: string }> {
     const code = this.freshCode();
     const hostKey = mintSecret();
-    const created = { scenario, code, now, hostTokenHash: sha256Hex(hostKey), hostRejoinCode: mintRejoinCode() };
+    const created = {
+      scenario,
+      code,
+      now,
+      hostTokenHash: sha256Hex(hostKey),
+      hostRejoinCode: mintRejoinCode(),
+      ...(lesson ? { lesson } : {}),
+    };
     this.deps.store.create(created, {
       code,
       scenarioId: scenario.id,

@@ -37,6 +37,14 @@ export const TextEdit = z.discriminatedUnion("kind", [
 ]);
 export type TextEdit = z.infer<typeof TextEdit>;
 
+/** A display name the host gives a seat (the same limits as joining; see DisplayName). */
+const DisplayNameText = z
+  .string()
+  .trim()
+  .min(1, "type a display name")
+  .max(LIMITS.displayName, `a display name is at most ${LIMITS.displayName} characters`)
+  .regex(/^[^\p{C}<>]+$/u, "a display name may not hold control characters or < >");
+
 // ---------------------------------------------------------------------------
 // Client actions: what a person in a seat may ask for. The actor is never in
 // the payload: the server takes it from the connection.
@@ -53,12 +61,15 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("timer.stop") }),
   z.object({ type: z.literal("session.lock"), locked: z.boolean() }),
   z.object({ type: z.literal("session.end") }),
+  /** Stop between two lessons: the timer pauses and seats are kept however long everyone is away. */
+  z.object({ type: z.literal("session.adjourn"), adjourned: z.boolean() }),
   z.object({ type: z.literal("announce"), text: text(LIMITS.announcement) }),
   z.object({ type: z.literal("inject.release"), inject: InjectId }),
   z.object({ type: z.literal("seat.move"), seat: SeatId, delegation: DelegationId }),
   z.object({ type: z.literal("seat.makeHead"), seat: SeatId }),
   z.object({ type: z.literal("seat.hand"), seat: SeatId }),
   z.object({ type: z.literal("seat.kick"), seat: SeatId }),
+  z.object({ type: z.literal("seat.rename"), seat: SeatId, name: DisplayNameText }),
   z.object({ type: z.literal("amendment.close"), amendment: AmendmentId }),
   z.object({ type: z.literal("bracket.resolve"), provision: ProvisionId, how: z.enum(["drop", "vote"]) }),
   z.object({ type: z.literal("vote.close"), provision: ProvisionId }),

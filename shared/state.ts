@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PhaseId, Scenario, DecisionRule } from "./scenario.ts";
 import { Stance, TextEdit, Vote } from "./protocol.ts";
 import { Difficulty } from "./bots/difficulty.ts";
+import { Lesson } from "./lesson.ts";
 import { AmendmentId, ChannelId, DelegationId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export const Role = z.enum(["host", "delegate", "observer"]);
@@ -238,5 +239,7 @@ export const SessionState = z.object({
   debrief: Debrief.nullable(),
   /** The computer chairs the session (practice alone): it runs short timers, puts brackets to a vote, freezes the text. */
   autoChair: z.boolean().optional(),
+  /** The lesson it was hosted for (absent in sessions stored before presets). */
+  lesson: Lesson.optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;

@@ -50,6 +50,10 @@ export function summarizeCommand(c: Command, n: Names): string {
       return c.locked ? "locked joining" : "opened joining";
     case "session.end":
       return "ended the session";
+    case "session.adjourn":
+      return c.adjourned ? "adjourned the session until the next lesson" : "reconvened the session";
+    case "seat.rename":
+      return `renamed seat ${c.seat} to ${c.name}`;
     case "announce":
       return `announced: ${c.text}`;
     case "inject.release":

@@ -11,6 +11,8 @@ import { splitDecisionRule } from "./decision-rule.ts";
 import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } from "../../content/load.ts";
 import type { Scenario } from "../../shared/scenario.ts";
 import { holdsHostKey, presentedHostKey } from "../secrets.ts";
+import { planMinutes, presetSummaries } from "../../shared/presets.ts";
+import { applyLesson, splitLessonOptions } from "./lesson-options.ts";
 import type { SessionService } from "../sessions.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { WindowCounter } from "../limits/rate.ts";
@@ -73,9 +75,16 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get("/api/scenarios", (_req, res) => {
-    // The delegations let a participant choose whom to play when practising alone.
+    // The delegations let a participant choose whom to play when practising alone; the presets, the lesson.
     res.json({
-      scenarios: listScenarios().map(({ id, title, summary, delegations }) => ({ id, title, summary, delegations })),
+      scenarios: listScenarios().map(({ id, title, summary, delegations, phases }) => ({
+        id,
+        title,
+        summary,
+        delegations,
+        minutes: planMinutes(phases),
+        presets: presetSummaries(phases),
+      })),
     });
   });
 
@@ -96,21 +105,25 @@ export function apiRouter(deps: ApiDeps): Router {
     },
     jsonBody(LIMITS.scenarioBytes),
     async (req, res) => {
-      // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts).
+      // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts),
+      // and so do the decision rule and the lesson: a preset, the teacher's minutes, the debrief's privacy
+      // (lesson-options.ts).
       const { rest: body, choice } = splitDecisionRule(req.body);
       const { rest, request } = splitComputerRequest(body);
-      const chosen = readScenario(rest);
+      const split = splitLessonOptions(rest);
+      const chosen = split.ok ? readScenario(split.rest) : split;
       if (!chosen.ok || !choice.ok) {
         res.status(400).json({ errors: [...(chosen.ok ? [] : chosen.errors), ...(choice.ok ? [] : choice.errors)] });
         return;
       }
       if (choice.rule) chosen.scenario.decisionRule = choice.rule;
-      const computer = request ? computerActions(request, chosen.scenario) : { ok: true as const, actions: [] };
+      const { scenario, lesson } = applyLesson(chosen.scenario, split.ok ? split.options : {});
+      const computer = request ? computerActions(request, scenario) : { ok: true as const, actions: [] };
       if (!computer.ok) {
         res.status(400).json({ errors: computer.errors });
         return;
       }
-      const { code, hostKey } = await deps.sessions.create(chosen.scenario, undefined, computer.actions);
+      const { code, hostKey } = await deps.sessions.create(scenario, undefined, computer.actions, lesson);
       // Whoever made the session knows its code: the limits never refuse that address this code.
       deps.joinLimits.reached(clientIp(req), code, now());
       res.status(201).json({ code, hostKey, ...links(deps.publicUrl(req), code, hostKey) });

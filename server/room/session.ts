@@ -264,7 +264,9 @@ export class Session {
     const timer = this.deps.scheduler.setTimeout(() => {
       if (this.holds.get(seatId)?.conn !== conn) return;
       this.endHold(seatId);
-      if (role !== "host" && !this.closing) this.system({ type: "seat.leave", seat: seatId });
+      // Adjourned between two lessons: the seat waits for its student however long it takes.
+      if (role !== "host" && !this.closing && !this.state.lesson?.adjourned)
+        this.system({ type: "seat.leave", seat: seatId });
     }, ms);
     this.holds.set(seatId, { conn, timer, stopWaiting });
     return true;

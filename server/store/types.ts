@@ -3,7 +3,7 @@
 // (from the latest snapshot) through the rules to rebuild each session.
 import type { Actor, Command, Context } from "../../shared/rules/api.ts";
 import type { SessionState } from "../../shared/state.ts";
-import type { Scenario } from "../../shared/scenario.ts";
+import type { CreateSessionInput } from "../../shared/rules/session.ts";
 
 export interface SessionMeta {
   code: string;
@@ -25,7 +25,7 @@ export interface JournalEntry {
 export interface StoredSession {
   meta: SessionMeta;
   /** The scenario and parameters the session was created with (createSession's input). */
-  created: { scenario: Scenario; code: string; now: number; hostTokenHash: string; hostRejoinCode: string };
+  created: CreateSessionInput;
   snapshot: { seq: number; state: SessionState } | null;
   /** Entries after the snapshot (all of them if there is none), in order. */
   entries: JournalEntry[];

@@ -24,6 +24,7 @@ import { sign } from "./signing.ts";
 import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
 import { chairAuto, computerOff, computerOn } from "./computer.ts";
+import { seatRename, sessionAdjourn } from "./lesson.ts";
 
 const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
   "phase.next": phaseNext,
@@ -37,6 +38,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "timer.restore": timerRestore,
   "session.lock": sessionLock,
   "session.end": sessionEnd,
+  "session.adjourn": sessionAdjourn,
   announce,
   "inject.release": injectRelease,
   "seat.join": seatJoin,
@@ -47,6 +49,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "seat.makeHead": seatMakeHead,
   "seat.hand": seatHand,
   "seat.kick": seatKick,
+  "seat.rename": seatRename,
   "amendment.close": amendmentClose,
   "bracket.resolve": bracketResolve,
   "vote.close": voteClose,

@@ -9,10 +9,10 @@ import { delegationOf, mint, nameOf, seatOf } from "./lookup.ts";
 import { refuse } from "./refuse.ts";
 import { settleVotes } from "./settle.ts";
 
-const RESERVED_NAMES = new Set(["host", "teacher", "observer", "projector", "admin", "moderator"]);
+export const RESERVED_NAMES = new Set(["host", "teacher", "observer", "projector", "admin", "moderator"]);
 
-const cleanName = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim();
-const sameName = (a: string, b: string) => cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
+export const cleanName = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim();
+export const sameName = (a: string, b: string) => cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
 
 const delegatesOf = (seats: readonly Seat[], delegation: DelegationId) =>
   seats.filter((x) => x.role === "delegate" && x.delegation === delegation);

@@ -1,6 +1,7 @@
 // A new session: the host's seat, the standing channels and the open code.
 import type { Scenario } from "../scenario.ts";
 import type { SessionState } from "../state.ts";
+import { DEFAULT_LESSON, type Lesson } from "../presets.ts";
 
 export interface CreateSessionInput {
   scenario: Scenario;
@@ -9,6 +10,8 @@ export interface CreateSessionInput {
   /** Hex SHA-256 of the host key: the raw key never enters the state. */
   hostTokenHash: string;
   hostRejoinCode: string;
+  /** The preset and settings chosen when hosting (the plan itself is already in `scenario.phases`). */
+  lesson?: Lesson;
 }
 
 export function createSession({
@@ -17,6 +20,7 @@ export function createSession({
   now,
   hostTokenHash,
   hostRejoinCode,
+  lesson,
 }: CreateSessionInput): SessionState {
   return {
     code,
@@ -71,5 +75,6 @@ export function createSession({
     injectsReleased: [],
     timeline: [],
     debrief: null,
+    lesson: lesson ?? DEFAULT_LESSON,
   };
 }

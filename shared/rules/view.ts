@@ -113,7 +113,8 @@ export function viewFor(state: SessionState, audience: Audience): SessionView {
     audience,
     scenario: scenarioFor(state, audience, revealed),
     seats: seatsFor(state, audience.kind === "host"),
-    channels: channelsFor(state, audience, revealed),
+    // The host may have chosen, when hosting, that the debrief keeps team and private lines to their members.
+    channels: channelsFor(state, audience, revealed && state.lesson?.revealChannels !== false),
     revealed,
     ...(audience.kind === "delegation" ? { standing: standingOf(state, audience.delegation) } : {}),
   };
