@@ -327,6 +327,10 @@ export const ServerMessage = z.discriminatedUnion("type", [
     hostReadsPrivateChannels: z.boolean(),
     /** Whether the host's screen shows the delegations' team channels (and their lines as events). */
     hostReadsTeamChannels: z.boolean(),
+    /** Whether the debrief shows every team and private channel to the class (the host's choice when hosting). */
+    debriefRevealsChannels: z.boolean().optional(),
+    /** The privacy notice in plain words, shown on joining. */
+    privacy: z.string().optional(),
     /** The server's clock (ms since epoch) when it sent this: a device with a wrong clock still shows the right time left. */
     serverTime: z.number().optional(),
   }),

@@ -12,6 +12,7 @@ import { phaseControls, sessionControls } from "./controls.ts";
 import { rosterPanel } from "./roster.ts";
 import { showRejoinCode } from "../../shared/codes.ts";
 import { computerPanel } from "./computer.ts";
+import { lessonPanel } from "./lesson.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { keepFocus } from "../ui/keep-focus.ts";
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   const session = sessionControls(link);
   const roster = rosterPanel(link);
   const computer = computerPanel(link);
+  const lesson = lessonPanel(link, location.href);
   const drafting = draftingPanel(link);
   const injects = injectsPanel(link);
   const talk = h("aside", { class: "card talk", id: "talk" });
@@ -111,6 +113,7 @@ async function start(): Promise<void> {
       "div",
       { class: "host-grid" },
       phase.el,
+      lesson.el,
       session.el,
       roster.el,
       computer.el,
@@ -134,6 +137,7 @@ async function start(): Promise<void> {
     controlsChanged(partsOf(v, ["channels", "now"]), () => {
       phase.update(v);
       session.update(v);
+      lesson.update(v);
       roster.update(v);
       computer.update(v);
       drafting.update(v);

@@ -1,5 +1,5 @@
 // The roster: every seat with its delegation, online dot, head badge and
-// rejoin code; move, make head, hand the seat to someone else, kick.
+// rejoin code; move, make head, rename, hand the seat to someone else, kick.
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
@@ -75,6 +75,10 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
                   move.value !== s.delegation ? { type: "seat.move", seat: s.id, delegation: move.value } : null,
                 ),
                 s.isHead ? null : actionButton(link, "Make head", () => ({ type: "seat.makeHead", seat: s.id })),
+                actionButton(link, "Rename", () => {
+                  const name = prompt(`A new display name for ${s.name}:`, "")?.trim();
+                  return name ? { type: "seat.rename", seat: s.id, name } : null;
+                }),
                 actionButton(link, "Hand seat", () =>
                   confirm(`Give ${s.name}'s seat to someone else? A new rejoin code is made.`)
                     ? { type: "seat.hand", seat: s.id }

@@ -8,11 +8,27 @@ export interface SessionFacts {
   joinable: boolean;
   delegations: { id: string; name: string; colour: string; emblem: string; seated: number }[];
 }
+export interface PlannedPhase {
+  phase: string;
+  title: string;
+  minutes: number;
+}
+export interface PresetSummary {
+  id: string;
+  title: string;
+  description: string;
+  minutes: number;
+  pauseAfter: string | null;
+  phases: PlannedPhase[];
+}
 export interface ScenarioSummary {
   id: string;
   title: string;
   summary?: string;
   delegations?: { id: string; name: string; emblem: string }[];
+  minutes?: number;
+  phases?: PlannedPhase[];
+  presets?: PresetSummary[];
 }
 export interface CreatedSession {
   code: string;

@@ -6,6 +6,7 @@ import { renderHtml } from "./html.ts";
 import { exportJson } from "./json.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildReport } from "./model.ts";
+import { withholdPrivateLines } from "./withhold.ts";
 
 export const EXPORT_FORMATS = ["html", "md", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,6 +35,7 @@ export function renderExport(
   entries: readonly JournalEntry[],
   opts: { table?: CsvTable } = {},
 ): ExportFile {
+  ({ state, entries } = withholdPrivateLines(state, entries));
   const table = opts.table ?? DEFAULT_CSV_TABLE;
   const body =
     format === "json"

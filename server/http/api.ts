@@ -12,6 +12,7 @@ import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } fr
 import type { Scenario } from "../../shared/scenario.ts";
 import { holdsHostKey, presentedHostKey } from "../secrets.ts";
 import { planMinutes, presetSummaries } from "../../shared/presets.ts";
+import { PHASE_TITLES } from "../../shared/phases.ts";
 import { applyLesson, splitLessonOptions } from "./lesson-options.ts";
 import type { SessionService } from "../sessions.ts";
 import type { OriginCheck } from "../limits/origin.ts";
@@ -83,6 +84,7 @@ export function apiRouter(deps: ApiDeps): Router {
         summary,
         delegations,
         minutes: planMinutes(phases),
+        phases: phases.map((p) => ({ phase: p.phase, title: PHASE_TITLES[p.phase], minutes: p.minutes })),
         presets: presetSummaries(phases),
       })),
     });

@@ -5,6 +5,7 @@
 // audience, resync, and the phase deadline. The Colyseus room
 // (session-room.ts) only turns sockets into `Connection`s and calls in here;
 // the unit tests call in with fake sockets and a fake clock.
+import { privacyOf, privacyWords } from "../../shared/privacy.ts";
 import {
   ACT,
   ActMessage,
@@ -224,6 +225,8 @@ export class Session {
       rejoinCode: seat.role === "host" ? null : seat.rejoinCode,
       hostReadsPrivateChannels: scenario.hostReadsPrivateChannels,
       hostReadsTeamChannels: scenario.hostReadsTeamChannels,
+      debriefRevealsChannels: privacyOf(this.state).revealChannels,
+      privacy: privacyWords(privacyOf(this.state)),
       serverTime: now,
     });
     this.publish(events);

@@ -10,6 +10,7 @@ import { planOf } from "./phases.ts";
 import { phaseTitle } from "./phase-table.ts";
 import { refuse } from "./refuse.ts";
 import { hostReads } from "./view.ts";
+import { privacyOf, privacyWords } from "../privacy.ts";
 
 /** Who may read a channel, as event audiences. */
 export function channelAudience(s: SessionState, channel: Channel): Audience[] | "all" {
@@ -120,7 +121,7 @@ export const channelOpen: Handler<ActionOf<"channel.open">> = (s, a, w) => {
   return accept({ ...s, nextId, channels: [...s.channels, channel] }, [
     event(
       "channel.open",
-      `${nameOf(s, own)} opened a private channel: ${title}.`,
+      `${nameOf(s, own)} opened a private channel: ${title}. ${privacyWords(privacyOf(s))}`,
       { channel: id },
       channelAudience(s, channel),
     ),

@@ -1,6 +1,6 @@
 // The lesson over real sockets: presets on offer and chosen when hosting,
-// adjourning between two periods (seats are kept past the usual hold), and
-// the host renaming a seat.
+// adjourning between two periods (seats are kept past the usual hold), the
+// name filter, and the host renaming a seat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/app.ts";
 import { createSession, Player, startServer, until } from "../server/harness.ts";
@@ -108,6 +108,26 @@ describe("adjourning between two periods", () => {
     const { code } = await createSession(server, { scenario: "cyber-code" });
     const kim = await join(code, { name: "Kim" }, "kim");
     expect((await kim.refused({ type: "session.adjourn", adjourned: true })).code).toBe("NOT_HOST");
+  });
+});
+
+describe("the name filter", () => {
+  it("refuses a name with a listed word in any language the list covers, and seats none of them", async () => {
+    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
+    const host = await join(code, { hostKey }, "host");
+    for (const name of ["Big Shit", "S.h.i.t", "merde", "Scheiße", "сука"]) {
+      await expect(Player.join(server, code, { name }, name)).rejects.toThrow(
+        /^NAME_NOT_ALLOWED: That name can't be used here/,
+      );
+    }
+    // Whole words only: real names that merely contain a listed word are welcome.
+    for (const name of ["Cassandra", "Scunthorpe", "Анна"]) await join(code, { name }, name);
+    await until(() => host.view!.seats.filter((s) => s.role === "delegate").length === 3, "three seats");
+    expect(host.view!.seats.filter((s) => s.role === "delegate").map((s) => s.name)).toEqual([
+      "Cassandra",
+      "Scunthorpe",
+      "Анна",
+    ]);
   });
 });
 

@@ -7,13 +7,14 @@ import { whenChanged } from "../../ui/keyed.ts";
 import { delegationChip } from "../../ui/chips.ts";
 import { delegationOf } from "../../ui/words.ts";
 import { roster } from "./roster.ts";
+import { privacyOf, privacyWords } from "../../../shared/privacy.ts";
 
 export function lobbyPanel(ctx: GameContext): Panel {
   // Redrawn only when what it shows changed (not for every chat line).
   const redraw = whenChanged();
   return {
     update(view) {
-      redraw([me(ctx).seat, me(ctx).delegation, view.scenario, view.seats], () => {
+      redraw([me(ctx).seat, me(ctx).delegation, view.scenario, view.seats, view.lesson], () => {
         const d = delegationOf(view, me(ctx).delegation);
         fill(
           ctx.panel,
@@ -23,6 +24,7 @@ export function lobbyPanel(ctx: GameContext): Panel {
             : null,
           d ? h("p", { class: "position" }, h("strong", {}, "Public position: "), d.publicPosition) : null,
           h("p", { class: "muted" }, `Waiting for the teacher to start “${view.scenario.title}”.`),
+          h("p", { class: "privacy-note", id: "privacy-note" }, "🔒 ", privacyWords(privacyOf(view))),
           h("h3", {}, "Who sits where"),
           roster(view),
         );

@@ -1,5 +1,5 @@
 // Talk: the floor, announcements, the delegation's team channel and private
-// channels. A banner says plainly whether the teacher can read private channels.
+// channels. A banner says plainly who can read team and private channels, now and at the debrief.
 // Lines are kept elements (ui/keyed.ts): a new line is appended, nothing else
 // is rebuilt; only the latest lines are on the page, older ones a tap away.
 import type { SessionLink } from "../../net/connection.ts";
@@ -12,6 +12,7 @@ import { LIMITS } from "../../../shared/limits.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
 import { keyedList, setText } from "../../ui/keyed.ts";
 import type { ChatMessage } from "../../../shared/state.ts";
+import { privacyOf, privacyWords } from "../../../shared/privacy.ts";
 
 const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
 /** Lines on the page at first; "Show earlier lines" adds as many again. */
@@ -78,7 +79,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
         return b;
       },
     );
-    setText(banner, whoReads(view.scenario.hostReadsTeamChannels, view.scenario.hostReadsPrivateChannels));
+    setText(banner, privacyWords(privacyOf(view)));
     const channel = channels.find((c) => c.id === current);
     const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
     const messages = channel?.messages ?? [];
@@ -155,14 +156,4 @@ function channelTitle(view: SessionView, c: Channel): string {
   if (c.kind === "floor") return "Floor";
   const names = (c.members ?? []).map((id) => delegationOf(view, id)?.emblem ?? id).join("·");
   return `Private: ${names || c.title}`;
-}
-
-/** What students are told about the teacher reading their channels: exactly what the server sends the host. */
-function whoReads(team: boolean, priv: boolean): string {
-  if (team && priv) return "Note: your teacher can read team channels and private channels.";
-  if (team)
-    return "Note: your teacher can read team channels. Private channels are private: your teacher cannot read them.";
-  if (priv)
-    return "Note: your teacher can read private channels. Team channels are private: your teacher cannot read them.";
-  return "Team and private channels are private: your teacher cannot read them.";
 }
