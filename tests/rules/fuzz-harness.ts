@@ -118,6 +118,17 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         return { type, locked: chance(0.5) };
       case "session.end":
         return { type };
+      case "session.adjourn":
+        return { type, adjourned: chance(0.5) };
+      case "seat.rename":
+        return {
+          type,
+          seat: someId(
+            state.seats.map((s) => s.id),
+            "s",
+          ),
+          name: pick(["Ana", "Teacher", "Delegate 7", someText()])!,
+        };
       case "announce":
         return { type, text: someText() };
       case "inject.release":
