@@ -5,7 +5,7 @@ import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
 import { actionButton } from "../ui/act.ts";
-import { PHASES, PHASE_TITLES } from "../ui/phases.ts";
+import { PHASES, PHASE_TITLES } from "../../shared/phases.ts";
 import { presetDefinition } from "../../shared/presets.ts";
 
 export function lessonPanel(link: SessionLink, hostUrl: string): { el: HTMLElement; update(v: SessionView): void } {
