@@ -12,7 +12,20 @@ const filter = new Profanity({ languages: NAME_FILTER_LANGUAGES, wholeWord: true
 
 /** True if a name holds a listed word, also when spelt out with dots, dashes or spaces between letters. */
 export function nameIsOffensive(name: string): boolean {
-  const lower = name.normalize("NFKC").toLowerCase();
-  const collapsed = lower.replace(/[\s._\-*+~|]+/g, "");
-  return filter.exists(lower) || filter.exists(collapsed);
+  // Numbers alone are no insult ("Student 5", "Team 55"), though some lists hold them as slang.
+  const words = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[\s._\-*+~|]+/)
+    .filter((w) => /\p{L}/u.test(w));
+  // Letters spelt out one by one ("s.h.i.t") are read as the word they make; "Ana L." stays two words.
+  const spelt: string[] = [];
+  let spelling = false;
+  for (const w of words) {
+    const single = [...w].length === 1;
+    if (single && spelling) spelt[spelt.length - 1] += w;
+    else spelt.push(w);
+    spelling = single;
+  }
+  return filter.exists(words.join(" ")) || filter.exists(spelt.join(" "));
 }
