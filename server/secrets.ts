@@ -26,7 +26,7 @@ export function mintSeatSecrets(): { token: string; fresh: { tokenHash: string; 
 }
 
 /** Whether `secret` hashes to `expectedHash`, in time that does not depend on where they differ. */
-export function secretMatches(secret: string, expectedHash: string): boolean {
+function secretMatches(secret: string, expectedHash: string): boolean {
   const actual = Buffer.from(sha256Hex(secret), "hex");
   const expected = Buffer.from(expectedHash, "hex");
   return actual.length === expected.length && timingSafeEqual(actual, expected);

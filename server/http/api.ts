@@ -35,7 +35,7 @@ export interface ApiDeps {
 type ScenarioError = { path: string; message: string };
 
 // Express's req.ip follows the app's "trust proxy" setting, which the app sets from TRUST_PROXY.
-export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
+const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
 
 export function links(base: string, code: string, hostKey?: string) {
   return {

@@ -38,7 +38,7 @@ export interface GuardDeps {
 }
 
 /** Join options are a name, a code or a key: a few hundred bytes. */
-export const MATCHMAKE_BODY_BYTES = 4 * 1024;
+const MATCHMAKE_BODY_BYTES = 4 * 1024;
 
 const ROUTE = /^\/matchmake\/(joinById|reconnect)\/([A-Za-z0-9]{1,64})$/;
 const ALLOW = "POST, OPTIONS";

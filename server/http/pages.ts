@@ -8,7 +8,7 @@ import express, { Router } from "express";
 import { FAVICON_LINK } from "../favicon.ts";
 
 // ACCORD_CLIENT_DIR serves another build (the browser tests serve their test build, dist/client-test).
-export const CLIENT_DIR = process.env.ACCORD_CLIENT_DIR
+const CLIENT_DIR = process.env.ACCORD_CLIENT_DIR
   ? resolve(process.env.ACCORD_CLIENT_DIR)
   : resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "client");
 

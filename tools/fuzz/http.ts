@@ -24,7 +24,7 @@ export interface HttpFuzzOptions {
   timeoutMs?: number;
 }
 
-export interface HttpFuzzFailure {
+interface HttpFuzzFailure {
   index: number;
   request: string;
   status: number;
@@ -228,7 +228,7 @@ function headers(rng: Rng, target: HttpFuzzTarget, port: number, hasBody: boolea
 }
 
 /** The n-th request of a seeded run. */
-export function fuzzRequest(rng: Rng, target: HttpFuzzTarget): RawRequest {
+function fuzzRequest(rng: Rng, target: HttpFuzzTarget): RawRequest {
   const method = pick(rng, METHODS);
   const path = mutatePath(rng, basePath(rng, target), target);
   let payload = body(rng, target);
