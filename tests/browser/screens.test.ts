@@ -92,7 +92,7 @@ describe("screens", () => {
     await expect.poll(() => wei.textContent("#provision-card")).toContain("Russia: ✓ Support");
 
     // The hospital attack breaks: a flash on the projector and the phones.
-    const headline = "Ransomware attack shuts down a city hospital";
+    const headline = "Role-play news: ransomware attack shuts down a city hospital";
     await host.locator("#injects li", { hasText: headline }).getByRole("button", { name: "Release" }).click();
     for (const p of [projector, ...all]) await expect.poll(() => p.textContent(".news-flash")).toContain(headline);
     await expect.poll(() => projector.textContent(".draft")).toContain(`[Bracketed]`);
