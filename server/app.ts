@@ -7,6 +7,7 @@ import express, { type Request } from "express";
 import { Server, matchMaker } from "colyseus";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { SessionStore } from "./store/types.ts";
+import { processLog, type Log } from "./log.ts";
 import { openMemoryStore } from "./store/memory.ts";
 import { SessionService, ROOM_NAME } from "./sessions.ts";
 import { sessionRoomClass } from "./room/session-room.ts";
@@ -57,7 +58,7 @@ export interface AccordServerOptions {
   lastSeen?: number | null;
   /** Reopen the stored sessions that have not ended. Default true. */
   restore?: boolean;
-  log?: (line: string) => void;
+  log?: Log;
   /** The server clock, ms since epoch. Default Date.now; tests move it forward to reach deadlines. */
   now?: () => number;
   /** Computer delegations' pace: 1 a person's (default), 0.001 a test's. */
@@ -83,7 +84,7 @@ const MINUTE = 60_000;
 const SEAT_SOCKET = /^(?:\/[A-Za-z0-9_-]+)*\/[A-Za-z0-9_-]+\/[A-Z0-9]{6}(?:\?[^#]*)?$/;
 
 export async function createAccordServer(options: AccordServerOptions): Promise<AccordServer> {
-  const log = options.log ?? ((line: string) => console.log(`${new Date().toISOString()} ${line}`));
+  const log = options.log ?? processLog("accord");
   const ownStore = options.store === undefined;
   const store = options.store ?? openMemoryStore();
   const hold = options.holdMs ?? { delegate: 2 * MINUTE, host: 10 * MINUTE };
@@ -105,7 +106,10 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   // One durable commit per event-loop turn for all rooms (server/scale/group-commit.ts). A failed commit
   // leaves actions applied in memory that are not on disk: stop, so a restart rebuilds from the journal.
   deps.group = new GroupCommit(store, (error) => {
-    log(`journal: a commit failed (${error.message}); stopping so a restart restores every session from the journal`);
+    log.fatal(
+      { err: error.message },
+      "journal: a commit failed; stopping so a restart restores every session from the journal",
+    );
     process.exit(70);
   });
   const sessions = new SessionService(deps);
@@ -195,7 +199,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   await gameServer.listen(options.port, options.host);
   if (options.restore ?? true) {
     const restored = await sessions.restoreAll();
-    if (restored > 0) log(`restored ${restored} session(s)`);
+    if (restored > 0) log.info({ restored }, "sessions restored");
   }
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;

@@ -7,6 +7,7 @@ import { createAccordServer } from "./app.ts";
 import { openSqliteStore } from "./store/sqlite.ts";
 import { startHeartbeat } from "./store/sqlite-heartbeat.ts";
 import { startRetention } from "./store/retention.ts";
+import { processLog } from "./log.ts";
 import { installGracefulShutdown } from "./shutdown.ts";
 import { links } from "./http/api.ts";
 
@@ -31,7 +32,9 @@ function lanAddress(): string | null {
 
 const store = openSqliteStore(dataDir);
 const heartbeat = startHeartbeat(store);
+const log = processLog("accord");
 const server = await createAccordServer({
+  log,
   port,
   host,
   ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
@@ -45,11 +48,12 @@ const server = await createAccordServer({
 const retention = startRetention(store, {
   onDeleted: (codes) => {
     for (const code of codes) void server.sessions.delete(code);
-    if (codes.length > 0) console.log(`retention: deleted ${codes.length} idle session(s)`);
+    if (codes.length > 0) log.info({ deleted: codes.length }, "retention: idle sessions deleted");
   },
 });
 
 const shutdown = installGracefulShutdown({
+  log: (line) => log.info(line),
   notifyRestarting: (message) => server.notifyRestarting(message),
   onStop: async () => {
     retention.stop();

@@ -93,7 +93,7 @@ export class SessionService {
         await this.open(meta.code, stored);
         count++;
       } catch (e) {
-        this.deps.log(`session ${meta.code} could not be restored: ${(e as Error).message}`);
+        this.deps.log.error({ session: meta.code, err: (e as Error).message }, "session could not be restored");
       }
     }
     return count;
@@ -104,7 +104,7 @@ export class SessionService {
     const live = this.deps.rooms.get(code);
     if (live) await live.closeWith("session-deleted", "The host has deleted this session.");
     this.deps.store.delete(code);
-    this.deps.log(`session ${code} deleted`);
+    this.deps.log.info({ session: code }, "session deleted");
   }
 
   async state(code: string): Promise<SessionState | null> {

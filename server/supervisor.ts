@@ -5,6 +5,7 @@
 // themselves. A server that keeps dying soon after starting is started again
 // less and less often (up to every 30 s), and the log says so. SIGINT or
 // SIGTERM to the parent stops the server gracefully and then the parent.
+import { processLog } from "./log.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -18,7 +19,8 @@ const HEALTHY_AFTER_MS = 60_000;
 /** How long the server may take to stop gracefully before it is killed. */
 const STOP_WITHIN_MS = 15_000;
 
-const log = (line: string) => console.log(`${new Date().toISOString()} supervisor: ${line}`);
+const logger = processLog("supervisor");
+const log = (line: string) => logger.info(line);
 
 let child: ChildProcess | null = null;
 let stopping = false;

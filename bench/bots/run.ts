@@ -9,6 +9,7 @@ import { createAccordServer } from "../../server/app.ts";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { signatureCounts } from "../../shared/rules/index.ts";
 import type { SessionState } from "../../shared/state.ts";
+import { quietLog } from "../../server/log.ts";
 
 export interface BotsResult {
   lesson_wall_s: number;
@@ -29,7 +30,7 @@ export async function benchBots(): Promise<BotsResult> {
     host: "127.0.0.1",
     store,
     restore: false,
-    log: () => {},
+    log: quietLog(),
     botPace: PACE,
   });
   try {

@@ -7,6 +7,8 @@ import os from "node:os";
 import { createAccordServer } from "../../server/app.ts";
 import { fuzzHttp } from "../../tools/fuzz/http.ts";
 import { fuzzTransport } from "../../tools/fuzz/transport.ts";
+import { pino } from "pino";
+import { quietLog } from "../../server/log.ts";
 
 interface FuzzArgs {
   count: number;
@@ -17,7 +19,7 @@ type Kind = (args: FuzzArgs) => Promise<{ failures: number; summary: string }>;
 
 const KINDS: Record<string, Kind> = {
   http: async ({ count, seed }) => {
-    const server = await createAccordServer({ port: 0, host: "127.0.0.1", log: () => {}, restore: false });
+    const server = await createAccordServer({ port: 0, host: "127.0.0.1", log: quietLog(), restore: false });
     try {
       const { code, hostKey } = await server.createSession();
       const report = await fuzzHttp({ port: server.port, code, hostKey }, { seed, count });
@@ -39,7 +41,7 @@ const KINDS: Record<string, Kind> = {
       port: 0,
       host: "127.0.0.1",
       // Only what went wrong: the server's internal errors are what a fuzz is for.
-      log: (line) => (/internal|uncaught|failed/.test(line) ? console.log(`  server: ${line}`) : undefined),
+      log: pino({ level: "error" }, { write: (line: string) => console.log(`  server: ${line.trimEnd()}`) }),
       restore: false,
       rate: { burst: 1e9, perSecond: 1e9 },
     });

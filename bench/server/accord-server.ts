@@ -10,6 +10,7 @@ import { createAccordServer } from "../../server/app.ts";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { serveParent } from "../lib/child.ts";
 import { UsageWindow } from "../lib/usage.ts";
+import { pino } from "pino";
 
 const dir = mkdtempSync(join(tmpdir(), "accord-bench-server-"));
 const store = openSqliteStore(dir);
@@ -21,7 +22,7 @@ const server = await createAccordServer({
   restore: false,
   creationsPer10Minutes: 10_000,
   // Room logs ("session created") would flood the bench's output; count them instead.
-  log: () => void logged++,
+  log: pino({ level: "info" }, { write: () => void logged++ }),
 });
 const usage = new UsageWindow();
 

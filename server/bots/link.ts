@@ -3,6 +3,7 @@
 // journaled like a student's) and receives the same server messages a
 // student's client of that seat would: the seat's audience's views, patches,
 // events, acks and errors.
+import type { Log } from "../log.ts";
 import type { ServerMessage } from "../../shared/protocol.ts";
 import type { SessionState } from "../../shared/state.ts";
 
@@ -24,5 +25,5 @@ export interface BotRoom {
    * its actions must not move the host's counter.
    */
   attach(seat: string, receive: (message: ServerMessage) => void, counted: boolean): SeatLink;
-  log(line: string): void;
+  log: Log;
 }

@@ -3,8 +3,9 @@
 // 4xx in plain words; only the server's own faults are 5xx, logged without
 // the request's content.
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Log } from "../log.ts";
 
-export function finalErrors(log: (line: string) => void): [RequestHandler, ErrorRequestHandler] {
+export function finalErrors(log: Log): [RequestHandler, ErrorRequestHandler] {
   const notFound: RequestHandler = (_req, res) => {
     res.status(404).type("text/plain; charset=utf-8").send("Not found.");
   };
@@ -14,7 +15,8 @@ export function finalErrors(log: (line: string) => void): [RequestHandler, Error
     const clientFault = typeof status === "number" && status >= 400 && status < 500;
     // decodeURIComponent's URIError on a malformed path is the client's, whatever status it carries.
     const code = clientFault ? status : err instanceof URIError ? 400 : 500;
-    if (code >= 500) log(`http: ${req.method} request failed: ${(err as Error)?.message ?? String(err)}`);
+    if (code >= 500)
+      log.error({ method: req.method, err: (err as Error)?.message ?? String(err) }, "http request failed");
     if (res.headersSent) {
       res.destroy();
       return;

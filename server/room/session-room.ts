@@ -115,7 +115,7 @@ export class SessionRoom extends Room<object, unknown, Link, { ip: string }> {
       this.session.receive(conn, type, body);
     } catch (e) {
       // The session answers every message itself; this only keeps a bug from ending the process.
-      this.deps.log(`session ${this.code}: message entry failed: ${(e as Error).message}`);
+      this.deps.log.error({ session: this.code, err: (e as Error).message }, "message entry failed");
     }
   }
 
@@ -123,7 +123,7 @@ export class SessionRoom extends Room<object, unknown, Link, { ip: string }> {
   override onUncaughtException(error: Error, method: string): void {
     // Refused joins are thrown on purpose (they reach the client as its join error).
     if (method === "onJoin" && error.cause instanceof ServerError) return;
-    this.deps.log(`session ${this.code}: uncaught in ${method}: ${error.message}`);
+    this.deps.log.error({ session: this.code, method, err: error.message }, "uncaught in a room handler");
   }
 
   override onAuth(_client: Client, _options: unknown, context: AuthContext): { ip: string } {

@@ -6,6 +6,7 @@
 // (session-room.ts) only turns sockets into `Connection`s and calls in here;
 // the unit tests call in with fake sockets and a fake clock.
 import { privacyOf, privacyWords } from "../../shared/privacy.ts";
+import type { Log } from "../log.ts";
 import {
   ACT,
   ActMessage,
@@ -44,7 +45,8 @@ export interface SessionDeps {
   joinLimits: JoinLimits;
   /** When the previous server process was last known alive (running timers resume from there). */
   lastSeen: number | null;
-  log(line: string): void;
+  /** The server's log (server/log.ts): session codes and counts, never a person's data. */
+  log: Log;
   /** The server clock (ms since epoch). */
   now(): number;
   scheduler: Scheduler;
@@ -150,7 +152,7 @@ export class Session {
     try {
       return this.seat(conn, options, ip);
     } catch (e) {
-      this.deps.log(`session ${this.code}: internal error on join: ${(e as Error).message}`);
+      this.deps.log.error({ session: this.code, err: (e as Error).message }, "internal error on join");
       return { ok: false, code: "INTERNAL", message: "The seat could not be made. Try again." };
     }
   }
@@ -344,7 +346,7 @@ export class Session {
         `The server does not know messages of type ${describeType(type)}. Send actions as "${ACT}".`,
       );
     } catch (e) {
-      this.deps.log(`session ${this.code}: internal error: ${(e as Error).message}`);
+      this.deps.log.error({ session: this.code, err: (e as Error).message }, "internal error");
       this.refuse(conn, "INTERNAL", "Something went wrong on the server. Your action was not applied.");
     }
   }
@@ -401,7 +403,7 @@ export class Session {
     this.publish(result.events);
     if (command.type === "session.end") {
       this.broadcastNotice("session-ended", "The session has ended. You can still read the debrief.");
-      this.deps.log(`session ${this.code} ended`);
+      this.deps.log.info({ session: this.code }, "session ended");
     }
     this.scheduleDeadline();
   }
@@ -479,7 +481,7 @@ export class Session {
     return {
       code: this.code,
       state: () => this.state,
-      log: (line) => this.deps.log(`session ${this.code}: ${line}`),
+      log: this.deps.log.child({ session: this.code }),
       attach: (seat, receive, counted) => this.attachLocal(seat, receive, counted),
     };
   }
@@ -557,7 +559,7 @@ export class Session {
    */
   private resumeAfterRestore(restored: boolean): void {
     if (!restored) {
-      this.deps.log(`session ${this.code} created`);
+      this.deps.log.info({ session: this.code }, "session created");
       return;
     }
     const now = this.deps.now();
@@ -568,7 +570,7 @@ export class Session {
     for (const seat of this.state.seats) {
       if (seat.connected) this.journal.commit(SYSTEM, { type: "seat.disconnect", seat: seat.id }, { now });
     }
-    this.deps.log(`session ${this.code} restored`);
+    this.deps.log.info({ session: this.code }, "session restored");
   }
 
   /** Tells every connection why it is being let go; their seats stay theirs. The transport then closes them. */

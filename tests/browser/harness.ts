@@ -11,12 +11,13 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 export const SHOTS = join(ROOT, "test-artifacts", "screens");
 
 import { ensureClientBuilt } from "./build.ts";
+import { quietLog } from "../../server/log.ts";
 
 export { ensureClientBuilt };
 
 export async function startServer(): Promise<AccordServer> {
   // A short hold keeps closing quick; reloads in the tests come back well within it.
-  return createAccordServer({ port: 0, host: "127.0.0.1", log: () => undefined, restore: false, holdMs: 20_000 });
+  return createAccordServer({ port: 0, host: "127.0.0.1", log: quietLog(), restore: false, holdMs: 20_000 });
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -11,6 +11,7 @@ import { PHONE, ensureClientBuilt, hook, launchChromium, newPage, shoot, waitHoo
 import { PRACTICE_MINUTES } from "../../shared/bots/chair.ts";
 import type { PhaseId } from "../../shared/scenario.ts";
 import type { SessionView } from "../../shared/view.ts";
+import { quietLog } from "../../server/log.ts";
 
 let server: AccordServer;
 let browser: Browser;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   server = await createAccordServer({
     port: 0,
     host: "127.0.0.1",
-    log: () => undefined,
+    log: quietLog(),
     restore: false,
     now: () => Date.now() + ahead,
     botPace: 0.002,

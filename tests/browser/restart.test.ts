@@ -8,14 +8,14 @@ import { createAccordServer, type AccordServer } from "../../server/app.ts";
 import { openMemoryStore } from "../../server/store/memory.ts";
 import type { SessionStore } from "../../server/store/types.ts";
 import { ensureClientBuilt, hook, joinByLink, launchChromium, openHostConsole, waitHook } from "./harness.ts";
+import { quietLog } from "../../server/log.ts";
 
 let store: SessionStore;
 let first: AccordServer | undefined;
 let second: AccordServer | undefined;
 let browser: Browser;
 
-const start = (port: number) =>
-  createAccordServer({ port, host: "127.0.0.1", store, log: () => undefined, holdMs: 20_000 });
+const start = (port: number) => createAccordServer({ port, host: "127.0.0.1", store, log: quietLog(), holdMs: 20_000 });
 
 beforeAll(async () => {
   ensureClientBuilt();

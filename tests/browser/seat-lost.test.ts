@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
 import { ensureClientBuilt, hook, joinByLink, launchChromium, shoot } from "./harness.ts";
+import { quietLog } from "../../server/log.ts";
 
 const HOLD_MS = 1_500;
 let server: AccordServer;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   server = await createAccordServer({
     port: 0,
     host: "127.0.0.1",
-    log: () => undefined,
+    log: quietLog(),
     restore: false,
     holdMs: HOLD_MS,
   });

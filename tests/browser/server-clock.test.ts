@@ -6,6 +6,7 @@ import { ServerClock } from "../../client/net/server-clock.ts";
 import { remainingMs, timerText } from "../../client/ui/timer.ts";
 import { SessionLink } from "../../client/net/connection.ts";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
+import { quietLog } from "../../server/log.ts";
 
 const MINUTE = 60_000;
 
@@ -70,7 +71,7 @@ describe("a real link to a server whose clock differs from the device's", () => 
     server = await createAccordServer({
       port: 0,
       host: "127.0.0.1",
-      log: () => undefined,
+      log: quietLog(),
       restore: false,
       now: () => Date.now() + 45 * MINUTE,
     });

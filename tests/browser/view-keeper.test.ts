@@ -6,6 +6,7 @@ import { ViewKeeper } from "../../client/net/view-keeper.ts";
 import { SessionLink } from "../../client/net/connection.ts";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
+import { quietLog } from "../../server/log.ts";
 
 const base = () => ({ phase: "briefing", locked: false, list: [1] }) as unknown as SessionView;
 
@@ -82,7 +83,7 @@ describe("a real link that misses a patch", () => {
     server = await createAccordServer({
       port: 0,
       host: "127.0.0.1",
-      log: () => undefined,
+      log: quietLog(),
       restore: false,
       holdMs: 20_000,
     });

@@ -9,6 +9,7 @@ import { createAccordServer, type AccordServer } from "../../server/app.ts";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { csvRecords } from "./csv-parse.ts";
+import { quietLog } from "../../server/log.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "accord-export-live-"));
 const store = openSqliteStore(dir);
@@ -17,7 +18,7 @@ let code: string;
 let hostKey: string;
 
 beforeAll(async () => {
-  server = await createAccordServer({ port: 0, host: "127.0.0.1", store, log: () => {}, restore: false });
+  server = await createAccordServer({ port: 0, host: "127.0.0.1", store, log: quietLog(), restore: false });
   ({ code, hostKey } = await server.createSession());
   // A student joins and speaks in the team channel (allowed in the briefing).
   const room = await new Client(server.url).joinById(code, { name: "Ana", delegation: "china" });

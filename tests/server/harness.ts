@@ -4,6 +4,7 @@ import { Client, type Room } from "colyseus.js";
 import { createAccordServer, type AccordServer, type AccordServerOptions } from "../../server/app.ts";
 import type { JoinOptions } from "../../shared/protocol.ts";
 import { SeatClient } from "../../tools/seat-client.ts";
+import { quietLog } from "../../server/log.ts";
 
 export const WAIT_MS = 5_000;
 
@@ -16,7 +17,7 @@ console.warn = (...args: unknown[]) => {
 };
 
 export async function startServer(options: Partial<AccordServerOptions> = {}): Promise<AccordServer> {
-  return createAccordServer({ port: 0, host: "127.0.0.1", log: () => {}, restore: false, ...options });
+  return createAccordServer({ port: 0, host: "127.0.0.1", log: quietLog(), restore: false, ...options });
 }
 
 export async function createSession(server: AccordServer, body?: unknown) {

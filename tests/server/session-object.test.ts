@@ -13,6 +13,7 @@ import type { ScenarioInput } from "../../shared/scenario.ts";
 import type { ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { SECRETS, T0, miniScenario } from "../fixtures/mini-scenario.ts";
+import { quietLog } from "../../server/log.ts";
 
 const MINUTE = 60_000;
 const HOST_KEY = "host-key-for-the-session-object-test";
@@ -87,7 +88,7 @@ function openSession(over: Partial<ScenarioInput> = {}) {
     holdMs: { delegate: 2 * MINUTE, host: 10 * MINUTE },
     joinLimits: new JoinLimits(),
     lastSeen: null,
-    log: () => {},
+    log: quietLog(),
     now: clock.now,
     scheduler: clock,
     rate: { burst: 20, perSecond: 5 },
