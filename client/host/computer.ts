@@ -55,18 +55,22 @@ export function computerPanel(link: SessionLink): { el: HTMLElement; update(v: S
             { class: "row", "data-delegation": d.id },
             delegationChip(d),
             h("span", { class: "muted computer-who" }, who),
-            pick,
-            actionButton(link, computer ? "Change" : "Computer plays it", () => ({
-              type: "computer.on",
-              delegation: d.id,
-              difficulty: pick.value as Difficulty,
-            })),
-            computer
-              ? actionButton(link, students > 0 ? "Hand to the students" : "Switch off", () => ({
-                  type: "computer.off",
-                  delegation: d.id,
-                }))
-              : null,
+            h(
+              "span",
+              { class: "row computer-controls" },
+              pick,
+              actionButton(link, computer ? "Change" : "Computer plays it", () => ({
+                type: "computer.on",
+                delegation: d.id,
+                difficulty: pick.value as Difficulty,
+              })),
+              computer
+                ? actionButton(link, students > 0 ? "Hand to the students" : "Switch off", () => ({
+                    type: "computer.off",
+                    delegation: d.id,
+                  }))
+                : null,
+            ),
           );
         }),
       );

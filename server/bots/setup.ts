@@ -6,9 +6,9 @@ import type { ClientAction } from "../../shared/protocol.ts";
 import type { Scenario } from "../../shared/scenario.ts";
 import { Difficulty } from "../../shared/bots/difficulty.ts";
 
-export const COMPUTER_KEYS = ["computer", "difficulty", "chair", "practise"] as const;
+const COMPUTER_KEYS = ["computer", "difficulty", "chair", "practise"] as const;
 
-export interface ComputerRequest {
+interface ComputerRequest {
   computer?: unknown;
   difficulty?: unknown;
   chair?: unknown;

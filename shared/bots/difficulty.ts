@@ -7,7 +7,7 @@ export const Difficulty = z.enum(["cooperative", "firm", "hard-line"]);
 export type Difficulty = z.infer<typeof Difficulty>;
 
 /** What marks a computer delegation's seat name everywhere a name is shown (roster, projector, signatures, exports). */
-export const COMPUTER_MARK = "(computer)";
+const COMPUTER_MARK = "(computer)";
 export const computerSeatName = (delegationName: string): string => `${delegationName} ${COMPUTER_MARK}`;
 
 /** A name a student may not take: it would pass for a computer delegation. */

@@ -321,7 +321,7 @@ function castVotes(c: Ctx): Move | null {
 }
 
 /** Whether to sign a frozen text, and why, from the delegation's own brief. */
-export function signingJudgement(
+function signingJudgement(
   view: SessionView,
   brief: Brief,
   delegation: string,

@@ -5,7 +5,7 @@ import type { Brief, Scenario } from "../scenario.ts";
 import type { ScenarioView } from "../view.ts";
 import { valuation, type Scored } from "../rules/score.ts";
 
-export type Readable = Scored;
+type Readable = Scored;
 
 export interface Reading {
   value: number;

@@ -11,7 +11,7 @@ import { refuse } from "./refuse.ts";
 import { fixHeads, removeSeat } from "./seats.ts";
 
 /** The computer's seat in a delegation, if the computer plays it. */
-export const computerSeatOf = (s: SessionState, delegation: string): Seat | undefined =>
+const computerSeatOf = (s: SessionState, delegation: string): Seat | undefined =>
   s.seats.find((x) => x.computer !== undefined && x.delegation === delegation);
 
 export const computerOn: Handler<ActionOf<"computer.on">> = (s, a, w) => {
