@@ -45,7 +45,7 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
   },
   {
     route: "GET /api/sessions/:code/export.:format",
-    body: "format html, md, csv (`?table=` actions, provisions, signatures or scores) or json; host key as `Authorization: Bearer <hostKey>` or `?key=`",
+    body: "format html, md, csv (`?table=` actions, provisions, signatures, scores or students) or json; host key as `Authorization: Bearer <hostKey>` or `?key=`",
     answers: "200 the export as a download; 403 without the host key; 404",
   },
   { route: "GET /api/scenarios", body: "", answers: "200 `{ scenarios: [{ id, title, summary }] }`" },

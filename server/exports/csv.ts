@@ -8,7 +8,7 @@ import type { JournalEntry } from "../store/types.ts";
 import { csvRow } from "./escape.ts";
 import { buildReport, type Report } from "./model.ts";
 
-export const CSV_TABLES = ["actions", "provisions", "signatures", "scores"] as const;
+export const CSV_TABLES = ["actions", "provisions", "signatures", "scores", "students"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 export const DEFAULT_CSV_TABLE: CsvTable = "actions";
 
@@ -83,6 +83,39 @@ function rows(r: Report, table: CsvTable): Cell[][] {
           d.score?.redLinesCrossed.map((x) => x.tag).join("; ") ?? null,
           d.score?.signed.join("; ") ?? null,
           d.wording,
+        ]),
+      ];
+    case "students":
+      return [
+        [
+          "student",
+          "delegation",
+          "role",
+          "lines on the floor",
+          "lines in the team channel",
+          "lines in private channels",
+          "provisions tabled",
+          "provisions adopted",
+          "amendments proposed",
+          "amendments adopted",
+          "words still in adopted text",
+          "votes cast",
+          "signatures",
+        ],
+        ...r.students.map((s) => [
+          s.name,
+          s.delegation,
+          s.role,
+          s.lines.floor,
+          s.lines.team,
+          s.lines.private,
+          s.provisionsTabled,
+          s.provisionsAdopted,
+          s.amendmentsProposed,
+          s.amendmentsAdopted,
+          s.wordsSurviving,
+          s.votesCast,
+          s.signed,
         ]),
       ];
   }

@@ -105,6 +105,31 @@ ${d.brief.redLines.length === 0 ? "<p>Red lines: none.</p>" : `<p>Red lines:</p>
 <p>Success: ${h(d.brief.success)}</p></section>`;
 }
 
+/** One row per student, to grade from (the same figures as export.csv?table=students). */
+function studentsTable(r: Report): string {
+  if (r.students.length === 0) return `<p class="muted">No student joined.</p>`;
+  const head = ["Student", "Delegation", "Role", "Lines: floor / team / private", "Provisions tabled (adopted)"];
+  head.push("Amendments proposed (adopted)", "Words still in adopted text", "Votes cast", "Signatures");
+  return `<table><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join("")}</tr></thead><tbody>${r.students
+    .map((s) =>
+      [
+        s.name,
+        s.delegation,
+        s.role,
+        `${s.lines.floor} / ${s.lines.team} / ${s.lines.private}`,
+        `${s.provisionsTabled} (${s.provisionsAdopted})`,
+        `${s.amendmentsProposed} (${s.amendmentsAdopted})`,
+        String(s.wordsSurviving),
+        String(s.votesCast),
+        String(s.signed),
+      ]
+        .map((c) => `<td>${h(c)}</td>`)
+        .join(""),
+    )
+    .map((row) => `<tr>${row}</tr>`)
+    .join("")}</tbody></table>`;
+}
+
 export function renderHtml(r: Report): string {
   // Each delegation against its own alternative, in the scenario's order: scales differ, so no leaderboard.
   const scores = r.delegations.some((d) => d.score)
@@ -148,6 +173,9 @@ ${
         .map((t) => `<tr><td>${h(formatTime(t.at))}</td><td>${h(t.delegation ?? "")}</td><td>${h(t.text)}</td></tr>`)
         .join("")}</tbody></table>`
 }
+
+<h2>Students</h2>
+${studentsTable(r)}
 
 <h2>Questions for discussion</h2>
 <ol>${r.questions.map((q) => `<li>${h(q)}</li>`).join("")}</ol>

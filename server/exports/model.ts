@@ -8,6 +8,8 @@ import { actorName, summarizeCommand, type Names, namesOf } from "./summary.ts";
 import { priorityWords } from "../../shared/rules/score.ts";
 import { resultWords } from "../../shared/rules/result-words.ts";
 
+import { studentRecords, type StudentRecord } from "./students.ts";
+
 export interface ReportMember {
   name: string;
   head: boolean;
@@ -110,6 +112,8 @@ export interface Report {
   timeline: { at: number; text: string; delegation: string | null }[];
   actions: ReportAction[];
   questions: string[];
+  /** One record per student, to grade from (students.ts). */
+  students: StudentRecord[];
 }
 
 function wordingOf(p: Provision, names: Names): ReportProvision["wording"] {
@@ -203,6 +207,7 @@ export function buildReport(state: SessionState, entries: readonly JournalEntry[
     ended: state.ended,
     decisionRule: state.decisionRule,
     host: state.seats.filter((s) => s.role === "host").map((s) => s.name),
+    students: studentRecords(state, entries),
     delegations: state.scenario.delegations.map((d) => ({
       id: d.id,
       name: d.name,

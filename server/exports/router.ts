@@ -33,7 +33,7 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     if (!code.success) return plain(404, "No session has that code.");
     const table = req.query.table ?? DEFAULT_CSV_TABLE;
     if (format === "csv" && !isCsvTable(table)) {
-      return plain(400, "Unknown table: use actions, provisions, signatures or scores.");
+      return plain(400, "Unknown table: use actions, provisions, signatures, scores or students.");
     }
 
     const session = await deps.getSession(code.data);
