@@ -9,16 +9,16 @@ export interface TagPicker {
   update(view: SessionView): void;
   selected(): string[];
   clear(): void;
+  /** Ticks exactly these tags. */
+  set(tags: readonly string[]): void;
 }
 
-export function tagPicker(id: string): TagPicker {
+export function tagPicker(
+  id: string,
+  legend = "What does it count for? Pick its tags (everyone will see them)",
+): TagPicker {
   const box = h("div", { class: "checks tag-picker", id });
-  const el = h(
-    "fieldset",
-    { class: "tag-field" },
-    h("legend", {}, "What does it count for? Pick its tags (everyone will see them)"),
-    box,
-  );
+  const el = h("fieldset", { class: "tag-field" }, h("legend", {}, legend), box);
   let shown = "";
   return {
     el,
@@ -41,5 +41,6 @@ export function tagPicker(id: string): TagPicker {
     },
     selected: () => [...box.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value),
     clear: () => box.querySelectorAll<HTMLInputElement>("input:checked").forEach((i) => (i.checked = false)),
+    set: (tags) => box.querySelectorAll<HTMLInputElement>("input").forEach((i) => (i.checked = tags.includes(i.value))),
   };
 }

@@ -76,6 +76,21 @@ describe("scoring in the open, on a phone", () => {
     await shoot(wei, "scoring-phone-running-score", { at: "#running-score" });
     await shoot(wei, "scoring-phone-amendment-rule", { at: "#provision-card .amendment" });
 
+    // An amendment states the tags of its new text: they are shown with its diff and decided with it.
+    await wei.click("#provision-card .amend summary");
+    expect(await wei.isChecked("#amend-tags input[value='free-flow']")).toBe(true);
+    await wei.fill("#amend-text", "Each state decides which information may enter its national cyberspace.");
+    await wei.uncheck("#amend-tags input[value='free-flow']");
+    await wei.uncheck("#amend-tags input[value='open-internet']");
+    await wei.check("#amend-tags input[value='sovereignty']");
+    await wei.click("#propose-amendment");
+    await expect
+      .poll(async () => (await view(wei)).amendments.find((a) => a.by === "china")?.tags)
+      .toEqual(["sovereignty"]);
+    await expect
+      .poll(() => wei.textContent("#provision-card"))
+      .toContain("New tags: #sovereignty (were #free flow#open internet)");
+
     // Final text and signing, with the free-flow card still in the code.
     await host.ok({ type: "phase.next" });
     await waitHook(wei, "a.scene === 'final-text'");

@@ -10,6 +10,7 @@ import { h, fill } from "../../ui/dom.ts";
 import { Spot } from "../../ui/keyed.ts";
 import { actionButton, actNear, may } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
+import { tagPicker } from "../../ui/tag-picker.ts";
 import { amendmentRule, meaningBlock, tagChips, votesWithCasters } from "../../ui/meaning.ts";
 import {
   currentText,
@@ -75,6 +76,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
     "aria-label": "Reason for the amendment",
   });
   const editorSlot = h("p", { class: "action-error", role: "alert" });
+  const amendTags = tagPicker("amend-tags", "What will the new text count for? Its tags, decided with it");
   const proposeButton = h("button", { type: "button", class: "primary", id: "propose-amendment" }, "Propose amendment");
   const preview = h("div", { class: "preview", "aria-live": "polite" });
   const editor = h(
@@ -84,6 +86,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
     h("p", { class: "hint" }, "Edit the text below; your change is shown as a word diff before you send it."),
     editorText,
     preview,
+    amendTags.el,
     note,
     proposeButton,
     editorSlot,
@@ -103,6 +106,8 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   proposeButton.addEventListener("click", () => {
     if (!current) return;
     const edit = editFromTexts(base, editorText.value);
+    const tags = amendTags.selected();
+    const same = tags.length === current.tags.length && tags.every((t) => current!.tags.includes(t));
     if (!edit) {
       editorSlot.textContent = "Change some words of the text first.";
       return;
@@ -115,6 +120,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
         baseVersion: currentVersion(current),
         edit,
         note: note.value.trim() || undefined,
+        ...(same ? {} : { tags }),
       },
       editorSlot,
       () => {
@@ -136,10 +142,12 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
       const open = p.status === "tabled" && may(link, view, "stance.set") && party;
       // Keep what the student is typing unless the text under it changed.
       const key = `${p.id}:${currentVersion(p)}`;
+      amendTags.update(view);
       if (key !== editing) {
         editing = key;
         base = text;
         editorText.value = text;
+        amendTags.set(p.tags);
         fill(preview);
       }
       editor.hidden = !open;
