@@ -4,6 +4,8 @@ import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
 import { actionButton, may } from "../ui/act.ts";
+import { tagChips } from "../ui/meaning.ts";
+import { retagControl } from "./retag.ts";
 import {
   currentText,
   delegationOf,
@@ -65,13 +67,17 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
                   " ",
                   h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
                   h("p", { class: "small" }, currentText(p)),
+                  h("p", { class: "small" }, "Counts for ", tagChips(p.tags)),
+                  may(link, v, "provision.retag") && p.status === "tabled" && !inst.frozen
+                    ? retagControl(link, v, p)
+                    : null,
                   news.length ? h("p", { class: "small in-news" }, `In the news: ${news.join(" · ")}`) : null,
                   resolved ? h("p", { class: "small resolution" }, resolved) : null,
                   ...pending.map((a) =>
                     h(
                       "div",
                       { class: "row" },
-                      `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${Object.keys(a.votes).length} votes`,
+                      `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${Object.keys(a.votes).length} votes${a.deadline !== null ? `; silence is consent from ${new Date(a.deadline).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : ""}`,
                       may(link, v, "amendment.close")
                         ? actionButton(link, "Close the vote", () => ({ type: "amendment.close", amendment: a.id }))
                         : null,

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { PHONE, hook, newPage, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
+import { PHONE, hook, newPage, openHostConsole, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
 import { Player, createSession } from "../server/harness.ts";
 
 let server: AccordServer;
@@ -116,4 +116,27 @@ describe("scoring in the open, on a phone", () => {
     await host.leave();
     await wei.context().close();
   }, 120_000);
+
+  test("the host, as judge, re-tags a provision in Final text, and every screen sees it in the timeline", async () => {
+    const { page: host, code } = await openHostConsole(browser, server);
+    const amy = await Player.join(server, code, { name: "Amy", delegation: "united-states" }, "amy");
+    for (let i = 0; i < 2; i++)
+      await host
+        .getByRole("button", { name: /Next phase|Start the briefing/ })
+        .first()
+        .click();
+    await waitHook(host, "a.view.phase === 'negotiation'");
+    await amy.ok({ type: "provision.table", instrument: "code", card: "threat-data" });
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(host, "a.view.phase === 'final-text'");
+    await host.click("#drafting .retag summary");
+    await host.uncheck("#drafting .retag input[value='information-sharing']");
+    await host.click("#drafting .retag-save");
+    await expect.poll(() => amy.view!.provisions[0]!.tags).toEqual(["cooperation"]);
+    expect(amy.view!.timeline.at(-1)!.text).toBe(
+      "The host, as judge, re-tagged “Sharing cyber threat data”: it now counts for cooperation (was information-sharing, cooperation)",
+    );
+    await amy.leave();
+    await host.context().close();
+  }, 90_000);
 });
