@@ -157,7 +157,7 @@ describe("the host console, with students watching", () => {
     await expect.poll(() => projector.textContent(".draft")).toContain(title);
 
     // News: the host releases the hospital attack; it flashes on the projector and the phones, and flags the provision.
-    const headline = "Ransomware attack shuts down a city hospital";
+    const headline = "Role-play news: ransomware attack shuts down a city hospital";
     await host.locator("#injects li", { hasText: headline }).getByRole("button", { name: "Release" }).click();
     await expect.poll(() => projector.textContent(".news-flash")).toContain(headline);
     for (const p of [wei, anna]) await expect.poll(() => p.textContent(".news-flash")).toContain(headline);
