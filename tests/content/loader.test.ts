@@ -158,6 +158,8 @@ describe("listScenarios", () => {
       // Who can be played when practising alone.
       delegations: expect.arrayContaining([{ id: "japan", name: "Japan", emblem: "JP" }]),
       file: DEFAULT_SCENARIO_FILE,
+      // Its phase plan, which the lesson presets scale.
+      phases: expect.arrayContaining([expect.objectContaining({ phase: "negotiation" })]),
     });
     expect(listScenarios(SCENARIO_DIR).length).toBeGreaterThanOrEqual(1);
   });
