@@ -183,7 +183,9 @@ describe("the host console, with students watching", () => {
     await ivan.click("#talk .say button");
     await expect.poll(() => wei.textContent("#talk .messages")).toContain(reply);
     // The host can read private channels in this scenario, and the students are told so.
-    expect(await wei.textContent("#talk .talk-banner")).toContain("your teacher can read private channels");
+    expect(await wei.textContent("#talk .talk-banner")).toContain(
+      "your teacher can read team channels and private channels. At the debrief, every team and private channel is shown to the whole class",
+    );
     // A public line after them, so we know the others' pages are up to date when we search them.
     await ivan.locator("#talk .talk-tabs button", { hasText: "Floor" }).click();
     await ivan.fill("#say-text", "Russia is ready to talk.");
