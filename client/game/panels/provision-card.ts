@@ -58,13 +58,16 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
   const body = h(
     "div",
     {},
+    // Your own stance buttons first, under the title: what follows (the text gaining
+    // brackets, chips coming and going as the class changes its mind) grows and
+    // shrinks, and the buttons must not move under a finger when it does.
+    parts.buttons.el,
     parts.meaning.el,
     parts.text.el,
     parts.flags.el,
     parts.amendments.el,
     h("h4", {}, "Stances"),
     parts.stances.el,
-    parts.buttons.el,
     parts.withdraw.el,
     parts.history.el,
   );
