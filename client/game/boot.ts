@@ -20,6 +20,9 @@ import { drawOnChange, FRAMES_AFTER_START, type Painter } from "./painter.ts";
 import { mountTalk } from "./panels/talk.ts";
 import type { PhaseScene } from "./scenes/phase-scene.ts";
 
+/** Notices after which this device is no longer in the session: the page is replaced by a plain screen. */
+const LEFT_SCREEN = new Set(["kicked", "seat-handed", "seat-taken-over"]);
+
 export function startGame(link: SessionLink, root: HTMLElement): void {
   const who = h("span", { class: "who" });
   const phase = h("span", { class: "phase-name" });
@@ -111,7 +114,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     () => link.view?.timer,
     () => link.clock.now(),
   );
-  mountTalk(talk, link);
+  mountTalk(talk, link, (text) => toasts.show(text));
 
   // Chat lines and people coming and going are shown where they happen (the talk
   // panel, the seats); a toast for each would bury the ones that matter.
@@ -121,7 +124,35 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     if (e.type === "inject") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 8000);
     else if (typeof e.text === "string" && !QUIET.has(String(e.type))) ctx.toast(e.text);
   });
-  link.on("notice", (n) => fill(notice, h("p", { class: "notice-banner" }, noticeWords(n))));
+  link.on("notice", (n) => {
+    if (!LEFT_SCREEN.has(n.kind)) return fill(notice, h("p", { class: "notice-banner" }, noticeWords(n)));
+    // This device is no longer in the session: a page that still showed the table would mislead.
+    // The whole page says so plainly (and the canvas lets go of its memory).
+    const locked = link.view?.locked === true;
+    painter.stop();
+    game.destroy(true);
+    fill(
+      root,
+      h(
+        "main",
+        { class: "left-screen" },
+        h(
+          "div",
+          { class: "notice-area", role: "alert" },
+          h(
+            "h1",
+            {},
+            n.kind === "kicked" ? "The teacher removed you from this session" : "This device has left the session",
+          ),
+          h("p", {}, noticeWords(n)),
+          locked
+            ? h("p", { class: "muted" }, "The session is locked: ask your teacher to unlock it before you join again.")
+            : h("p", {}, h("a", { href: `/j/${link.code}`, class: "join-again button primary" }, "Join again")),
+        ),
+      ),
+    );
+    delete root.dataset.scene;
+  });
   link.on("state", (s) => {
     if (s === "offline" && link.lastError) {
       // A seat that was given up: offer the way back in, to the same session.

@@ -15,6 +15,7 @@ import {
   newPage,
   openHostConsole,
   openProjector,
+  shoot,
   waitHook,
   withBrowserAndServer,
 } from "./harness.ts";
@@ -94,6 +95,12 @@ describe("the host console, with students watching", () => {
     const before = await delegates(host);
     await row(host, "Wei").getByRole("button", { name: "Kick" }).click();
     await expect.poll(() => wei.textContent(".notice-area")).toContain("Your teacher removed you from this session");
+    // His page is no longer a stale table: one plain screen, and the way back in.
+    expect(await wei.textContent("h1")).toBe("The teacher removed you from this session");
+    expect(await wei.locator("#stage").count()).toBe(0);
+    expect(await wei.textContent("body")).not.toContain("delegation");
+    expect(await wei.getByRole("link", { name: "Join again" }).getAttribute("href")).toBe(`/j/${code}`);
+    await shoot(wei, "kicked-phone-360");
     await expect.poll(() => host.locator("#roster tbody").textContent()).not.toContain("Wei");
     expect(await delegates(host)).toBe(before - 1);
     await expect.poll(async () => (await view(lin)).seats.some((s) => s.name === "Wei")).toBe(false);

@@ -2,6 +2,8 @@
 // channels. A banner says plainly who can read team and private channels, now and at the debrief.
 // Lines are kept elements (ui/keyed.ts): a new line is appended, nothing else
 // is rebuilt; only the latest lines are on the page, older ones a tap away.
+// The box always says where a line goes; opening a private channel takes the
+// writer into it; a tab counts the lines others wrote there since it was last open.
 import type { SessionLink } from "../../net/connection.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import type { Channel } from "../../../shared/state.ts";
@@ -18,8 +20,13 @@ const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
 /** Lines on the page at first; "Show earlier lines" adds as many again. */
 export const CHAT_WINDOW = 50;
 
-export function mountTalk(root: HTMLElement, link: SessionLink): void {
+export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: string) => void): void {
   let current = "floor";
+  /** Per channel, how many of its lines this person has had in front of them. */
+  const seen = new Map<string, number>();
+  /** Members of a private channel just opened: the talk panel moves into it when it appears. */
+  let opening: string | null = null;
+  const notified = new Set<string>();
   const tabs = h("div", { class: "talk-tabs", role: "tablist", "aria-label": "Channels" });
   const banner = h("p", { class: "talk-banner" });
   const list = h("ol", { class: "messages", "aria-live": "polite", tabindex: "0", "aria-label": "Messages" });
@@ -29,15 +36,16 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     id: "say-text",
     maxlength: LIMITS.chatLine,
     placeholder: "Say something…",
-    "aria-label": "Message",
     autocomplete: "off",
   });
+  // Where a line goes, in words, above the box (a placeholder would vanish while typing).
+  const sayTo = h("label", { for: "say-text", class: "say-to", id: "say-to" });
   const slot = h("p", { class: "action-error", role: "alert" });
   const send = h("button", { type: "submit", class: "primary" }, "Send");
   const form = h("form", { class: "say" }, input, send);
   const openSlot = h("p", { class: "action-error", role: "alert" });
   const opener = h("details", { class: "open-channel" }, h("summary", {}, "Open a private channel"));
-  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, earlier, list, form, slot, opener);
+  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, earlier, list, sayTo, form, slot, opener);
   earlier.addEventListener("click", () => {
     // Older lines go on top: keep the lines being read where they are on screen.
     const fromBottom = list.scrollHeight - list.scrollTop;
@@ -55,19 +63,55 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     });
   });
 
+  const mySeat = () => link.welcome?.seat ?? null;
+  /** Lines others wrote in a channel since it was last in front of this person. */
+  const unread = (c: Channel) =>
+    c.messages.slice(seen.get(c.id) ?? c.messages.length).filter((m) => m.seat !== mySeat()).length;
   const draw = (view: SessionView) => {
     const channels = [...view.channels].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    if (opening) {
+      const opened = channels.find((c) => c.kind === "private" && membersKey(c.members ?? []) === opening);
+      if (opened) {
+        current = opened.id;
+        opening = null;
+        lines = CHAT_WINDOW;
+      }
+    }
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "floor";
+    for (const c of channels) {
+      // What was there when a channel first appeared is not news; what is on screen now is read.
+      const before = seen.get(c.id);
+      if (before === undefined || c.id === current) {
+        seen.set(c.id, c.messages.length);
+      } else if (c.kind === "private" && notify) {
+        const fresh = c.messages.slice(before).filter((m) => m.seat !== mySeat());
+        const last = fresh[fresh.length - 1];
+        if (last && !notified.has(last.id)) {
+          notified.add(last.id);
+          notify(
+            `Private message from ${delegationOf(view, last.delegation)?.name ?? last.name} in ${channelTitle(view, c)}`,
+          );
+        }
+      }
+    }
     keyedList(
       tabs,
       channels,
       (c) => c.id,
-      (c) => [channelTitle(view, c), c.id === current],
+      (c) => [channelTitle(view, c), c.id === current, unread(c)],
       (c) => {
+        const count = unread(c);
         const b = h(
           "button",
-          { type: "button", role: "tab", "aria-selected": String(c.id === current), class: `tab kind-${c.kind}` },
+          {
+            type: "button",
+            role: "tab",
+            "aria-selected": String(c.id === current),
+            class: `tab kind-${c.kind}`,
+            "aria-label": count ? `${channelTitle(view, c)}, ${count} unread` : null,
+          },
           channelTitle(view, c),
+          count ? h("span", { class: "unread", "aria-hidden": "true" }, String(count)) : null,
         );
         b.dataset.fk = `channel:${c.id}`;
         b.addEventListener("click", () => {
@@ -108,6 +152,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
     if (stick) list.scrollTop = list.scrollHeight;
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
     input.disabled = send.disabled = !writable;
+    setText(sayTo, writable ? `To: ${destination(view, channel)}` : "Only the teacher writes here.");
     drawOpener(view);
   };
 
@@ -135,8 +180,21 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
         openSlot.textContent = "Tick at least one delegation to talk to.";
         return;
       }
+      const key = membersKey([mine!, ...withIds]);
+      const existing = link.view?.channels.find((c) => c.kind === "private" && membersKey(c.members ?? []) === key);
+      if (existing) {
+        // Already open: go there instead of refusing.
+        current = existing.id;
+        opener.open = false;
+        if (link.view) draw(link.view);
+        input.focus();
+        return;
+      }
       actNear(link, { type: "channel.open", with: withIds }, openSlot, () => {
         opener.open = false;
+        opening = key;
+        if (link.view) draw(link.view);
+        input.focus();
       });
     });
     fill(opener, h("summary", {}, "Open a private channel"), h("div", { class: "checks" }, ...boxes), go, openSlot);
@@ -144,6 +202,20 @@ export function mountTalk(root: HTMLElement, link: SessionLink): void {
 
   link.on("view", (v) => keepFocus(root, () => draw(v)));
   if (link.view) draw(link.view);
+}
+
+const membersKey = (members: readonly string[]) => [...new Set(members)].sort().join(",");
+
+/** Where a line typed now goes, in the words the box shows. */
+function destination(view: SessionView, c: Channel): string {
+  if (c.kind === "floor") return "everyone on the floor";
+  if (c.kind === "team") {
+    const own = view.audience.kind === "delegation" && view.audience.delegation === c.members?.[0];
+    return own ? "your delegation only (team)" : `the ${delegationOf(view, c.members?.[0])?.name ?? c.title} team`;
+  }
+  const mine = view.audience.kind === "delegation" ? view.audience.delegation : null;
+  const others = (c.members ?? []).filter((m) => m !== mine).map((m) => delegationOf(view, m)?.name ?? m);
+  return `${others.join(" and ")} (private)`;
 }
 
 function channelTitle(view: SessionView, c: Channel): string {

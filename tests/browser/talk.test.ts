@@ -1,0 +1,78 @@
+// Private talk that stays private (issue 12, findings 1 and 6): opening a
+// private channel takes the writer into it, the box always says where a line
+// goes, and the other side sees an unread count and a quiet notice.
+import { afterAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import type { AccordServer } from "../../server/app.ts";
+import { joinByLink, withBrowserAndServer } from "./harness.ts";
+import { SessionLink } from "../../client/net/connection.ts";
+
+let server: AccordServer;
+let browser: Browser;
+withBrowserAndServer((s, b) => {
+  server = s;
+  browser = b;
+});
+const links: SessionLink[] = [];
+afterAll(async () => {
+  for (const l of links) await l.leave();
+});
+
+describe("talk", () => {
+  test("a private channel opened is where the next line goes, and the other side is told", async () => {
+    const { code, hostKey } = await server.createSession();
+    const host = await SessionLink.open(code, { hostKey }, server.url.replace(/^http/, "ws"));
+    links.push(host);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    const anna = await joinByLink(browser, server, code, "Anna", "russia");
+    host.act({ type: "phase.next" });
+    host.act({ type: "phase.next" });
+    await expect.poll(() => wei.locator("[data-scene]").getAttribute("data-scene")).toBe("negotiation");
+
+    // On the floor, the box says so.
+    await expect.poll(() => wei.textContent("#say-to")).toBe("To: everyone on the floor");
+
+    // Wei opens a channel with Russia: the talk panel goes there, and the box says where.
+    await wei.click(".open-channel summary");
+    await wei.locator(".open-channel label", { hasText: "Russia" }).locator("input").check();
+    await wei.getByRole("button", { name: "Open channel" }).click();
+    await expect.poll(() => wei.textContent("#say-to")).toBe("To: Russia (private)");
+    await expect.poll(() => wei.locator('#talk [role="tab"][aria-selected="true"]').textContent()).toContain("Private");
+    // The writer can type at once: the box has the focus.
+    await wei.keyboard.type("Our red line is data localisation.");
+    await wei.keyboard.press("Enter");
+    await expect
+      .poll(() => wei.locator("#talk .messages").textContent())
+      .toContain("Our red line is data localisation.");
+
+    // Anna: not on her floor; an unread count on the private tab and a quiet notice.
+    const privateTab = anna.locator('#talk [role="tab"]', { hasText: "Private" });
+    await expect.poll(() => privateTab.locator(".unread").textContent()).toBe("1");
+    expect(await privateTab.getAttribute("aria-label")).toContain("1 unread");
+    await expect.poll(() => anna.locator(".toasts").textContent()).toContain("Private message from China");
+    expect(await anna.locator("#talk .messages").textContent()).not.toContain("data localisation");
+    expect(await anna.textContent("#say-to")).toBe("To: everyone on the floor");
+
+    // She opens it: the line is there, the count is gone, and her box says where her answer goes.
+    await privateTab.click();
+    await expect
+      .poll(() => anna.locator("#talk .messages").textContent())
+      .toContain("Our red line is data localisation.");
+    await expect.poll(() => privateTab.locator(".unread").count()).toBe(0);
+    expect(await anna.textContent("#say-to")).toBe("To: China (private)");
+
+    // The floor shows an unread count when someone else speaks there while she is away.
+    await wei.locator('#talk [role="tab"]', { hasText: "Floor" }).click();
+    await wei.fill("#say-text", "Shall we start with schools and hospitals?");
+    await wei.keyboard.press("Enter");
+    const floorTab = anna.locator('#talk [role="tab"]', { hasText: "Floor" });
+    await expect.poll(() => floorTab.locator(".unread").textContent()).toBe("1");
+    // Her own lines never count as unread for her.
+    await anna.fill("#say-text", "Agreed, privately.");
+    await anna.keyboard.press("Enter");
+    await expect
+      .poll(() => wei.locator('#talk [role="tab"]', { hasText: "Private" }).locator(".unread").textContent())
+      .toBe("1");
+    expect(await privateTab.locator(".unread").count()).toBe(0);
+  });
+});
