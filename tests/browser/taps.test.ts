@@ -48,7 +48,8 @@ describe("taps during a burst of changes", () => {
           .poll(() => card.locator(".chip.stance", { hasText: `${mine}:` }).textContent(), { timeout: 5000 })
           .toContain(STANCE_WORDS[stance]);
       }
-      expect(seats.counts().sent).toBeGreaterThan(20);
+      // The class really was busy throughout: changes kept arriving while the taps were made.
+      expect(seats.counts().sent).toBeGreaterThan(10);
       expect(seats.counts().refused).toBe(0);
     } finally {
       await seats.leave();

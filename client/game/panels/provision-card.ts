@@ -8,6 +8,7 @@ import type { Stance } from "../../../shared/protocol.ts";
 import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { Spot } from "../../ui/keyed.ts";
+import { steadyTap } from "../../ui/steady-tap.ts";
 import { actionButton, actNear, may } from "../../ui/act.ts";
 import { stanceChip, delegationChip } from "../../ui/chips.ts";
 import { tagPicker } from "../../ui/tag-picker.ts";
@@ -224,7 +225,7 @@ function stanceButtons(link: SessionLink, view: SessionView, p: Provision, d: st
     b.addEventListener("click", () =>
       actNear(link, { type: "stance.set", provision: p.id, stance: ours === s ? null : s }, slot),
     );
-    return b;
+    return steadyTap(b);
   });
   return h(
     "div",
