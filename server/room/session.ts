@@ -509,7 +509,13 @@ export class Session {
       counted,
       local: { bucket: new TokenBucket(this.deps.rate, this.deps.now()) },
     });
-    queueMicrotask(() => (open && !this.closing ? this.publish([]) : undefined));
+    queueMicrotask(() => {
+      if (!open || this.closing) return;
+      // A restart marks every seat offline; a computer delegation is back as soon as its driver is.
+      if (counted && this.state.seats.find((s) => s.id === seat)?.connected === false)
+        this.system({ type: "seat.connect", seat });
+      else this.publish([]);
+    });
     return {
       act: (raw) => (open ? this.receive(conn, ACT, raw) : undefined),
       resync: () => (open ? this.receive(conn, RESYNC, undefined) : undefined),

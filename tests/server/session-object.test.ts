@@ -105,7 +105,7 @@ function openSession(over: Partial<ScenarioInput> = {}) {
     session.receive(socket, "act", { seq: s, action });
     return socket.received.at(-1);
   };
-  return { clock, store, session, join, act };
+  return { clock, store, session, join, act, deps };
 }
 
 describe("Session (no network, fake clock)", () => {
@@ -331,4 +331,24 @@ describe("Session: what the host reads is what the scenario says", () => {
       expect(JSON.stringify(ann.received)).not.toContain(teamLine);
     });
   }
+});
+
+describe("Session after a restart", () => {
+  it("brings a computer delegation back online with its driver, while absent students stay offline", async () => {
+    const t = openSession();
+    const host = t.join({ hostKey: HOST_KEY });
+    t.join({ name: "Wei", delegation: "china" });
+    t.act(host, { type: "computer.on", delegation: "usa", difficulty: "cooperative" });
+    await Promise.resolve();
+    t.session.dispose();
+
+    // The same journal, opened again as after a restart.
+    const deps = { ...t.deps, lastSeen: t.clock.t };
+    const again = new Session(deps, t.store.load("ACDEFG")!);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    const seats = again.state.seats;
+    expect(seats.find((s) => s.delegation === "usa")).toMatchObject({ computer: "cooperative", connected: true });
+    expect(seats.find((s) => s.name === "Wei")).toMatchObject({ connected: false });
+    again.dispose();
+  });
 });
