@@ -175,4 +175,16 @@ describe("npm start's supervisor", () => {
     expect(await supervised.stop()).toBe(0);
     expect(Date.now() - asked).toBeLessThan(5_000);
   }, 60_000);
+
+  it("a server whose supervisor is killed stops by itself instead of running on unwatched", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "accord-supervisor-"));
+    dirs.push(dataDir);
+    const supervised = new Supervised({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    supervisors.push(supervised);
+    await supervised.until(() => /Accord is running/.test(supervised.output), "the server to start", 30_000);
+    const [server] = supervised.serverPids;
+    supervised.proc.kill("SIGKILL");
+    await supervised.until(() => !alive(server!), "the orphaned server to stop", 15_000);
+    expect(supervised.output).toMatch(/shutdown: the supervisor is gone/);
+  }, 60_000);
 });
