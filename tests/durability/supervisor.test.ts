@@ -47,7 +47,7 @@ class Supervised {
   }
   /** SIGTERM to the supervisor; resolves with its exit code. */
   stop(): Promise<number | null> {
-    if (this.proc.exitCode !== null) return Promise.resolve(this.proc.exitCode);
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return Promise.resolve(this.proc.exitCode);
     const exited = new Promise<number | null>((resolve) => this.proc.once("exit", (code) => resolve(code)));
     this.proc.kill("SIGTERM");
     return exited;
