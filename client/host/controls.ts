@@ -22,7 +22,6 @@ export function phaseControls(link: SessionLink): { el: HTMLElement; update(v: S
     step: 0.5,
     id: "timer-minutes",
     "aria-label": "Minutes",
-    placeholder: "plan",
   });
   const buttons = h("div", { class: "row" });
   const el = h(
@@ -56,24 +55,37 @@ export function phaseControls(link: SessionLink): { el: HTMLElement; update(v: S
         ),
       );
       const t = v.timer.state;
-      const start = actionButton(
-        link,
-        t === "off" && v.phase === "briefing" ? "▶ Start the briefing" : "▶ Start timer",
-        () => {
-          const m = Number(minutes.value);
-          return m > 0 ? { type: "timer.start", minutes: m } : { type: "timer.start" };
-        },
-        { cls: "primary" },
-      );
+      const planned = v.scenario.phases.find((p) => p.phase === v.phase)?.minutes;
+      minutes.placeholder = planned ? String(planned) : "";
+      // Only the actions that apply now: start when no timer runs, else extend and pause (or resume).
       fill(
         buttons,
-        h("label", { class: "inline" }, "Minutes ", minutes),
-        start,
-        actionButton(link, "+1 min", () => ({ type: "timer.extend", minutes: 1 }), { disabled: t === "off" }),
-        actionButton(link, "+5 min", () => ({ type: "timer.extend", minutes: 5 }), { disabled: t === "off" }),
-        t === "paused"
-          ? actionButton(link, "Resume", () => ({ type: "timer.resume" }))
-          : actionButton(link, "Pause", () => ({ type: "timer.pause" }), { disabled: t !== "running" }),
+        ...(t === "off"
+          ? [
+              h(
+                "label",
+                { class: "inline" },
+                "Minutes ",
+                minutes,
+                h("span", { class: "muted small" }, planned ? ` (leave empty for the plan's ${planned} min)` : ""),
+              ),
+              actionButton(
+                link,
+                v.phase === "briefing" ? "▶ Start the briefing" : "▶ Start timer",
+                () => {
+                  const m = Number(minutes.value);
+                  return m > 0 ? { type: "timer.start", minutes: m } : { type: "timer.start" };
+                },
+                { cls: "primary" },
+              ),
+            ]
+          : [
+              actionButton(link, "+1 min", () => ({ type: "timer.extend", minutes: 1 })),
+              actionButton(link, "+5 min", () => ({ type: "timer.extend", minutes: 5 })),
+              t === "paused"
+                ? actionButton(link, "Resume", () => ({ type: "timer.resume" }), { cls: "primary" })
+                : actionButton(link, "Pause", () => ({ type: "timer.pause" })),
+            ]),
       );
     },
   };
@@ -116,20 +128,45 @@ export function sessionControls(link: SessionLink): { el: HTMLElement; update(v:
             type: "session.lock",
             locked: !v.locked,
           })),
-          v.ended
-            ? h("strong", {}, "Session ended")
-            : actionButton(
-                link,
-                "End session",
-                () => (confirm("End the session for everyone?") ? { type: "session.end" } : null),
-                { cls: "danger" },
-              ),
         ),
         h(
           "p",
           { class: "muted" },
           v.locked ? "Joining is locked: no new delegates (seats can still come back)." : "Joining is open.",
         ),
+      );
+    },
+  };
+}
+
+/** Ending and deleting, kept apart at the bottom of the console; each asks first. */
+export function dangerControls(
+  link: SessionLink,
+  deleteButton: HTMLElement,
+): { el: HTMLElement; update(v: SessionView): void } {
+  const endSlot = h("div", {});
+  const el = h(
+    "section",
+    { class: "card danger-zone", id: "danger-zone", "aria-labelledby": "danger-h" },
+    h("h2", { id: "danger-h" }, "End or delete the session"),
+    h("p", { class: "muted" }, "Each asks you to confirm first."),
+    endSlot,
+    deleteButton,
+  );
+  return {
+    el,
+    update(v) {
+      fill(
+        endSlot,
+        v.ended
+          ? h("p", {}, h("strong", {}, "Session ended."), " The exports and the debrief stay until you delete it.")
+          : actionButton(
+              link,
+              "End session",
+              () =>
+                confirm("End the session for everyone? Students can no longer act.") ? { type: "session.end" } : null,
+              { cls: "danger", title: "Stop the session for every student" },
+            ),
       );
     },
   };

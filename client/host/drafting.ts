@@ -14,7 +14,6 @@ import {
   provisionStatus,
   provisionsOf,
   resolutionWords,
-  shortHash,
   STATUS_WORDS,
   voteTally,
 } from "../ui/words.ts";
@@ -37,7 +36,7 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
           return h(
             "div",
             { class: "instrument" },
-            h("h3", {}, inst.title, inst.frozen ? ` — frozen ${shortHash(inst.frozen.version)}` : ""),
+            h("h3", {}, inst.title, inst.frozen ? " — frozen: this is the text to sign" : ""),
             may(link, v, "instrument.freeze")
               ? h(
                   "div",

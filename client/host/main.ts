@@ -8,7 +8,9 @@ import { deleteControl } from "./delete.ts";
 import { mountTalk } from "../game/panels/talk.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
-import { phaseControls, sessionControls } from "./controls.ts";
+import { dangerControls, phaseControls, sessionControls } from "./controls.ts";
+import { signingStatusPanel } from "./signing.ts";
+import type { PhaseId } from "../../shared/phases.ts";
 import { rosterPanel } from "./roster.ts";
 import { showRejoinCode } from "../../shared/codes.ts";
 import { computerPanel } from "./computer.ts";
@@ -60,6 +62,9 @@ async function start(): Promise<void> {
   const injects = injectsPanel(link);
   const talk = h("aside", { class: "card talk", id: "talk" });
   const debrief = h("section", { class: "card", id: "host-debrief" });
+  const signing = signingStatusPanel();
+  // Beside nothing a teacher clicks often: ending and deleting sit alone at the bottom.
+  const danger = dangerControls(link, deleteControl(code, hostKey, root));
   const title = h("h1", {});
   const exportsRow = h(
     "p",
@@ -78,55 +83,67 @@ async function start(): Promise<void> {
       ),
     ),
   );
-  fill(
-    root,
-    h("header", { class: "host-top" }, title, connectionBadge(link)),
-    h(
-      "section",
-      { class: "card join-info", "aria-label": "How students join" },
-      h(
-        "div",
-        {},
-        h("p", { class: "muted" }, "Session code"),
-        h("p", { class: "big-code", id: "host-code" }, code),
-        h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
-        h(
-          "p",
-          {},
-          h(
-            "a",
-            { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" },
-            "Show on projector ▶",
-          ),
-        ),
-        exportsRow,
-      ),
-      h("img", {
-        src: `/api/sessions/${code}/qr.svg`,
-        alt: `QR code for ${joinUrl}`,
-        class: "qr",
-        width: 160,
-        height: 160,
-      }),
-    ),
+  const joinInfo = h(
+    "section",
+    { class: "card join-info", id: "join-info", "aria-label": "How students join" },
     h(
       "div",
-      { class: "host-grid" },
-      phase.el,
-      lesson.el,
-      session.el,
-      roster.el,
-      computer.el,
-      drafting.el,
-      injects.el,
-      talk,
-      debrief,
+      {},
+      h("p", { class: "muted" }, "Session code"),
+      h("p", { class: "big-code", id: "host-code" }, code),
+      h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
+      h(
+        "p",
+        {},
+        h(
+          "a",
+          { href: `/screen/${code}`, target: "_blank", rel: "noopener", id: "projector-link" },
+          "Show on projector ▶",
+        ),
+      ),
+      exportsRow,
     ),
-    toasts.el,
+    h("img", {
+      src: `/api/sessions/${code}/qr.svg`,
+      alt: `QR code for ${joinUrl}`,
+      class: "qr",
+      width: 160,
+      height: 160,
+    }),
   );
+  const grid = h("div", { class: "host-grid" });
+  // What this phase needs comes first, right under the phase and timer; the rest follows.
+  const firstFor: Record<PhaseId, HTMLElement[]> = {
+    briefing: [joinInfo, phase.el, roster.el, session.el],
+    opening: [phase.el, joinInfo, talk, roster.el],
+    negotiation: [phase.el, injects.el, drafting.el, talk],
+    "final-text": [phase.el, session.el, drafting.el],
+    signing: [phase.el, signing.el, drafting.el],
+    debrief: [phase.el, joinInfo, debrief],
+  };
+  const all = [
+    phase.el,
+    joinInfo,
+    signing.el,
+    drafting.el,
+    injects.el,
+    talk,
+    roster.el,
+    session.el,
+    lesson.el,
+    computer.el,
+    debrief,
+  ];
+  let orderedFor: PhaseId | null = null;
+  const order = (p: PhaseId) => {
+    if (orderedFor === p) return;
+    orderedFor = p;
+    const first = firstFor[p];
+    grid.append(...first, ...all.filter((el) => !first.includes(el)));
+    signing.el.hidden = p !== "signing" && p !== "debrief";
+  };
+  fill(root, h("header", { class: "host-top" }, title, connectionBadge(link)), grid, danger.el, toasts.el);
   mountTalk(talk, link);
-  // Beside "End session", well away from the exports a teacher clicks often.
-  session.el.append(deleteControl(code, hostKey, root));
 
   let shownDebrief: unknown = null;
   // The console's panels are redrawn when something other than talk changed: the
@@ -134,6 +151,7 @@ async function start(): Promise<void> {
   const controlsChanged = whenChanged();
   const draw = (v: SessionView) => {
     setText(title, `${v.scenario.title} — ${PHASE_TITLES[v.phase]}`);
+    order(v.phase);
     controlsChanged(partsOf(v, ["channels", "now"]), () => {
       phase.update(v);
       session.update(v);
@@ -142,6 +160,8 @@ async function start(): Promise<void> {
       computer.update(v);
       drafting.update(v);
       injects.update(v);
+      signing.update(v);
+      danger.update(v);
     });
     debrief.hidden = !v.debrief;
     if (v.debrief && v.debrief !== shownDebrief) {
@@ -159,6 +179,8 @@ async function start(): Promise<void> {
       const seat = link.view?.seats.find((s) => s.id === e.seat);
       if (seat?.rejoinCode)
         toasts.show(`New rejoin code for ${seat.name}'s seat: ${showRejoinCode(seat.rejoinCode)}`, "info", 15000);
+    } else if ((e.type === "seat.connect" || e.type === "seat.disconnect") && e.seat === link.welcome?.seat) {
+      // The host's own link coming and going is the badge's job, not news to announce to the host.
     } else if (typeof e.text === "string") toasts.show(e.text);
   });
   if (__TEST_HOOKS__)

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import type { SessionView } from "../../shared/view.ts";
 import {
+  CHROMEBOOK,
   PHONE,
   everythingOn,
   hook,
@@ -237,5 +238,88 @@ describe("the host console, with students watching", () => {
       .toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
     expect((await view(wei)).provisions.find((p) => p.title === title)!.status).toBe("dropped");
     for (const p of [host, projector, wei, ivan, anna]) await p.context().close();
+  }, 120_000);
+
+  test("on a 768 px laptop the console leads with what this phase needs, and ending sits apart at the bottom", async () => {
+    const { page: host, code } = await openHostConsole(browser, server, CHROMEBOOK);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    const anna = await joinByLink(browser, server, code, "Anna", "united-states");
+    await expect.poll(() => host.textContent(".toasts")).toContain("Anna joined");
+    // The host's own arrival is not announced to the host.
+    expect(await host.textContent(".toasts")).not.toContain("back online");
+    const inView = async (locator: ReturnType<Page["locator"]>) => {
+      await host.evaluate(() => window.scrollTo(0, 0));
+      const box = (await locator.boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= CHROMEBOOK.height;
+    };
+
+    // Only what applies now: the start button, with the plan's minutes said in words, until a timer runs.
+    const minutesLabel = await host.locator("#phase-controls label").textContent();
+    expect(minutesLabel).toMatch(/leave empty for the plan's \d+(\.\d+)? min/);
+    expect(await host.getByRole("button", { name: "Pause" }).count()).toBe(0);
+    await host.getByRole("button", { name: "▶ Start the briefing" }).click();
+    await expect.poll(() => host.getByRole("button", { name: "Pause" }).count()).toBe(1);
+    expect(await host.getByRole("button", { name: /Start/ }).count()).toBe(0);
+    await host.getByRole("button", { name: "Pause" }).click();
+    await expect.poll(() => host.getByRole("button", { name: "Resume" }).count()).toBe(1);
+
+    for (let i = 0; i < 2; i++) {
+      const phase = (await view(host)).phase;
+      await host.getByRole("button", { name: "Next phase ▶" }).click();
+      await waitHook(host, `a.phase !== '${phase}'`);
+    }
+    await waitHook(wei, "a.scene === 'negotiation'");
+    const title = "Schools and hospitals off limits";
+    await wei.click("#table-form summary");
+    await wei.selectOption("#card-select", "protected-schools-hospitals");
+    await wei.click("#table-card");
+    await waitHook(anna, "a.view.provisions.length > 0");
+    await anna.locator(".provision-row", { hasText: title }).click();
+    await anna.click("#provision-card .stance-button.stance-objection");
+    await expect.poll(() => host.locator("#drafting li", { hasText: title }).textContent()).toContain(`[${title}]`);
+
+    // Final text: the bracket's buttons and the freeze are on the first screen.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(host, "a.phase === 'final-text'");
+    const item = host.locator("#drafting li", { hasText: title });
+    await item.getByRole("button", { name: "Put it to a vote" }).waitFor();
+    for (const name of ["Drop it", "Put it to a vote"])
+      expect(await inView(item.getByRole("button", { name }))).toBe(true);
+    expect(await inView(host.getByRole("button", { name: "Freeze the text" }))).toBe(true);
+    await shoot(host, "host-final-text-1366");
+    await item.getByRole("button", { name: "Put it to a vote" }).click();
+    for (const p of [wei, anna]) await p.getByRole("button", { name: "Keep it" }).click();
+    await expect.poll(() => item.textContent()).toContain("Kept by a vote");
+    await host.getByRole("button", { name: "Freeze the text" }).click();
+    await expect.poll(() => host.getByRole("button", { name: "Unfreeze" }).count()).toBe(1);
+
+    // Signing: who has signed and who has not, at the top.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(wei, "a.scene === 'signing'");
+    const status = host.locator("#host-signing");
+    await expect.poll(() => status.textContent()).toContain("China has not signed yet");
+    expect(await inView(status)).toBe(true);
+    await wei.locator(".sign-button").first().click();
+    await expect.poll(() => status.textContent()).toContain("China — signed by Wei");
+    expect(await status.textContent()).toContain("United States has not signed yet");
+    await shoot(host, "host-signing-1366");
+
+    // Ending and deleting are off the first screen, together, below everything else, each behind a confirmation.
+    const zone = host.locator("#danger-zone");
+    expect(await zone.getByRole("button", { name: "End session" }).count()).toBe(1);
+    expect(await zone.getByRole("button", { name: "Delete this session now" }).count()).toBe(1);
+    expect(await host.locator("#session-controls").getByRole("button", { name: "End session" }).count()).toBe(0);
+    expect(await inView(zone)).toBe(false);
+    const asked: string[] = [];
+    host.removeAllListeners("dialog");
+    host.on("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await zone.getByRole("button", { name: "End session" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain("End the session for everyone?");
+    expect((await view(host)).ended).toBeFalsy();
+    for (const p of [host, wei, anna]) await p.context().close();
   }, 120_000);
 });
