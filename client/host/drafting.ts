@@ -117,7 +117,8 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
 }
 
 export function injectsPanel(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
-  const list = h("ul", { class: "injects" });
+  // Scrolls inside its card so the draft below stays near the top; focusable for the keyboard.
+  const list = h("ul", { class: "injects", tabindex: 0, "aria-label": "News to release" });
   const el = h(
     "section",
     { class: "card", id: "injects", "aria-labelledby": "injects-h" },

@@ -116,7 +116,7 @@ async function start(): Promise<void> {
   const firstFor: Record<PhaseId, HTMLElement[]> = {
     briefing: [joinInfo, phase.el, roster.el, session.el],
     opening: [phase.el, joinInfo, talk, roster.el],
-    negotiation: [phase.el, injects.el, drafting.el, talk],
+    negotiation: [phase.el, talk, drafting.el, injects.el],
     "final-text": [phase.el, session.el, drafting.el],
     signing: [phase.el, signing.el, drafting.el],
     debrief: [phase.el, joinInfo, debrief],

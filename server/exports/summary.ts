@@ -8,6 +8,8 @@ export interface Names {
   seat(id: string): string;
   provision(id: string): string;
   instrument(id: string): string;
+  card(id: string): string;
+  inject(id: string): string;
 }
 
 export function namesOf(state: SessionState): Names {
@@ -17,6 +19,8 @@ export function namesOf(state: SessionState): Names {
     seat: (id) => find(state.seats, id)?.name ?? id,
     provision: (id) => find(state.provisions, id)?.title ?? id,
     instrument: (id) => find(state.instruments, id)?.title ?? id,
+    card: (id) => find(state.scenario.cards, id)?.title ?? id,
+    inject: (id) => find(state.scenario.injects, id)?.headline ?? id,
   };
 }
 
@@ -57,7 +61,7 @@ export function summarizeCommand(c: Command, n: Names): string {
     case "announce":
       return `announced: ${c.text}`;
     case "inject.release":
-      return `released the news ${c.inject}`;
+      return `released the news ${quoted(n.inject(c.inject))}`;
     case "seat.join":
       return `${c.name} joined as ${c.role}${c.delegation ? ` for ${n.delegation(c.delegation)}` : ""}`;
     case "seat.connect":
@@ -89,7 +93,7 @@ export function summarizeCommand(c: Command, n: Names): string {
     case "instrument.open":
       return `opened ${quoted(c.title)} between ${c.parties.map(n.delegation).join(", ")}`;
     case "provision.table":
-      return `tabled the card ${c.card} in ${quoted(n.instrument(c.instrument))}`;
+      return `tabled the card ${quoted(n.card(c.card))} in ${quoted(n.instrument(c.instrument))}`;
     case "provision.draft":
       return `drafted ${quoted(c.title)} in ${quoted(n.instrument(c.instrument))}: ${c.text}`;
     case "provision.withdraw":

@@ -299,10 +299,21 @@ describe("the host console, with students watching", () => {
     const status = host.locator("#host-signing");
     await expect.poll(() => status.textContent()).toContain("China has not signed yet");
     expect(await inView(status)).toBe(true);
+    // The head is asked about the text in words, not by its version's hash.
+    expect(await wei.locator(".sign-button").first().textContent()).toBe(
+      "✍ Sign International Code of Conduct for Cyberspace as it stands (1 provision)",
+    );
     await wei.locator(".sign-button").first().click();
     await expect.poll(() => status.textContent()).toContain("China — signed by Wei");
     expect(await status.textContent()).toContain("United States has not signed yet");
     await shoot(host, "host-signing-1366");
+
+    // The record says which card was tabled, by its title.
+    const csv = await host.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>('#join-info a[href*="export.csv"]')!;
+      return (await fetch(a.href)).text();
+    });
+    expect(csv).toContain(`tabled the card “${title}” in “International Code of Conduct for Cyberspace”`);
 
     // Ending and deleting are off the first screen, together, below everything else, each behind a confirmation.
     const zone = host.locator("#danger-zone");

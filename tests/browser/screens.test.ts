@@ -153,7 +153,7 @@ describe("screens", () => {
     // Signing.
     await nextPhase(host, all, "signing");
     await wei.click(".sign-button");
-    await expect.poll(() => anna.textContent(".signatures")).toContain("Wei signed version");
+    await expect.poll(() => anna.textContent(".signatures")).toContain("signed by Wei");
     await anna.click(".sign-button");
     await expect
       .poll(async () => (await hook<string[]>(wei, "canvasTexts")).filter((t) => t.includes("signed")).length)

@@ -6,7 +6,7 @@ import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { delegationChip } from "../../ui/chips.ts";
-import { delegationOf, shortHash } from "../../ui/words.ts";
+import { delegationOf } from "../../ui/words.ts";
 import { briefBlock } from "./briefing.ts";
 import { resultWords } from "../../../shared/rules/result-words.ts";
 import { timelineReplay } from "./timeline.ts";
@@ -76,16 +76,14 @@ export function debriefBody(view: SessionView): HTMLElement[] {
           return h(
             "div",
             {},
-            h("h4", {}, `${i.title} (version ${shortHash(i.frozen!.version)})`),
+            h("h4", {}, `${i.title} (final text)`),
             h("ol", {}, ...i.frozen!.provisions.map((p) => h("li", {}, h("strong", {}, p.title), ": ", p.text))),
             h(
               "p",
               {},
               "Signed by: ",
               sigs.length
-                ? sigs
-                    .map((s) => `${delegationOf(view, s.delegation)?.name ?? s.delegation} (${shortHash(s.version)})`)
-                    .join(", ")
+                ? sigs.map((s) => `${delegationOf(view, s.delegation)?.name ?? s.delegation} (${s.name})`).join(", ")
                 : "nobody",
             ),
           );

@@ -5,7 +5,6 @@ import type { SessionView } from "../../../shared/view.ts";
 import type { Instrument } from "../../../shared/state.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { actionButton } from "../../ui/act.ts";
-import { shortHash } from "../../ui/words.ts";
 
 /** The sign button, with the warning first when the delegation's running score has one. */
 export function signControl(link: SessionLink, view: SessionView, inst: Instrument): HTMLElement {
@@ -17,13 +16,12 @@ export function signControl(link: SessionLink, view: SessionView, inst: Instrume
   // Only a red line stops the hand: a text worth less than walking away is said in the running score above.
   const own = view.standing?.instruments.find((i) => i.instrument === inst.id);
   const warning = own && own.crossed.length > 0 ? own.warning : null;
-  if (!warning) return sign(`✍ Sign version ${shortHash(f.version)}`);
+  // The text as it stands, in words: never the version's hash.
+  const n = f.provisions.length;
+  const label = `✍ Sign ${inst.title} as it stands (${n} provision${n === 1 ? "" : "s"})`;
+  if (!warning) return sign(label);
   const box = h("div", { class: "sign-warning-slot" });
-  const first = h(
-    "button",
-    { type: "button", class: "primary big sign-button" },
-    `✍ Sign version ${shortHash(f.version)}…`,
-  );
+  const first = h("button", { type: "button", class: "primary big sign-button" }, `${label}…`);
   first.addEventListener("click", () => {
     const back = h("button", { type: "button", class: "secondary" }, "Don't sign");
     back.addEventListener("click", () => fill(box, first));

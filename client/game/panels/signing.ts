@@ -9,7 +9,7 @@ import { tagChips } from "../../ui/meaning.ts";
 import { signControl } from "./sign-warning.ts";
 import { standingBlock } from "./standing.ts";
 import { delegationChip } from "../../ui/chips.ts";
-import { delegationOf, isParty, shortHash } from "../../ui/words.ts";
+import { delegationOf, isParty } from "../../ui/words.ts";
 
 export function signingPanel(ctx: GameContext): Panel {
   // Redrawn only when what it shows changed (not for every chat line).
@@ -31,7 +31,7 @@ export function signingPanel(ctx: GameContext): Panel {
             return h(
               "section",
               { class: "instrument-sign card-ish" },
-              h("h3", {}, inst.title, " ", h("span", { class: "badge" }, `version ${shortHash(f.version)}`)),
+              h("h3", {}, inst.title, " ", h("span", { class: "badge" }, "final text")),
               h(
                 "ol",
                 {},
@@ -43,13 +43,7 @@ export function signingPanel(ctx: GameContext): Panel {
                 "ul",
                 { class: "signatures" },
                 ...sigs.map((s) =>
-                  h(
-                    "li",
-                    {},
-                    "✍ ",
-                    delegationChip(delegationOf(view, s.delegation)),
-                    ` ${s.name} signed version ${shortHash(s.version)}`,
-                  ),
+                  h("li", {}, "✍ ", delegationChip(delegationOf(view, s.delegation)), ` signed by ${s.name}`),
                 ),
               ),
               !party
