@@ -104,7 +104,7 @@ describe(`kill -9 at random moments (seed ${SEED}, ${ROUNDS} rounds)`, () => {
       // Sometimes straight back, sometimes after a pause the clients have to wait through.
       await new Promise((r) => setTimeout(r, Math.floor(random() * 600)));
       // Up means the session is back: its room restored and its timer given back (the log says so).
-      await server.start({ waitFor: /session \w+ restored/ });
+      await server.start({ waitFor: /"msg":"session restored"/ });
     }
     await new Promise((r) => setTimeout(r, 500 + Math.floor(random() * 500)));
     for (const p of players) await p.stop();
