@@ -31,7 +31,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const panel = h("section", { class: "panel", id: "panel", "aria-live": "polite" });
   const talk = h("aside", { class: "talk", id: "talk", "aria-label": "Talk" });
   const notice = h("div", { class: "notice-area", role: "alert" });
-  const board = bulletins(link, { dismissable: true, withBody: false });
+  const board = bulletins(link, { dismissable: true });
   const toasts = toastArea();
   fill(
     root,

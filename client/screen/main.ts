@@ -175,7 +175,7 @@ async function start(): Promise<void> {
   );
   const title = h("h1", {});
   const phase = h("span", { class: "phase" });
-  const board = bulletins(link, { dismissable: false, withBody: true });
+  const board = bulletins(link, { dismissable: false });
   const main = h("main", {});
   const toasts = toastArea();
   // Late arrivals can still find the session from the header in every phase.

@@ -9,7 +9,6 @@ import { h, fill } from "./dom.ts";
 
 interface Options {
   dismissable: boolean;
-  withBody: boolean;
 }
 
 export function bulletins(link: SessionLink, opts: Options): HTMLElement {
@@ -66,7 +65,8 @@ export function bulletins(link: SessionLink, opts: Options): HTMLElement {
             "div",
             {},
             h("p", {}, h("strong", { class: "bulletin-label" }, "NEWS: "), inject.headline, " ", closer(nKey, "news")),
-            opts.withBody ? h("p", { class: "news-body" }, inject.body) : null,
+            // The whole story, on phones too: the headline alone leaves students guessing.
+            h("p", { class: "news-body" }, inject.body),
           )
         : null,
     );

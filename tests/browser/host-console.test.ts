@@ -174,6 +174,10 @@ describe("the host console, with students watching", () => {
     await host.locator("#injects li", { hasText: headline }).getByRole("button", { name: "Release" }).click();
     await expect.poll(() => projector.textContent(".news-flash")).toContain(headline);
     for (const p of [wei, anna]) await expect.poll(() => p.textContent(".news-flash")).toContain(headline);
+    // Phones get the whole story, not just the headline.
+    const story = "A ransomware attack has locked the computers of a large city hospital overnight.";
+    for (const p of [wei, anna, projector]) expect(await p.textContent(".news-flash .news-body")).toContain(story);
+    await shoot(wei, "news-phone-360");
     await expect.poll(() => wei.locator(".provision-row", { hasText: title }).textContent()).toContain("In the news");
     await expect.poll(() => projector.locator(".draft li", { hasText: title }).textContent()).toContain(headline);
     expect(await host.locator("#injects li", { hasText: headline }).textContent()).toContain("Released");
