@@ -61,8 +61,9 @@ function showFacts(facts: SessionFacts | null): void {
   title.hidden = false;
   fill(
     delegationSelect,
-    h("option", { value: "" }, "Any delegation (the teacher or the game places you)"),
-    ...facts.delegations.map((d) => h("option", { value: d.id }, `${d.emblem} ${d.name} — ${d.seated} seated`)),
+    // Short enough for a 320 px phone; the hint under the field says what "any" means.
+    h("option", { value: "" }, "Any delegation"),
+    ...facts.delegations.map((d) => h("option", { value: d.id }, `${d.name} (${d.seated})`)),
   );
   field.hidden = facts.delegations.length === 0;
 }

@@ -59,8 +59,30 @@ describe("the join page", () => {
     expect(await page.textContent("#session-title")).toBe("A Code of Conduct for Cyberspace");
     const options = await page.locator("#delegation option").allTextContents();
     expect(options[0]).toMatch(/^Any delegation/);
-    expect(options.slice(1).join("|")).toMatch(/China — 0 seated.*Japan — 0 seated/);
+    expect(options.slice(1).join("|")).toMatch(/China \(0\).*Japan \(0\)/);
     await shoot(page, "join-projector-1920");
+    await context.close();
+  });
+
+  test("on a 320 px phone every delegation choice fits its dropdown, and what 'any' means is said beside it", async () => {
+    const { code } = await server.createSession();
+    const { context, page } = await newPage(browser, { width: 320, height: 640 });
+    await page.goto(`${server.url}/j/${code}`);
+    await page.locator("#delegation-field").waitFor({ state: "visible" });
+    // Each option's text, in the select's own font, against the room the closed select gives it (less its arrow).
+    const tooWide = await page.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>("#delegation")!;
+      const style = getComputedStyle(select);
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text);
+    });
+    expect(tooWide).toEqual([]);
+    expect(await page.locator("#delegation option").first().textContent()).toBe("Any delegation");
+    expect(await page.textContent("#delegation-hint")).toContain("the teacher or the game places you");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shoot(page, "join-phone-320");
     await context.close();
   });
 
