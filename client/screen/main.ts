@@ -15,7 +15,6 @@ import {
   provisionStatus,
   provisionsOf,
   resolutionWords,
-  shortHash,
   STATUS_WORDS,
   voteTally,
 } from "../ui/words.ts";
@@ -115,7 +114,7 @@ function showDraft(section: HTMLElement, v: SessionView): void {
       const el = h(
         "div",
         { class: "instrument" },
-        h("h2", {}, inst.title, inst.frozen ? ` — final text, version ${shortHash(inst.frozen.version)}` : ""),
+        h("h2", {}, inst.title, inst.frozen ? " — final text" : ""),
         // Signatures first: in the signing phase they are what the room is watching.
         sigs.el,
         list,

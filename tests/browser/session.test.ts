@@ -103,6 +103,9 @@ describe("a short session, played in the browser", () => {
     const chinaBrief = weiView.scenario.delegations.find((d) => d.id === "china")!.brief!.instructions;
     await expect.poll(() => wei.textContent("#panel")).toContain(chinaBrief);
     expect(await anna.textContent("#panel")).not.toContain(chinaBrief);
+    // A red line is said by what it is about, in words, not by its tag's id.
+    const redLines = await wei.locator("#panel .red-lines li").allTextContents();
+    expect(redLines[0]).toMatch(/^Anything tagged #free flow: Your government will not accept/);
     expect(weiView.scenario.delegations.filter((d) => d.brief).map((d) => d.id)).toEqual(["china"]);
 
     // A refused action: the floor is closed in the briefing. The refusal shows under the input and nothing is said.
@@ -170,7 +173,7 @@ describe("a short session, played in the browser", () => {
     await host.getByRole("button", { name: "Next phase ▶" }).click();
     await waitHook(wei, "a.scene === 'final-text'");
     await host.getByRole("button", { name: "Freeze the text" }).click();
-    await expect.poll(() => wei.textContent("#panel")).toMatch(/Frozen: version [0-9a-f]{8}/);
+    await expect.poll(() => wei.textContent("#panel")).toContain("Frozen: this is the text that will be signed.");
 
     // Signing: heads sign; every screen shows who signed.
     await host.getByRole("button", { name: "Next phase ▶" }).click();

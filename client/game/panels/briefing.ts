@@ -5,6 +5,7 @@ import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import type { Brief } from "../../../shared/scenario.ts";
+import { tagWords } from "../../ui/meaning.ts";
 import { h, fill } from "../../ui/dom.ts";
 import { whenChanged } from "../../ui/keyed.ts";
 import { delegationChip } from "../../ui/chips.ts";
@@ -41,7 +42,12 @@ export function briefBlock(view: SessionView, brief: Brief): HTMLElement {
       "Each priority counts once; a code counts only if two or more delegations sign it; signing across a red line leaves you below your walk-away.",
     ),
     brief.redLines.length ? h("h4", {}, "Red lines (never sign these)") : null,
-    h("ul", {}, ...brief.redLines.map((r) => h("li", {}, h("strong", {}, r.tag), " — ", r.why))),
+    // A red line by what it is about (its tag in words, as the provision chips show it), then why.
+    h(
+      "ul",
+      { class: "red-lines" },
+      ...brief.redLines.map((r) => h("li", {}, h("strong", {}, `Anything tagged #${tagWords(r.tag)}`), ": ", r.why)),
+    ),
     h("p", {}, h("strong", {}, "Success: "), brief.success),
   );
 }

@@ -15,7 +15,6 @@ import {
   provisionStatus,
   provisionsOf,
   resolutionWords,
-  shortHash,
   STATUS_WORDS,
   voteTally,
 } from "../../ui/words.ts";
@@ -36,11 +35,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
           h("h2", {}, "Final text"),
           instrumentTabs(ctx, view),
           inst?.frozen
-            ? h(
-                "p",
-                { class: "frozen" },
-                `Frozen: version ${shortHash(inst.frozen.version)}. This is the text that will be signed.`,
-              )
+            ? h("p", { class: "frozen" }, "Frozen: this is the text that will be signed.")
             : h(
                 "p",
                 {},
