@@ -1,6 +1,6 @@
 // What a report says, worked out once from the state and the journal; the
 // HTML, Markdown and CSV renderers only lay it out. Pure: no clock, no I/O.
-import { PHASE_TITLES } from "../../shared/scenario.ts";
+import { PHASES, PHASE_TITLES } from "../../shared/scenario.ts";
 import type { Brief } from "../../shared/scenario.ts";
 import type { DelegationScore, Provision, SessionState } from "../../shared/state.ts";
 import type { JournalEntry } from "../store/types.ts";
@@ -175,6 +175,16 @@ function scoreOf(state: SessionState, delegation: string, names: Names): ReportS
 
 export function buildReport(state: SessionState, entries: readonly JournalEntry[]): Report {
   const names = namesOf(state);
+  // Replays the phase through the journal so a move says where it went ("moved on to Final text").
+  let at = 0;
+  const phaseWords = (c: JournalEntry["command"]): string | null => {
+    if (c.type === "phase.next" && at < PHASES.length - 1) return `moved on to ${PHASE_TITLES[PHASES[++at]!]}`;
+    if (c.type === "phase.back" && at > 0) return `went back to ${PHASE_TITLES[PHASES[--at]!]}`;
+    const plan = state.scenario.phases.find((p) => p.phase === PHASES[at]);
+    if (c.type === "timer.deadline" && plan?.onExpire === "advance" && at < PHASES.length - 1)
+      return `the time ran out: moved on to ${PHASE_TITLES[PHASES[++at]!]}`;
+    return null;
+  };
   const provisions = state.instruments.flatMap((i) =>
     i.provisions
       .map((id) => state.provisions.find((p) => p.id === id))
@@ -245,7 +255,7 @@ export function buildReport(state: SessionState, entries: readonly JournalEntry[
       at: e.ctx.now,
       actor: actorName(e.actor, names),
       type: e.command.type,
-      summary: summarizeCommand(e.command, names),
+      summary: phaseWords(e.command) ?? summarizeCommand(e.command, names),
     })),
     questions: state.scenario.questions,
   };

@@ -317,6 +317,7 @@ describe("the host console, with students watching", () => {
       const a = document.querySelector<HTMLAnchorElement>('#join-info a[href*="export.csv"]')!;
       return (await fetch(a.href)).text();
     });
+    expect(csv).toContain("moved on to Final text");
     expect(csv).toContain(`tabled the card “${title}” in “International Code of Conduct for Cyberspace”`);
 
     // Ending and deleting are off the first screen, together, below everything else, each behind a confirmation.
