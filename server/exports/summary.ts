@@ -48,6 +48,8 @@ export function summarizeCommand(c: Command, n: Names): string {
       return "stopped the timer";
     case "timer.deadline":
       return "the timer ran out";
+    case "amendment.consent":
+      return "the deadline for silent consent passed";
     case "timer.restore":
       return `timer restored after a restart with ${Math.round(c.remainingMs / 1000)} s left`;
     case "session.lock":

@@ -19,6 +19,7 @@ import {
 import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf, audienceOfSeat } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
+import { consentDue } from "../../shared/rules/settle.ts";
 import type { SeatId } from "../../shared/ids.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { Audience } from "../../shared/view.ts";
@@ -550,6 +551,9 @@ export class Session {
   }
 
   private checkDeadline(): void {
+    // Under consensus, silence becomes consent at a deadline everyone was shown: decide it then, not at the next vote.
+    if (!this.closing && !this.state.ended && consentDue(this.state, this.deps.now()))
+      this.system({ type: "amendment.consent" });
     const { timer, ended } = this.state;
     if (this.closing || ended || timer.state !== "running" || this.deps.now() < timer.endsAt) {
       if (!this.closing) this.scheduleDeadline();

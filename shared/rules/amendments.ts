@@ -20,7 +20,7 @@ import {
   unknownTag,
 } from "./lookup.ts";
 import { refuse } from "./refuse.ts";
-import { settleVotes } from "./settle.ts";
+import { consentDue, settleVotes } from "./settle.ts";
 import { editFits, words } from "./words.ts";
 
 /** Under consensus, how long an amendment waits before silence counts as consent. */
@@ -174,6 +174,14 @@ export const amendmentWithdraw: Handler<ActionOf<"amendment.withdraw">> = (s, a,
       amendment: amendment.id,
     }),
   ]);
+};
+
+/** The server's clock reached a consensus deadline: what silence has now agreed to is decided, for everyone to see. */
+export const amendmentConsent: Handler<ActionOf<"amendment.consent">> = (s, _a, w) => {
+  if (!consentDue(s, w.t))
+    return refuse("DEADLINE_NOT_REACHED", "No amendment's deadline for silent consent has passed yet.");
+  const { state, events } = settleVotes(s, w.t);
+  return accept(state, events);
 };
 
 export const amendmentClose: Handler<ActionOf<"amendment.close">> = (s, a, w) => {

@@ -25,6 +25,8 @@ export type SystemAction =
   | { type: "seat.leave"; seat: SeatId }
   /** The phase timer's deadline passed. */
   | { type: "timer.deadline" }
+  /** Under consensus, a pending amendment's deadline for silent consent passed: it is decided now, not at the next vote. */
+  | { type: "amendment.consent" }
   /** After a server restart: a running timer goes on with the time it had left when the server stopped. */
   | { type: "timer.restore"; remainingMs: number };
 

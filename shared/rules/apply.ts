@@ -18,7 +18,7 @@ import {
   seatMove,
 } from "./seats.ts";
 import { instrumentOpen, provisionDraft, provisionTable, provisionWithdraw, stanceSet } from "./drafting.ts";
-import { amendmentClose, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
+import { amendmentClose, amendmentConsent, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
 import { bracketResolve, instrumentFreeze, instrumentUnfreeze, provisionRetag, voteCast, voteClose } from "./final.ts";
 import { sign } from "./signing.ts";
 import { announce, channelOpen, say } from "./talk.ts";
@@ -64,6 +64,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "amendment.propose": amendmentPropose,
   "amendment.withdraw": amendmentWithdraw,
   "amendment.vote": amendmentVote,
+  "amendment.consent": amendmentConsent,
   "vote.cast": voteCast,
   sign,
   "channel.open": channelOpen,

@@ -64,6 +64,7 @@ export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<SystemAction["type"]>
   "seat.disconnect",
   "seat.leave",
   "timer.deadline",
+  "amendment.consent",
   "timer.restore",
 ]);
 

@@ -14,6 +14,14 @@ export function everyoneVoted(s: SessionState, instrumentId: string, votes: Reco
   return partiesOf(s, instrument).every((d) => !seated.has(d) || votes[d] !== undefined);
 }
 
+/** Pending amendments whose deadline for silent consent has passed by `t` (consensus only: elsewhere there is none). */
+export function consentDue(s: SessionState, t: number): boolean {
+  return (
+    s.phase === "negotiation" &&
+    s.amendments.some((a) => a.status === "pending" && a.deadline !== null && t >= a.deadline)
+  );
+}
+
 export function settleVotes(s: SessionState, t: number): { state: SessionState; events: GameEvent[] } {
   let state = s;
   const events: GameEvent[] = [];

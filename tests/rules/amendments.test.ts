@@ -4,7 +4,18 @@ import type { DecisionRule } from "../../shared/scenario.ts";
 import type { SessionState } from "../../shared/state.ts";
 import { currentText } from "../../shared/rules/index.ts";
 import { CONSENSUS_SILENCE_MS } from "../../shared/rules/amendments.ts";
-import { HOST, accepted, idOf, nextId, ok, refused, table, tableCard, type Table } from "../fixtures/mini-scenario.ts";
+import {
+  HOST,
+  SYSTEM,
+  accepted,
+  idOf,
+  nextId,
+  ok,
+  refused,
+  table,
+  tableCard,
+  type Table,
+} from "../fixtures/mini-scenario.ts";
 
 // "States share data on cyber threats." : 6 words, tabled by China.
 function threatData(rule: DecisionRule = "consensus"): Table & { provision: string } {
@@ -337,6 +348,34 @@ describe("amendment.vote and deciding", () => {
     });
     s = ok(s, t.lin, { type: "amendment.vote", amendment: id, vote: "yes" }, { now: amendmentOf(s, id).deadline! + 1 });
     expect(amendmentOf(s, id).status).toBe("adopted");
+  });
+  it("under consensus, the server's clock settles it at the deadline with nobody acting: adopted by silence, rejected by an objection", () => {
+    const t = threatData();
+    const propose = (s: SessionState, at: number) =>
+      ok(s, t.amy, {
+        type: "amendment.propose",
+        provision: t.provision,
+        baseVersion: 1,
+        edit: { kind: "insert", at, text: "All" },
+      });
+    const first = nextId(t.state, "a");
+    let s = propose(t.state, 0);
+    const second = nextId(s, "a");
+    s = propose(s, 1);
+    s = ok(s, t.wei, { type: "amendment.vote", amendment: second, vote: "no" });
+    const earliest = amendmentOf(s, first).deadline!;
+    const deadline = amendmentOf(s, second).deadline!;
+    // Before the deadline the server's action is refused and changes nothing.
+    refused(s, SYSTEM, { type: "amendment.consent" }, "DEADLINE_NOT_REACHED", { now: earliest - 1 });
+    expect(amendmentOf(s, first).status).toBe("pending");
+    const settled = accepted(s, SYSTEM, { type: "amendment.consent" }, { now: deadline });
+    expect(amendmentOf(settled.state, first).status).toBe("adopted");
+    expect(amendmentOf(settled.state, second).status).toBe("rejected");
+    expect(settled.events.map((e) => e.type)).toEqual(["amendment.adopted", "amendment.rejected"]);
+    // Nothing is left to settle.
+    refused(settled.state, SYSTEM, { type: "amendment.consent" }, "DEADLINE_NOT_REACHED", { now: deadline + 1 });
+    // A student cannot send it.
+    refused(s, t.amy, { type: "amendment.consent" } as never, "BAD_MESSAGE", { now: deadline });
   });
   it("under majority, the host's close counts missing votes as abstentions, with no deadline", () => {
     const t = threatData("majority");

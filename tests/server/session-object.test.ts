@@ -14,6 +14,7 @@ import type { ServerMessage, ServerMessageOf } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { SECRETS, T0, miniScenario } from "../fixtures/mini-scenario.ts";
 import { quietLog } from "../../server/log.ts";
+import { CONSENSUS_SILENCE_MS } from "../../shared/rules/amendments.ts";
 
 const MINUTE = 60_000;
 const HOST_KEY = "host-key-for-the-session-object-test";
@@ -350,5 +351,38 @@ describe("Session after a restart", () => {
     expect(seats.find((s) => s.delegation === "usa")).toMatchObject({ computer: "cooperative", connected: true });
     expect(seats.find((s) => s.name === "Wei")).toMatchObject({ connected: false });
     again.dispose();
+  });
+});
+
+describe("Session: consensus deadlines on the server's clock", () => {
+  it("adopts an amendment nobody objected to when its deadline passes, with nobody acting, and tells everyone", () => {
+    const t = openSession();
+    const host = t.join({ hostKey: HOST_KEY });
+    const wei = t.join({ name: "Wei", delegation: "china" });
+    const ann = t.join({ name: "Ann", delegation: "usa" });
+    t.act(host, { type: "phase.next" });
+    t.act(host, { type: "phase.next" });
+    expect(t.act(wei, { type: "provision.table", instrument: "code", card: "non-aggression" })).toMatchObject({
+      type: "ack",
+    });
+    const provision = wei.view!.provisions[0]!;
+    expect(
+      t.act(ann, {
+        type: "amendment.propose",
+        provision: provision.id,
+        baseVersion: 1,
+        edit: { kind: "insert", at: 0, text: "All" },
+      }),
+    ).toMatchObject({ type: "ack" });
+    const pending = () => ann.view!.amendments.filter((a) => a.status === "pending").length;
+    expect(pending()).toBe(1);
+    t.clock.advance(CONSENSUS_SILENCE_MS - 2_000);
+    expect(pending()).toBe(1);
+    t.clock.advance(3_000);
+    for (const socket of [host, wei, ann]) {
+      expect(socket.of("event").map((e) => e.event.type)).toContain("amendment.adopted");
+      expect(socket.view!.provisions[0]!.versions.at(-1)!.text).toMatch(/^All /);
+    }
+    expect(pending()).toBe(0);
   });
 });
