@@ -1,6 +1,6 @@
 // "Host a new session": pick a scenario the server offers or upload one's own
 // file, pick the lesson (a preset scales the phase plan), see and edit the
-// minutes of each phase, and say whether the debrief shows team and private
+// minutes of each phase, choose the decision rule, and say whether the debrief shows team and private
 // channels. A broken file is listed error by error; success opens the console.
 import { byId, fill, h } from "../ui/dom.ts";
 import { createSession, listScenarios, type PlannedPhase, type ScenarioError, type ScenarioSummary } from "./api.ts";
@@ -15,6 +15,7 @@ export function setUpHostForm(): void {
   const phases = byId("plan-phases");
   const total = byId("plan-total");
   const reveal = byId<HTMLInputElement>("reveal-channels");
+  const rule = byId<HTMLSelectElement>("decision-rule");
   const errors = byId<HTMLUListElement>("host-errors");
   const button = byId<HTMLButtonElement>("host-button");
   let loaded = false;
@@ -105,6 +106,7 @@ export function setUpHostForm(): void {
     try {
       const lesson: Record<string, unknown> = { revealChannels: reveal.checked };
       if (preset.value) lesson.preset = preset.value;
+      if (rule.value) lesson.decisionRule = rule.value;
       const chosen = file.files?.[0];
       if (!chosen && !plan.hidden)
         lesson.minutes = Object.fromEntries(inputs().map((i) => [i.dataset.phase, Number(i.value)]));

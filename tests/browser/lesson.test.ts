@@ -37,6 +37,8 @@ describe("a lesson that fits the timetable", () => {
     // Short timers for the test: half a minute a phase.
     for (const input of await host.locator("#plan-phases input").all()) await input.fill("0.5");
     expect(await host.textContent("#plan-total")).toBe("3 min in all");
+    // The decision rule is the teacher's choice when hosting, not only the scenario's.
+    await host.selectOption("#decision-rule", "majority");
     await host.click("#host-button");
     await host.waitForURL(/\/host\/[A-Z0-9]{6}#key=/);
     await host.goto(host.url().replace("#", "?test=1#"));
@@ -54,6 +56,7 @@ describe("a lesson that fits the timetable", () => {
 
     const wei = await joinByLink(browser, server, code, "Wei", "china");
     const anna = await joinByLink(browser, server, code, "Anna", "united-states");
+    expect((await view(wei)).decisionRule).toBe("majority");
     // Told on joining what the debrief will show.
     expect(await wei.textContent("#privacy-note")).toContain(
       "At the debrief, every team and private channel is shown to the whole class",
