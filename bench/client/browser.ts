@@ -4,7 +4,7 @@
 // from pressing Join to the table being ready (the Phaser scene has drawn).
 // The Accord server runs as its own process; each try is a fresh browser
 // context (a first visit: nothing cached).
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../tools/chromium.ts";
 import { performance } from "node:perf_hooks";
 import { spawnChild } from "../lib/child.ts";
 import { median, round } from "../lib/stats.ts";
@@ -33,20 +33,7 @@ export interface BrowserTimes {
 
 export async function measureBrowser(tries: number): Promise<BrowserTimes> {
   const server = await spawnChild(new URL("../server/accord-server.ts", import.meta.url));
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    timeout: 30_000,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const joinRuns: number[] = [];
   const tableRuns: number[] = [];
   try {

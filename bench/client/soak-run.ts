@@ -1,24 +1,14 @@
 // Section "client.soak": the real server as its own process, Debian's
 // headless Chromium, and one student's page through a busy lesson (soak.ts).
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../tools/chromium.ts";
 import { spawnChild } from "../lib/child.ts";
 import { ensureBuilt } from "./sizes.ts";
 import { runSoak, type SoakResult } from "./soak.ts";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export async function benchClientSoak(minutes: number, log: (line: string) => void): Promise<SoakResult> {
   ensureBuilt();
   const server = await spawnChild(new URL("../server/accord-server.ts", import.meta.url));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const { url } = await server.request<{ url: string }>("info");
     const [session] = await server.request<{ code: string; hostKey: string }[]>("create", { n: 1 });

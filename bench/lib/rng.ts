@@ -1,6 +1,6 @@
 // A small seeded generator (mulberry32): the same seed gives the same session
 // script and the same client pacing, so two runs load the server alike.
-import { seeded, type Rng } from "../../tools/seeded.ts";
+import { seeded, type Rng } from "../../shared/seeded.ts";
 
 export { seeded, type Rng };
 

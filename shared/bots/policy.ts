@@ -13,7 +13,7 @@ import { STYLES, type Style } from "./style.ts";
 import { tagWords, walkAwayOf, worthOf, worthOfText, type Reading } from "./worth.ts";
 import { deletionAbout } from "./compromise.ts";
 import { answerTo } from "./answer.ts";
-import { seeded, seedOf } from "./rng.ts";
+import { seeded, seedOf } from "../seeded.ts";
 
 export interface BotSelf {
   delegation: string;

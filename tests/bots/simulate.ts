@@ -9,7 +9,7 @@ import type { SessionView } from "../../shared/view.ts";
 import { applyAction, createSession, viewFor, type Actor, type Command } from "../../shared/rules/index.ts";
 import { decide, freshMemory, type BotMemory, type BotSelf } from "../../shared/bots/policy.ts";
 import { chairMove } from "../../shared/bots/chair.ts";
-import { seedOf } from "../../shared/bots/rng.ts";
+import { seedOf } from "../../shared/seeded.ts";
 import type { Difficulty } from "../../shared/bots/difficulty.ts";
 
 export interface Sent {

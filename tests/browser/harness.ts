@@ -4,7 +4,8 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../tools/chromium.ts";
 import { createAccordServer, type AccordServer } from "../../server/app.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -13,29 +14,11 @@ export const SHOTS = join(ROOT, "test-artifacts", "screens");
 import { ensureClientBuilt } from "./build.ts";
 import { quietLog } from "../../server/log.ts";
 
-export { ensureClientBuilt };
+export { ensureClientBuilt, launchChromium };
 
 export async function startServer(): Promise<AccordServer> {
   // A short hold keeps closing quick; reloads in the tests come back well within it.
   return createAccordServer({ port: 0, host: "127.0.0.1", log: quietLog(), restore: false, holdMs: 20_000 });
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    timeout: 30_000,
-    // playwright-core gives each launch a fresh user-data-dir and adds --headless itself.
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 }
 
 /** A test file's real server and Chromium: started before its tests (the client built if stale), closed after. */

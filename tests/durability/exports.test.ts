@@ -2,7 +2,8 @@
 // final text, every signature, every score) and for hostile text that must
 // come out exact and harmless in each format.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../tools/chromium.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { JournalEntry } from "../../server/store/types.ts";
 import { exportCsv, exportHtml, exportJson, exportMarkdown, renderExport } from "../../server/exports/index.ts";
@@ -153,18 +154,7 @@ describe("hostile text in every format", () => {
   const entries = debriefEntries();
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -12,7 +12,7 @@ import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { openMemoryStore } from "../../server/store/memory.ts";
 import { SessionJournal } from "../../server/room/journal.ts";
 import type { JournalEntry } from "../../server/store/types.ts";
-import { seeded } from "../../tools/seeded.ts";
+import { seeded } from "../../shared/seeded.ts";
 import { HEARTBEAT_MS } from "../../server/store/sqlite-heartbeat.ts";
 import { freePort, ServerProcess } from "./server-process.ts";
 import { ScriptedPlayer, type Sent } from "./scripted-client.ts";

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../server/store/sqlite.ts";
 import { openMemoryStore } from "../../server/store/memory.ts";
 import { SessionJournal } from "../../server/room/journal.ts";
-import { seeded } from "../../tools/seeded.ts";
+import { seeded } from "../../shared/seeded.ts";
 import { freePort } from "./server-process.ts";
 import { ScriptedPlayer, type Sent } from "./scripted-client.ts";
 

@@ -18,7 +18,7 @@ import {
 } from "../../shared/rules/index.ts";
 import { deepFreeze } from "../fixtures/mini-scenario.ts";
 
-import { seeded as mulberry32 } from "../../tools/seeded.ts";
+import { seeded as mulberry32 } from "../../shared/seeded.ts";
 
 export interface FuzzReport {
   failure: string | null;

@@ -5,7 +5,7 @@
 // every shape (none, bytes, JSON of the wrong kind, deep, huge). The server
 // passes when it answers every request with 1xx-4xx within the time, and
 // stays up: never a 5xx for a client's garbage, never a hang.
-import { seeded, type Rng } from "../seeded.ts";
+import { seeded, type Rng } from "../../shared/seeded.ts";
 import { rawRequest, type RawRequest } from "../raw-http.ts";
 
 export interface HttpFuzzTarget {

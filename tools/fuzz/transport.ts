@@ -10,7 +10,7 @@
 import { Client, type Room } from "colyseus.js";
 import { CLIENT_ACTION_TYPES, REFUSAL_CODES, type ServerMessage } from "../../shared/protocol.ts";
 import { LIMITS } from "../../shared/limits.ts";
-import { seeded, type Rng } from "../seeded.ts";
+import { seeded, type Rng } from "../../shared/seeded.ts";
 
 export interface TransportFuzzTarget {
   /** The server's http URL on 127.0.0.1. */
