@@ -6,7 +6,7 @@
 import { applyPatch } from "../../shared/patch.ts";
 import type { ClientAction, ServerMessage } from "../../shared/protocol.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { seeded, type Rng } from "../../shared/bots/rng.ts";
+import { seeded, type Rng } from "../../shared/seeded.ts";
 import type { SeatLink } from "./link.ts";
 import { thinkingMs, type BotScheduler } from "./scheduler.ts";
 

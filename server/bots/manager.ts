@@ -6,7 +6,7 @@ import type { SessionState } from "../../shared/state.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { decide, freshMemory, type BotMemory, type BotSelf } from "../../shared/bots/policy.ts";
 import { chairMove } from "../../shared/bots/chair.ts";
-import { seedOf } from "../../shared/bots/rng.ts";
+import { seedOf } from "../../shared/seeded.ts";
 import type { Difficulty } from "../../shared/bots/difficulty.ts";
 import { SeatDriver, humanPause, type Brain } from "./driver.ts";
 import type { BotRoom } from "./link.ts";
