@@ -9,7 +9,7 @@ export const ARTICLE = findSourceText();
 export const ARTICLE_DIR = ARTICLE === null ? null : sourceDir();
 
 const WHY = "needs the source article: set ACCORD_SOURCE_DIR to its folder";
-if (ARTICLE === null) console.info(`Skipping the tests that ${WHY} (it is not part of the repository).`);
+if (ARTICLE === null) console.info(`Some tests are skipped: each ${WHY} (the article is not part of the repository).`);
 
 /** `it`, skipped with the reason in its name when the article is absent. */
 export const itWithArticle = (name: string, fn: () => void | Promise<void>) =>
