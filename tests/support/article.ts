@@ -13,4 +13,4 @@ if (ARTICLE === null) console.info(`Some tests are skipped: each ${WHY} (the art
 
 /** `it`, skipped with the reason in its name when the article is absent. */
 export const itWithArticle = (name: string, fn: () => void | Promise<void>) =>
-  ARTICLE === null ? it.skip(`${name} [skipped: ${WHY}]`, fn) : it(name, fn);
+  it.skipIf(ARTICLE === null)(ARTICLE === null ? `${name} [skipped: ${WHY}]` : name, fn);
