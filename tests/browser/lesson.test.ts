@@ -41,6 +41,9 @@ describe("a lesson that fits the timetable", () => {
     await host.selectOption("#decision-rule", "majority");
     await host.click("#host-button");
     await host.waitForURL(/\/host\/[A-Z0-9]{6}#key=/);
+    // The console the form opened is up before the test build's hook is asked for (a second navigation
+    // started while the first still loads can leave the page on neither).
+    await host.locator("#host-code").waitFor();
     await host.goto(host.url().replace("#", "?test=1#"));
     await host.locator("#lesson").waitFor();
     const code = (await host.textContent("#host-code"))!.trim();
