@@ -10,7 +10,8 @@ export const JOIN_WORDS: Readonly<Partial<Record<RefusalCode, string>>> = {
   SESSION_FULL: "This session is full. Ask your teacher.",
   SESSION_ENDED: "This session has ended.",
   NAME_TAKEN: "This name is taken in this session — add an initial.",
-  NAME_NOT_ALLOWED: "That name can't be used here. Try your first name or a nickname.",
+  NAME_NOT_ALLOWED:
+    "That name can't be used here. Pick another, or if it is your real name, add your family name or an initial.",
   UNKNOWN_DELEGATION: "That delegation is not in this session. Pick another one.",
   UNKNOWN_SEAT: "That rejoin code doesn't match a seat. Ask your teacher to read it again.",
   SEAT_TAKEN: "Someone is already sitting in that seat. Ask your teacher.",

@@ -9,7 +9,7 @@ import type { SystemAction } from "../../shared/rules/api.ts";
 import type { Seat, SessionState } from "../../shared/state.ts";
 import { holdsHostKey, sha256Hex } from "../secrets.ts";
 import type { JoinLimits } from "../limits/joins.ts";
-import { nameIsOffensive } from "../names.ts";
+import { judgeName } from "../names.ts";
 import { timingSafeEqual } from "node:crypto";
 import { parseUntrusted } from "./plain.ts";
 
@@ -86,7 +86,7 @@ export function planJoin(state: SessionState, raw: unknown, door?: JoinDoor): Jo
   if ("observer" in options) {
     return { kind: "new", command: { type: "seat.join", role: "observer", name: "Projector" } };
   }
-  if (nameIsOffensive(options.name)) {
+  if (judgeName(options.name) !== "fine") {
     throw new JoinRefusal(
       "NAME_NOT_ALLOWED",
       "That name can't be used here: it holds a word on the school word list. Pick another display name.",

@@ -120,10 +120,15 @@ describe("the name filter", () => {
         /^NAME_NOT_ALLOWED: That name can't be used here/,
       );
     }
-    // Whole words only: real names that merely contain a listed word are welcome, and numbers alone are no insult.
-    const fine = ["Cassandra", "Scunthorpe", "Анна", "Ana L.", "Student 5"];
+    // A given name that is also an English listed word is asked for a family name, not called rude.
+    await expect(Player.join(server, code, { name: "Dick" }, "Dick")).rejects.toThrow(
+      /add your family name or an initial/,
+    );
+    // Whole words only: real names that merely contain a listed word are welcome, and numbers alone are no insult;
+    // real given names that some language's list holds are welcome too.
+    const fine = ["Cassandra", "Scunthorpe", "Анна", "Ana L.", "Student 5", "Claire", "Dick Smith"];
     for (const name of fine) await join(code, { name }, name);
-    await until(() => host.view!.seats.filter((s) => s.role === "delegate").length === fine.length, "five seats");
+    await until(() => host.view!.seats.filter((s) => s.role === "delegate").length === fine.length, "seven seats");
     expect(host.view!.seats.filter((s) => s.role === "delegate").map((s) => s.name)).toEqual(fine);
   });
 });
