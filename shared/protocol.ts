@@ -70,6 +70,8 @@ export const ClientAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("seat.hand"), seat: SeatId }),
   z.object({ type: z.literal("seat.kick"), seat: SeatId }),
   z.object({ type: z.literal("seat.rename"), seat: SeatId, name: DisplayNameText }),
+  /** The host, or the delegation's head, gives a delegate a job (spokesperson, drafter, liaison, analyst). */
+  z.object({ type: z.literal("seat.job"), seat: SeatId, job: z.string().trim().min(1).max(40) }),
   z.object({ type: z.literal("amendment.close"), amendment: AmendmentId }),
   z.object({ type: z.literal("bracket.resolve"), provision: ProvisionId, how: z.enum(["drop", "vote"]) }),
   z.object({ type: z.literal("vote.close"), provision: ProvisionId }),
@@ -188,6 +190,8 @@ export const REFUSAL_CODES = [
   "NOT_HOST",
   "NOT_DELEGATE",
   "NOT_HEAD_OF_DELEGATION",
+  "NOT_YOUR_DELEGATION",
+  "UNKNOWN_JOB",
   "UNKNOWN_DELEGATION",
   "SAME_DELEGATION",
   "SESSION_ENDED",
@@ -298,6 +302,8 @@ export const JOIN_ERROR_CODES: { readonly [C in RefusalCode]: number } = {
   UNKNOWN_INJECT: 4453,
   INJECT_ALREADY_RELEASED: 4454,
   INTERNAL: 4455,
+  NOT_YOUR_DELEGATION: 4456,
+  UNKNOWN_JOB: 4457,
 };
 export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_CODES[code];
 

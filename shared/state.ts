@@ -6,10 +6,18 @@ import { PhaseId, Scenario, DecisionRule } from "./scenario.ts";
 import { Stance, TextEdit, Vote } from "./protocol.ts";
 import { Difficulty } from "./bots/difficulty.ts";
 import { Lesson } from "./lesson.ts";
+import { JOBS } from "./jobs.ts";
 import { AmendmentId, ChannelId, DelegationId, InstrumentId, ProvisionId, SeatId } from "./ids.ts";
 
 export const Role = z.enum(["host", "delegate", "observer"]);
 export type Role = z.infer<typeof Role>;
+
+/**
+ * A delegate's job within its delegation, besides the head (who is in `heads`):
+ * it guides what they do; it locks nobody out of anything.
+ */
+export const Job = z.enum(JOBS);
+export type Job = z.infer<typeof Job>;
 
 export const Seat = z.object({
   id: SeatId,
@@ -26,6 +34,8 @@ export const Seat = z.object({
   lastSeq: z.number().int(),
   /** Set on a computer delegation's seat: it is played by the server, by its brief, at this difficulty. */
   computer: Difficulty.optional(),
+  /** The delegate's job when not head (absent in sessions stored before jobs, and on seats that joined as head). */
+  job: Job.optional(),
 });
 export type Seat = z.infer<typeof Seat>;
 

@@ -7,11 +7,13 @@
 import type { SessionState } from "../../shared/state.ts";
 import { spliceEdit, words } from "../../shared/rules/words.ts";
 import type { JournalEntry } from "../store/types.ts";
+import { dutyOf, type Duty } from "../../shared/jobs.ts";
 
 export interface StudentRecord {
   name: string;
   delegation: string;
-  role: "head" | "delegate";
+  /** The student's job in the delegation at the end: head, spokesperson, drafter, liaison or analyst. */
+  role: Duty;
   lines: { floor: number; team: number; private: number };
   provisionsTabled: number;
   provisionsAdopted: number;
@@ -50,7 +52,6 @@ export function studentRecords(state: SessionState, entries: readonly JournalEnt
     for (const seat of seatPerWord(state, i, tablers[i] ?? null))
       if (seat) surviving.set(seat, (surviving.get(seat) ?? 0) + 1);
   });
-  const heads = new Set(Object.values(state.heads));
   const delegationName = (id: string | null) => state.scenario.delegations.find((d) => d.id === id)?.name ?? "";
   return state.seats
     .filter((s) => s.role === "delegate")
@@ -64,7 +65,7 @@ export function studentRecords(state: SessionState, entries: readonly JournalEnt
       return {
         name: seat.name,
         delegation: delegationName(seat.delegation),
-        role: heads.has(seat.id) ? ("head" as const) : ("delegate" as const),
+        role: dutyOf(state, seat.id) ?? "spokesperson",
         lines: { floor: said("floor"), team: said("team"), private: said("private") },
         provisionsTabled: tabled.length,
         provisionsAdopted: tabled.filter((p) => p.status === "adopted").length,

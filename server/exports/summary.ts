@@ -76,6 +76,8 @@ export function summarizeCommand(c: Command, n: Names): string {
       return `moved ${n.seat(c.seat)} to ${n.delegation(c.delegation)}`;
     case "seat.makeHead":
       return `made ${n.seat(c.seat)} head of delegation`;
+    case "seat.job":
+      return `made ${n.seat(c.seat)} the ${c.job}`;
     case "seat.hand":
       return `handed ${n.seat(c.seat)}'s seat to a new device`;
     case "seat.kick":

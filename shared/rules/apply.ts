@@ -25,6 +25,7 @@ import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
 import { chairAuto, computerOff, computerOn } from "./computer.ts";
 import { seatRename, sessionAdjourn } from "./lesson.ts";
+import { seatJob } from "./jobs.ts";
 
 const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
   "phase.next": phaseNext,
@@ -50,6 +51,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "seat.hand": seatHand,
   "seat.kick": seatKick,
   "seat.rename": seatRename,
+  "seat.job": seatJob,
   "amendment.close": amendmentClose,
   "bracket.resolve": bracketResolve,
   "vote.close": voteClose,

@@ -8,6 +8,7 @@ import {
   ACTION_WORDS,
   AFTER_END_ACTIONS,
   DELEGATE_ACTIONS,
+  HEAD_OR_HOST_ACTIONS,
   HOST_ACTION_PHASES,
   SYSTEM_ACTIONS,
   phaseTitle,
@@ -41,7 +42,10 @@ export function gate(s: SessionState, actor: Actor, type: string): { seat: Seat 
         `Only delegates can ${words}. ${seat.role === "host" ? "As the host" : "As an observer"} you can't.`,
       );
     case "NOT_HOST":
-      return refuse("NOT_HOST", `Only the host can ${words}.`);
+      return refuse(
+        "NOT_HOST",
+        `Only the host${HEAD_OR_HOST_ACTIONS.has(type) ? " or a head of delegation" : ""} can ${words}.`,
+      );
     case "WRONG_PHASE": {
       const allowed = delegateAction
         ? phasesAllowing(type as DelegateActionType)

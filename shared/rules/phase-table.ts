@@ -68,6 +68,9 @@ export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<SystemAction["type"]>
   "timer.restore",
 ]);
 
+/** Actions the host may take for any delegation, and a head of delegation for its own (the handler checks which). */
+export const HEAD_OR_HOST_ACTIONS: ReadonlySet<string> = new Set<ClientActionType>(["seat.job"]);
+
 /** Actions that still work once the session has ended (people come and go from the final screen). */
 export const AFTER_END_ACTIONS: ReadonlySet<string> = new Set(["seat.connect", "seat.disconnect", "seat.leave"]);
 
@@ -90,6 +93,7 @@ export const ACTION_WORDS: Readonly<Record<ClientActionType, string>> = {
   "seat.hand": "hand a seat to someone else",
   "seat.kick": "remove a seat",
   "seat.rename": "rename a seat",
+  "seat.job": "hand out jobs in a delegation",
   "amendment.close": "close the vote on an amendment",
   "bracket.resolve": "resolve bracketed text",
   "vote.close": "close a vote on bracketed text",
@@ -140,6 +144,7 @@ export function roleAndPhase(
     if (role !== "delegate" || !inDelegation) return "NOT_DELEGATE";
     return PHASE_ACTIONS[phase].includes(type as DelegateActionType) ? null : "WRONG_PHASE";
   }
+  if (HEAD_OR_HOST_ACTIONS.has(type) && role === "delegate" && inDelegation) return null;
   if (role !== "host") return "NOT_HOST";
   const phases = HOST_ACTION_PHASES[type as HostActionType];
   return phases && !phases.includes(phase) ? "WRONG_PHASE" : null;

@@ -8,6 +8,7 @@ import { accept, event, type ActionOf, type Handler } from "./context.ts";
 import { delegationOf, mint, nameOf, seatOf } from "./lookup.ts";
 import { refuse } from "./refuse.ts";
 import { settleVotes } from "./settle.ts";
+import { jobFor, withJob } from "./jobs.ts";
 
 export const RESERVED_NAMES = new Set(["host", "teacher", "observer", "projector", "admin", "moderator"]);
 
@@ -89,7 +90,7 @@ export const seatJoin: Handler<ActionOf<"seat.join">> = (s, a, w) => {
     joinedAt: w.t,
     lastSeq: 0,
   };
-  const next = fixHeads({ ...s, nextId, seats: [...s.seats, seat] });
+  const next = withJob(fixHeads({ ...s, nextId, seats: [...s.seats, seat] }), id);
   const head = next.heads[delegation] === id ? " as head of delegation" : "";
   return accept(next, [
     event("seat.join", `${name} joined ${nameOf(s, delegation)}${head}.`, { seat: id, delegation }),
@@ -167,7 +168,7 @@ export const seatMove: Handler<ActionOf<"seat.move">> = (s, a, w) => {
   if (found.delegation === a.delegation)
     return refuse("SAME_DELEGATION", `${found.seat.name} already sits with ${nameOf(s, a.delegation)}.`);
   const seats = s.seats.map((x) => (x === found.seat ? { ...x, delegation: a.delegation } : x));
-  const { state, events } = settleVotes(fixHeads({ ...s, seats }), w.t);
+  const { state, events } = settleVotes(withJob(fixHeads({ ...s, seats }), found.seat.id), w.t);
   const text = `The host moved ${found.seat.name} from ${nameOf(s, found.delegation)} to ${nameOf(s, a.delegation)}.`;
   return accept(state, [
     event("seat.move", text, { seat: found.seat.id, from: found.delegation, delegation: a.delegation }),
@@ -181,7 +182,12 @@ export const seatMakeHead: Handler<ActionOf<"seat.makeHead">> = (s, a) => {
   if (s.heads[found.delegation] === found.seat.id)
     return refuse("ALREADY_DONE", `${found.seat.name} is already head of ${nameOf(s, found.delegation)}.`);
   const text = `${found.seat.name} is now head of ${nameOf(s, found.delegation)}.`;
-  return accept({ ...s, heads: { ...s.heads, [found.delegation]: found.seat.id } }, [
+  // The old head takes over the new head's job, so no job falls vacant.
+  const old = s.heads[found.delegation];
+  const seats = s.seats.map((x) =>
+    x.id === old ? { ...x, job: found.seat.job ?? jobFor(s, found.delegation, x.id) } : x,
+  );
+  return accept({ ...s, seats, heads: { ...s.heads, [found.delegation]: found.seat.id } }, [
     event("seat.makeHead", text, { seat: found.seat.id, delegation: found.delegation }),
   ]);
 };

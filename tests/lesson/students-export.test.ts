@@ -75,7 +75,7 @@ describe("export.csv?table=students", () => {
       signatures: "1",
     });
     expect(row("Ben")).toMatchObject({
-      role: "delegate",
+      role: "spokesperson",
       "lines in the team channel": "1",
       "amendments proposed": "1",
       "amendments adopted": "1",

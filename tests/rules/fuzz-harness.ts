@@ -129,6 +129,15 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           ),
           name: pick(["Ana", "Teacher", "Delegate 7", someText()])!,
         };
+      case "seat.job":
+        return {
+          type,
+          seat: someId(
+            state.seats.map((s) => s.id),
+            "s",
+          ),
+          job: pick(["drafter", "liaison", "analyst", "spokesperson", "head", "juggler"])!,
+        };
       case "announce":
         return { type, text: someText() };
       case "inject.release":
