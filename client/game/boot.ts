@@ -18,6 +18,7 @@ import { sceneFor, SCENE_KEYS, type SceneKey } from "./phase-router.ts";
 import { SCENES } from "./scenes/index.ts";
 import { drawOnChange, FRAMES_AFTER_START, type Painter } from "./painter.ts";
 import { mountTalk } from "./panels/talk.ts";
+import { dutyBar } from "./panels/duty.ts";
 import type { PhaseScene } from "./scenes/phase-scene.ts";
 
 /** Notices after which this device is no longer in the session: the page is replaced by a plain screen. */
@@ -33,6 +34,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const notice = h("div", { class: "notice-area", role: "alert" });
   const board = bulletins(link, { dismissable: true });
   const toasts = toastArea();
+  const duty = dutyBar(link);
   fill(
     root,
     h(
@@ -44,6 +46,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
       who,
       connectionBadge(link),
     ),
+    duty.el,
     notice,
     board,
     h("div", { class: "game-main" }, h("div", { class: "play" }, stage, panel), talk),
@@ -85,6 +88,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const follow = (view: SessionView) => {
     const m = me(ctx);
     setText(phase, PHASE_TITLES[view.phase]);
+    duty.update(view);
     whoChanged([view.scenario, m.delegation, m.isHead, m.seat?.name], () =>
       fill(
         who,

@@ -1,12 +1,27 @@
 // The roster: every seat with its delegation, online dot, head badge and
-// rejoin code; move, make head, rename, hand the seat to someone else, kick.
+// rejoin code; move, make head, give a job, rename, hand the seat to someone else, kick.
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
-import { actionButton } from "../ui/act.ts";
+import { actNear, actionButton } from "../ui/act.ts";
 import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";
 import { showRejoinCode } from "../../shared/codes.ts";
+import { DUTY_TITLES, JOBS, dutyOf } from "../../shared/jobs.ts";
+
+/** The seat's job: a choice for the host, except the head's (chosen with "Make head"). */
+function jobCell(link: SessionLink, v: SessionView, seatId: string, name: string): HTMLElement {
+  const duty = dutyOf(v, seatId) ?? "spokesperson";
+  if (duty === "head") return h("td", { class: "job" }, DUTY_TITLES.head);
+  const slot = h("span", { class: "action-error", role: "alert" });
+  const pick = h(
+    "select",
+    { "aria-label": `Job for ${name}`, class: "job-select" },
+    ...JOBS.map((j) => h("option", { value: j, selected: j === duty }, DUTY_TITLES[j])),
+  );
+  pick.addEventListener("change", () => actNear(link, { type: "seat.job", seat: seatId, job: pick.value }, slot));
+  return h("td", { class: "job" }, pick, slot);
+}
 
 export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: SessionView): void } {
   const body = h("tbody", {});
@@ -28,6 +43,7 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
             {},
             h("th", {}, "Name"),
             h("th", {}, "Delegation"),
+            h("th", {}, "Job"),
             h("th", {}, "Rejoin code"),
             h("th", {}, "Actions"),
           ),
@@ -63,6 +79,7 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
               h("span", { class: "sr-only" }, s.connected ? " online" : " offline"),
             ),
             h("td", {}, delegationChip(delegationOf(v, s.delegation))),
+            jobCell(link, v, s.id, s.name),
             h("td", { class: "rejoin" }, s.rejoinCode ? showRejoinCode(s.rejoinCode) : ""),
             h(
               "td",
@@ -100,7 +117,7 @@ export function rosterPanel(link: SessionLink): { el: HTMLElement; update(v: Ses
           h(
             "tr",
             {},
-            h("td", { colspan: 4, class: "muted" }, "Nobody has joined yet. Show the code on the projector."),
+            h("td", { colspan: 5, class: "muted" }, "Nobody has joined yet. Show the code on the projector."),
           ),
         );
     },

@@ -57,7 +57,7 @@ describe("the host console, with students watching", () => {
     expect(await row(host, "Wei").textContent()).not.toContain("★ head");
 
     // Move Lin to Russia: her screen shows Russia and Russia's brief, and China's secrets leave her page.
-    await row(host, "Lin").locator("select").selectOption("russia");
+    await row(host, "Lin").getByLabel("Move Lin to").selectOption("russia");
     await row(host, "Lin").getByRole("button", { name: "Move" }).click();
     await expect.poll(() => who(lin)).toContain("Russia");
     await expect.poll(() => lin.textContent("#panel")).toContain(russiaBrief);
