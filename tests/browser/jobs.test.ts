@@ -1,19 +1,14 @@
 // Jobs within a delegation, as students and the teacher see them: each
 // student's screen says in one line what their job is now, and the line
 // follows the phase, the head's choice on their phone and the host's roster.
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
-import { SessionLink } from "../../client/net/connection.ts";
 import { joinByLink, openHostConsole, shoot, withBrowserAndServer } from "./harness.ts";
 
 let server: AccordServer;
 let browser: Browser;
 withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
-const links: SessionLink[] = [];
-afterAll(async () => {
-  for (const l of links) await l.leave();
-});
 
 const line = (page: Page) => page.textContent("#duty-line");
 const row = (host: Page, name: string) =>
