@@ -24,6 +24,7 @@ import { holdsHostKey, sha256Hex } from "./secrets.ts";
 import { SeatToken } from "../shared/ids.ts";
 import { finalErrors } from "./http/errors.ts";
 import { exportRouter } from "./exports/router.ts";
+import { packRouter } from "./pack/router.ts";
 import { RESTARTING_MESSAGE } from "./shutdown.ts";
 import { redisScale } from "./scale/redis.ts";
 import { GroupCommit } from "./scale/group-commit.ts";
@@ -130,6 +131,8 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
       },
     }),
   );
+  // The teacher's pack (server/pack): public parts of a scenario, and a session's whole pack for its host.
+  app.use(packRouter({ getState: (code) => sessions.state(code), publicUrl, joinLimits, now: deps.now }));
   app.use(
     apiRouter({
       sessions,

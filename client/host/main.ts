@@ -15,6 +15,7 @@ import { rosterPanel } from "./roster.ts";
 import { showRejoinCode } from "../../shared/codes.ts";
 import { computerPanel } from "./computer.ts";
 import { lessonPanel } from "./lesson.ts";
+import { packLinks } from "./pack.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { keepFocus } from "../ui/keep-focus.ts";
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
         ),
       ),
       exportsRow,
+      packLinks(code, hostKey),
     ),
     h("img", {
       src: `/api/sessions/${code}/qr.svg`,

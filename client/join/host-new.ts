@@ -18,6 +18,8 @@ export function setUpHostForm(): void {
   const rule = byId<HTMLSelectElement>("decision-rule");
   const errors = byId<HTMLUListElement>("host-errors");
   const button = byId<HTMLButtonElement>("host-button");
+  const packHint = byId("pack-hint");
+  const packLink = byId<HTMLAnchorElement>("pack-link");
   let loaded = false;
   let scenarios: ScenarioSummary[] = [];
 
@@ -72,9 +74,17 @@ export function setUpHostForm(): void {
     showTotal();
   }
 
+  /** The printable pack of the scenario on offer (an uploaded file's comes from its session's console). */
+  function showPack(): void {
+    const scenario = chosenScenario();
+    packHint.hidden = !scenario || Boolean(file.files?.length);
+    if (scenario) packLink.href = `/pack/${encodeURIComponent(scenario.id)}`;
+  }
+
   function showPresets(): void {
     const keep = preset.value;
     const scenario = chosenScenario();
+    showPack();
     fill(
       preset,
       h("option", { value: "" }, `The scenario's own plan${scenario?.minutes ? ` (${scenario.minutes} min)` : ""}`),
@@ -97,7 +107,10 @@ export function setUpHostForm(): void {
   });
   select.addEventListener("change", showPresets);
   preset.addEventListener("change", showPlan);
-  file.addEventListener("change", showPlan);
+  file.addEventListener("change", () => {
+    showPlan();
+    showPack();
+  });
 
   byId<HTMLFormElement>("host-form").addEventListener("submit", async (e) => {
     e.preventDefault();

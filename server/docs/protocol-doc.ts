@@ -57,6 +57,18 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
     answers: "the host console (the key stays in the fragment, which browsers never send)",
   },
   { route: "GET /screen/:code", body: "", answers: "the projector view" },
+  {
+    route: "GET /pack/:scenario, /pack/:scenario/:doc",
+    body: "doc plan, handout, questions or rubric, of a scenario on offer",
+    answers:
+      "200 a printable page of the teacher's pack; 403 `ROLE_SHEETS_NEED_A_SESSION` for roles; 404 `UNKNOWN_SCENARIO`, `UNKNOWN_DOCUMENT` (the code in `X-Accord-Error`)",
+  },
+  {
+    route: "GET /host/:code/pack, /host/:code/pack/:doc, /host/:code/pack/roles/:delegation",
+    body: "doc plan, handout, questions, rubric or roles; host key as `Authorization: Bearer <hostKey>` or `?key=`",
+    answers:
+      "200 the session's pack, role sheets included; 403 `NOT_HOST`; 404 `UNKNOWN_SESSION`, `UNKNOWN_DELEGATION`; 429",
+  },
 ];
 
 export function protocolDoc(): string {

@@ -16,6 +16,37 @@ export function isCsvTable(s: unknown): s is CsvTable {
   return typeof s === "string" && (CSV_TABLES as readonly string[]).includes(s);
 }
 
+/** The header of table=scores: one row per delegation. */
+export const SCORE_COLUMNS = [
+  "delegation",
+  "score",
+  "walk-away",
+  "maximum",
+  "outcome",
+  "in words",
+  "priorities met",
+  "red lines crossed",
+  "signed",
+  "adopted words share",
+];
+
+/** The header of table=students: one row per student (the teacher's pack's rubric reads these columns). */
+export const STUDENT_COLUMNS = (_questions: number): string[] => [
+  "student",
+  "delegation",
+  "role",
+  "lines on the floor",
+  "lines in the team channel",
+  "lines in private channels",
+  "provisions tabled",
+  "provisions adopted",
+  "amendments proposed",
+  "amendments adopted",
+  "words still in adopted text",
+  "votes cast",
+  "signatures",
+];
+
 const iso = (ms: number) => new Date(ms).toISOString();
 type Cell = string | number | boolean | null;
 
@@ -60,18 +91,7 @@ function rows(r: Report, table: CsvTable): Cell[][] {
       ];
     case "scores":
       return [
-        [
-          "delegation",
-          "score",
-          "walk-away",
-          "maximum",
-          "outcome",
-          "in words",
-          "priorities met",
-          "red lines crossed",
-          "signed",
-          "adopted words share",
-        ],
+        SCORE_COLUMNS,
         ...r.delegations.map((d) => [
           d.name,
           d.score?.score ?? null,
@@ -87,21 +107,7 @@ function rows(r: Report, table: CsvTable): Cell[][] {
       ];
     case "students":
       return [
-        [
-          "student",
-          "delegation",
-          "role",
-          "lines on the floor",
-          "lines in the team channel",
-          "lines in private channels",
-          "provisions tabled",
-          "provisions adopted",
-          "amendments proposed",
-          "amendments adopted",
-          "words still in adopted text",
-          "votes cast",
-          "signatures",
-        ],
+        STUDENT_COLUMNS(r.questions.length),
         ...r.students.map((s) => [
           s.name,
           s.delegation,

@@ -61,6 +61,18 @@ const BAD_SEGMENTS = [
   "",
 ];
 
+const PACK_DOCS = [
+  "",
+  "plan",
+  "handout",
+  "questions",
+  "rubric",
+  "roles",
+  "roles/china",
+  "roles/__proto__",
+  ...BAD_SEGMENTS,
+];
+
 function codeLike(rng: Rng, target: HttpFuzzTarget): string {
   return pick(rng, [target.code, target.code.toLowerCase(), "WXYWXY", "ABCDEF", "1", "", ...BAD_SEGMENTS]);
 }
@@ -78,6 +90,9 @@ function basePath(rng: Rng, target: HttpFuzzTarget): string {
     `/api/sessions/${code}`,
     `/api/sessions/${code}/qr.svg`,
     `/api/sessions/${code}/export.${pick(rng, FORMATS)}`,
+    `/pack/${pick(rng, ["cyber-code", ...BAD_SEGMENTS])}/${pick(rng, PACK_DOCS)}`,
+    `/host/${code}/pack/${pick(rng, PACK_DOCS)}`,
+    "/pack/print.js",
     "/api/nothing",
     `/matchmake/joinById/${code}`,
     `/matchmake/reconnect/${code}`,
