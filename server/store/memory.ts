@@ -2,7 +2,7 @@
 // tests and for a quick try-out without a data folder. Everything is copied in
 // and out, as a real store would, so a caller can never change stored data by
 // holding on to an object.
-import type { JournalEntry, SessionMeta, SessionStore, StoredSession } from "./types.ts";
+import type { ClassRecord, JournalEntry, SessionMeta, SessionStore, StoredSession } from "./types.ts";
 import type { SessionState } from "../../shared/state.ts";
 
 interface Record {
@@ -14,6 +14,7 @@ interface Record {
 
 export function openMemoryStore(): SessionStore {
   const sessions = new Map<string, Record>();
+  const classes = new Map<string, ClassRecord>();
   const copy = <T>(value: T): T => structuredClone(value);
   const get = (code: string): Record => {
     const record = sessions.get(code);
@@ -56,6 +57,19 @@ export function openMemoryStore(): SessionStore {
     delete(code) {
       sessions.delete(code);
     },
+    saveClass(record) {
+      classes.set(record.code, copy(record));
+    },
+    loadClass(code) {
+      const record = classes.get(code);
+      return record ? copy(record) : null;
+    },
+    listClasses() {
+      return [...classes.values()].map(copy);
+    },
+    deleteClass(code) {
+      classes.delete(code);
+    },
     deleteIdleSince(before) {
       const gone = [...sessions.values()].filter((r) => r.meta.updatedAt < before).map((r) => r.meta.code);
       for (const code of gone) sessions.delete(code);
@@ -63,6 +77,7 @@ export function openMemoryStore(): SessionStore {
     },
     close() {
       sessions.clear();
+      classes.clear();
     },
   };
 }

@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state TEXT NOT NULL         -- SessionState after entry seq
 ) STRICT;
 
+-- Classes of several tables (server/classes): one row per class.
+CREATE TABLE IF NOT EXISTS classes (
+  code   TEXT PRIMARY KEY,
+  record TEXT NOT NULL        -- ClassRecord
+) STRICT;
+
 -- When each server process was last alive (see sqlite-heartbeat.ts).
 CREATE TABLE IF NOT EXISTS heartbeats (
   process TEXT PRIMARY KEY,

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { SessionState } from "../../shared/state.ts";
-import type { JournalEntry, SessionMeta, SessionStore, StoredSession } from "./types.ts";
+import type { ClassRecord, JournalEntry, SessionMeta, SessionStore, StoredSession } from "./types.ts";
 import { SQLITE_SCHEMA } from "./sqlite-schema.ts";
 
 export const DB_FILE = "accord.db";
@@ -64,6 +64,12 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
       "INSERT INTO heartbeats (process, at) VALUES (?, ?) ON CONFLICT (process) DO UPDATE SET at = excluded.at",
     ),
     heartbeat: db.prepare<[string], { at: number }>("SELECT at FROM heartbeats WHERE process = ?"),
+    putClass: db.prepare(
+      "INSERT INTO classes (code, record) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET record = excluded.record",
+    ),
+    klass: db.prepare<[string], { record: string }>("SELECT record FROM classes WHERE code = ?"),
+    classes: db.prepare<[], { record: string }>("SELECT record FROM classes ORDER BY code"),
+    deleteClass: db.prepare("DELETE FROM classes WHERE code = ?"),
   };
 
   const metaOf = (code: string): SessionMeta | null => {
@@ -161,6 +167,23 @@ export function openSqliteStore(dataDir: string): SqliteSessionStore {
 
     deleteIdleSince(before) {
       return deleteIdle(before);
+    },
+
+    saveClass(record) {
+      q.putClass.run(record.code, JSON.stringify(record));
+    },
+
+    loadClass(code) {
+      const row = q.klass.get(code);
+      return row ? (JSON.parse(row.record) as ClassRecord) : null;
+    },
+
+    listClasses() {
+      return q.classes.all().map((r) => JSON.parse(r.record) as ClassRecord);
+    },
+
+    deleteClass(code) {
+      q.deleteClass.run(code);
     },
 
     heartbeat(now, process = DEFAULT_PROCESS) {

@@ -31,6 +31,22 @@ export interface StoredSession {
   entries: JournalEntry[];
 }
 
+/**
+ * A class: several tables (sessions) hosted together under one class code.
+ * The host key of the class is each table's host key; only its hash is kept.
+ */
+export interface ClassRecord {
+  code: string;
+  /** Hex SHA-256 of the class's host key (the same key opens each table's console). */
+  hostTokenHash: string;
+  title: string;
+  /** The tables' session codes, in table order (Table 1 first). */
+  tables: string[];
+  createdAt: number;
+  /** The host showed the compared debrief before every table reached the debrief. */
+  compareShown: boolean;
+}
+
 export interface SessionStore {
   /** Records a new session. Durable when it returns. */
   create(created: StoredSession["created"], meta: SessionMeta): void;
@@ -47,6 +63,11 @@ export interface SessionStore {
   /** Every entry of a session from the start (for exports and the debrief timeline). */
   entries(code: string): JournalEntry[];
   delete(code: string): void;
+  /** Records a class, or replaces the record of one with the same code. Durable when it returns. */
+  saveClass(record: ClassRecord): void;
+  loadClass(code: string): ClassRecord | null;
+  listClasses(): ClassRecord[];
+  deleteClass(code: string): void;
   /** Deletes sessions not updated since `before` (ms since epoch); returns their codes. */
   deleteIdleSince(before: number): string[];
   close(): void;
