@@ -42,6 +42,12 @@ export function holdsHostKey(state: SessionState, key: unknown): boolean {
   return host !== undefined && secretMatches(key, host.token);
 }
 
+/** Whether `key` hashes to `expectedHash` (a class's host key), in constant time; false for anything not a key. */
+export function secretMatchesHash(key: unknown, expectedHash: string): boolean {
+  if (typeof key !== "string" || key.length === 0 || key.length > MAX_KEY_CHARS) return false;
+  return secretMatches(key, expectedHash);
+}
+
 /**
  * The host key an HTTP request presents: `Authorization: Bearer <key>`, or `?key=<key>` for links a
  * browser opens (an export). Null when there is none.

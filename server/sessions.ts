@@ -26,9 +26,10 @@ export class SessionService {
     now = this.deps.now(),
     hostActions: readonly ClientAction[] = [],
     lesson?: Lesson,
+    // A class's tables share its host key (server/classes): the one key opens every table's console.
+    hostKey = mintSecret(),
   ): Promise<{ code: string; hostKey: string }> {
     const code = this.freshCode();
-    const hostKey = mintSecret();
     const created = {
       scenario,
       code,
@@ -121,11 +122,15 @@ export class SessionService {
     }
   }
 
-  private freshCode(): string {
+  /** Codes used by something other than a session (a class's code): a new session never takes one. */
+  otherCodeTaken: (code: string) => boolean = () => false;
+
+  /** A code no live or stored session, nor anything else, uses. */
+  freshCode(): string {
     // 23^6 ≈ 148 million codes: a clash is rare, but a stored or live one must never be reused.
     for (;;) {
       const code = mintSessionCode();
-      if (!this.deps.rooms.has(code) && !this.deps.store.load(code)) return code;
+      if (!this.deps.rooms.has(code) && !this.otherCodeTaken(code) && !this.deps.store.load(code)) return code;
     }
   }
 }

@@ -10,6 +10,8 @@ import type { SessionState } from "../../shared/state.ts";
 import { splitDecisionRule } from "./decision-rule.ts";
 import { defaultScenario, listScenarios, loadScenarioFile, validateScenario } from "../../content/load.ts";
 import type { Scenario } from "../../shared/scenario.ts";
+import type { ClientAction } from "../../shared/protocol.ts";
+import type { Lesson } from "../../shared/presets.ts";
 import { holdsHostKey, presentedHostKey } from "../secrets.ts";
 import { planMinutes, presetSummaries } from "../../shared/presets.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
@@ -32,10 +34,15 @@ export interface ApiDeps {
   creations: WindowCounter;
 }
 
-type ScenarioError = { path: string; message: string };
+export type ScenarioError = { path: string; message: string };
 
 // Express's req.ip follows the app's "trust proxy" setting, which the app sets from TRUST_PROXY.
-const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
+export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
+
+// The same words for a wrong session code and a wrong class code (server/classes/router.ts): a guesser learns nothing.
+export const UNKNOWN_CODE = "No session has that code. Check the code with your teacher.";
+export const TOO_MANY_WRONG_CODES =
+  "Too many wrong codes from this network. Wait a few minutes, then check the code with your teacher.";
 
 export function links(base: string, code: string, hostKey?: string) {
   return {
@@ -56,15 +63,13 @@ export function apiRouter(deps: ApiDeps): Router {
     const parsed = SessionCode.safeParse(raw);
     const code = parsed.success ? parsed.data : null;
     if (!deps.joinLimits.maySeekSession(ip, code, now())) {
-      res.status(429).json({
-        error: "Too many wrong codes from this network. Wait a few minutes, then check the code with your teacher.",
-      });
+      res.status(429).json({ error: TOO_MANY_WRONG_CODES });
       return null;
     }
     const state = code ? await deps.sessions.state(code) : null;
     if (!state) {
       deps.joinLimits.wrongSessionCode(ip, now());
-      res.status(404).json({ error: "No session has that code. Check the code with your teacher." });
+      res.status(404).json({ error: UNKNOWN_CODE });
       return null;
     }
     deps.joinLimits.reached(ip, state.code, now());
@@ -107,25 +112,13 @@ export function apiRouter(deps: ApiDeps): Router {
     },
     jsonBody(LIMITS.scenarioBytes),
     async (req, res) => {
-      // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts),
-      // and so do the decision rule and the lesson: a preset, the teacher's minutes, the debrief's privacy
-      // (lesson-options.ts).
-      const { rest: body, choice } = splitDecisionRule(req.body);
-      const { rest, request } = splitComputerRequest(body);
-      const split = splitLessonOptions(rest);
-      const chosen = split.ok ? readScenario(split.rest) : split;
-      if (!chosen.ok || !choice.ok) {
-        res.status(400).json({ errors: [...(chosen.ok ? [] : chosen.errors), ...(choice.ok ? [] : choice.errors)] });
+      const request = readSessionRequest(req.body);
+      if (!request.ok) {
+        res.status(400).json({ errors: request.errors });
         return;
       }
-      if (choice.rule) chosen.scenario.decisionRule = choice.rule;
-      const { scenario, lesson } = applyLesson(chosen.scenario, split.ok ? split.options : {});
-      const computer = request ? computerActions(request, scenario) : { ok: true as const, actions: [] };
-      if (!computer.ok) {
-        res.status(400).json({ errors: computer.errors });
-        return;
-      }
-      const { code, hostKey } = await deps.sessions.create(scenario, undefined, computer.actions, lesson);
+      const { scenario, actions, lesson } = request;
+      const { code, hostKey } = await deps.sessions.create(scenario, undefined, actions, lesson);
       // Whoever made the session knows its code: the limits never refuse that address this code.
       deps.joinLimits.reached(clientIp(req), code, now());
       res.status(201).json({ code, hostKey, ...links(deps.publicUrl(req), code, hostKey) });
@@ -174,6 +167,27 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(404).json({ error: "No such API route." });
   });
   return router;
+}
+
+export type SessionRequest =
+  { ok: true; scenario: Scenario; actions: ClientAction[]; lesson: Lesson } | { ok: false; errors: ScenarioError[] };
+
+/** What POST /api/sessions (and POST /api/classes, for each table) is asked to create, or every problem with it. */
+export function readSessionRequest(raw: unknown): SessionRequest {
+  // Computer delegations and the computer chair ride along with the scenario (server/bots/setup.ts),
+  // and so do the decision rule and the lesson: a preset, the teacher's minutes, the debrief's privacy
+  // (lesson-options.ts).
+  const { rest: body, choice } = splitDecisionRule(raw);
+  const { rest, request } = splitComputerRequest(body);
+  const split = splitLessonOptions(rest);
+  const chosen = split.ok ? readScenario(split.rest) : split;
+  if (!chosen.ok || !choice.ok)
+    return { ok: false, errors: [...(chosen.ok ? [] : chosen.errors), ...(choice.ok ? [] : choice.errors)] };
+  if (choice.rule) chosen.scenario.decisionRule = choice.rule;
+  const { scenario, lesson } = applyLesson(chosen.scenario, split.ok ? split.options : {});
+  const computer = request ? computerActions(request, scenario) : { ok: true as const, actions: [] };
+  if (!computer.ok) return { ok: false, errors: computer.errors };
+  return { ok: true, scenario, actions: computer.actions, lesson };
 }
 
 /**
