@@ -30,6 +30,8 @@ import { redisScale } from "./scale/redis.ts";
 import { GroupCommit } from "./scale/group-commit.ts";
 import { routeToOwner } from "./scale/listing.ts";
 import { LIMITS } from "../shared/limits.ts";
+import { ClassService } from "./classes/service.ts";
+import { classRouter } from "./classes/router.ts";
 import type { Scenario } from "../shared/scenario.ts";
 
 export interface AccordServerOptions {
@@ -73,6 +75,8 @@ export interface AccordServer {
   port: number;
   store: SessionStore;
   sessions: SessionService;
+  /** Classes of several tables (server/classes). */
+  classes: ClassService;
   /** Creates a session as POST /api/sessions does, with the default scenario unless one is given. */
   createSession(scenario?: Scenario): Promise<{ code: string; hostKey: string }>;
   /** Tells every client the server is restarting and closes every room (seats stay in the store). */
@@ -114,6 +118,8 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     process.exit(70);
   });
   const sessions = new SessionService(deps);
+  const classes = new ClassService({ store, sessions, log, now: deps.now });
+  const creations = new WindowCounter(options.creationsPer10Minutes ?? 30, 10 * MINUTE);
   const originOk = originCheck(options.allowedOrigins ?? []);
   const publicUrl = (req: Request) => options.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.get("host")}`;
 
@@ -133,15 +139,9 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
   );
   // The teacher's pack (server/pack): public parts of a scenario, and a session's whole pack for its host.
   app.use(packRouter({ getState: (code) => sessions.state(code), publicUrl, joinLimits, now: deps.now }));
-  app.use(
-    apiRouter({
-      sessions,
-      publicUrl,
-      originOk,
-      joinLimits,
-      creations: new WindowCounter(options.creationsPer10Minutes ?? 30, 10 * MINUTE),
-    }),
-  );
+  // Classes before the API router: it answers a class's code on GET /api/sessions/:code.
+  app.use(classRouter({ classes, publicUrl, originOk, joinLimits, creations, now: deps.now }));
+  app.use(apiRouter({ sessions, publicUrl, originOk, joinLimits, creations }));
   app.use(pagesRouter());
   app.use(finalErrors(log));
 
@@ -216,6 +216,7 @@ export async function createAccordServer(options: AccordServerOptions): Promise<
     port,
     store,
     sessions,
+    classes,
     createSession: async (scenario?: Scenario) => {
       const { defaultScenario } = await import("../content/load.ts");
       return sessions.create(scenario ?? defaultScenario(), deps.now());

@@ -48,6 +48,43 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
     body: "format html, md, csv (`?table=` actions, provisions, signatures, scores or students) or json; host key as `Authorization: Bearer <hostKey>` or `?key=`",
     answers: "200 the export as a download; 403 without the host key; 404",
   },
+  {
+    route: "POST /api/classes",
+    body: 'what `POST /api/sessions` takes, plus `"tables"`: 2 to 8 (each table is a full session with that scenario and lesson)',
+    answers:
+      "201 `{ code, hostKey, consoleUrl, joinUrl, screenUrl, tables: [{ table, code, hostUrl, joinUrl, observerUrl }] }` (the class's host key is every table's host key); 400 `{ errors }` as for a session (nothing is created); 403; 413; 429",
+  },
+  {
+    route: "GET /api/sessions/:code (a class code)",
+    body: "",
+    answers:
+      '200 `{ code, kind: "class", title, tables, joinable, delegations: [] }`; a wrong code gets the same 404 and 429 as a wrong session code, and counts toward the same limit',
+  },
+  {
+    route: "POST /api/classes/:code/seat",
+    body: 'none, or `{ "rejoinCode": "ABCD-EFGH" }`',
+    answers:
+      "200 `{ table }`: the code of the emptiest table (fewest students, ties to the earlier table) that takes students, or of the table the rejoin code belongs to; 404 as for a wrong session code; 409 `{ error }` when no table takes students",
+  },
+  {
+    route: "GET /api/classes/:code",
+    body: "header `Authorization: Bearer <class hostKey>`",
+    answers:
+      "200 `{ code, title, now, compareShown, joinUrl, screenUrl, tables: [{ table, code, phase, phaseTitle, timer, locked, ended, adjourned, hostHere, students: [{ name, delegation, connected, head }], computers, signatures }] }`; 403 without the key; 404",
+  },
+  {
+    route: "POST /api/classes/:code/run",
+    body: '`{ "run": "next-phase" | "start-timer" | "pause-timer" | "resume-timer" }` (start-timer may add `"minutes"`), or `{ "run": "compare", "shown": true | false }`; the class host key',
+    answers:
+      "200 `{ tables: [{ table, ok, message? }] }`, each table answering for itself, or `{ compareShown }`; 400 `{ error }` naming what to send; 403; 404",
+  },
+  {
+    route: "GET /api/classes/:code/compare",
+    body: "",
+    answers:
+      "200 `{ title, tables: [{ table, phase, phaseTitle, students, shown, final, results }] }`: results (agreed provisions' titles, signatures, each delegation's score against its walk-away, meters) once the table reaches the debrief or the host shows them; nothing secret; 404",
+  },
+  { route: "GET /api/classes/:code/qr.svg", body: "", answers: "200 an SVG QR code of the class's join link; 404" },
   { route: "GET /api/scenarios", body: "", answers: "200 `{ scenarios: [{ id, title, summary }] }`" },
   { route: "GET /healthz", body: "", answers: '200 `{ "ok": true }`' },
   { route: "GET /, /j/:code", body: "", answers: "the join page" },
@@ -69,6 +106,12 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
     answers:
       "200 the session's pack, role sheets included; 403 `NOT_HOST`; 404 `UNKNOWN_SESSION`, `UNKNOWN_DELEGATION`; 429",
   },
+  {
+    route: "GET /class/:code#key=<hostKey>",
+    body: "",
+    answers: "the class console: every table, run together or apart (the key stays in the fragment)",
+  },
+  { route: "GET /class/:code/screen", body: "", answers: "the class projector: the code, then the compared debrief" },
 ];
 
 export function protocolDoc(): string {

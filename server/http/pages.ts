@@ -17,6 +17,8 @@ const PAGES: [route: string, file: string][] = [
   ["/j/:code", "index.html"],
   ["/host/:code", "host.html"],
   ["/screen/:code", "screen.html"],
+  ["/class/:code", "class.html"],
+  ["/class/:code/screen", "class-screen.html"],
 ];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Accord</title>${FAVICON_LINK}

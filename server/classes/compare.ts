@@ -1,0 +1,123 @@
+// The compared debrief: what the class projector shows of each table side by
+// side, the way negotiation teachers compare groups: the agreed text (the
+// adopted provisions' titles), who signed, each delegation's result against
+// its walk-away, and the meters. Pure, and public by construction: it reads
+// only what the debrief reveals to the whole class (never a brief's text, a
+// card's quote or a channel), so the projector can have it with the class code.
+import type { SessionState } from "../../shared/state.ts";
+import { PHASE_TITLES } from "../../shared/phases.ts";
+import { computeDebrief, validSigners } from "../../shared/rules/debrief.ts";
+import type { PhaseId } from "../../shared/phases.ts";
+
+export interface ComparedTable {
+  /** 1 for the first table. The table's session code is not shown: the class code is the one students use. */
+  table: number;
+  phase: PhaseId;
+  phaseTitle: string;
+  students: number;
+  /** Results shown: the table reached the debrief, or the host chose to compare now. */
+  shown: boolean;
+  /** The results are the debrief's (true), or the text as it stands, shown early by the host (false). */
+  final: boolean;
+  results: TableResults | null;
+}
+
+export interface TableResults {
+  codeTitle: string;
+  /** Whether the shared code's text was frozen; if not, `provisions` are the ones on the table. */
+  frozen: boolean;
+  provisions: string[];
+  /** The delegations whose signature names the frozen text, with who signed for each. */
+  signatures: { delegation: string; name: string; colour: string; signer: string }[];
+  /** The shared code counts: frozen and validly signed by at least two delegations. */
+  codeCounts: boolean;
+  scores: {
+    delegation: string;
+    name: string;
+    colour: string;
+    score: number;
+    walkAway: number;
+    maximum: number;
+    outcome: "above" | "at" | "below";
+    signedCode: boolean;
+  }[];
+  commons: number;
+  stability: number;
+  /** Bloc agreements that count, with their signers' names. */
+  blocs: { title: string; delegations: string[] }[];
+}
+
+export interface ClassComparison {
+  title: string;
+  tables: ComparedTable[];
+}
+
+const delegationName = (s: SessionState, id: string) => s.scenario.delegations.find((d) => d.id === id)?.name ?? id;
+const colourOf = (s: SessionState, id: string) => s.scenario.delegations.find((d) => d.id === id)?.colour ?? "#888";
+
+/** The results of one table as the debrief reveals them (computed now if the table is not there yet). */
+export function tableResults(s: SessionState): TableResults {
+  const debrief = s.debrief ?? computeDebrief(s);
+  const code = s.instruments.find((i) => i.kind === "code");
+  const signers = code ? validSigners(s, code) : new Set<string>();
+  const provisions = code?.frozen
+    ? code.frozen.provisions.map((p) => p.title)
+    : s.provisions.filter((p) => p.instrument === code?.id && p.status === "tabled").map((p) => p.title);
+  const signatures = code?.frozen
+    ? s.signatures
+        .filter((g) => g.instrument === code.id && g.version === code.frozen!.version && signers.has(g.delegation))
+        .map((g) => ({
+          delegation: g.delegation,
+          name: delegationName(s, g.delegation),
+          colour: colourOf(s, g.delegation),
+          signer: g.name,
+        }))
+    : [];
+  const blocs = s.instruments
+    .filter((i) => i.kind === "agreement" && i.frozen)
+    .map((i) => ({ title: i.title, delegations: [...validSigners(s, i)].map((d) => delegationName(s, d)) }))
+    .filter((b) => b.delegations.length >= 2);
+  return {
+    codeTitle: code?.title ?? "The shared code",
+    frozen: Boolean(code?.frozen),
+    provisions,
+    signatures,
+    codeCounts: debrief.codeCounts,
+    scores: debrief.scores.map((d) => ({
+      delegation: d.delegation,
+      name: delegationName(s, d.delegation),
+      colour: colourOf(s, d.delegation),
+      score: d.score,
+      walkAway: d.walkAway,
+      maximum: d.maximum,
+      outcome: d.outcome,
+      signedCode: d.signedCode,
+    })),
+    commons: debrief.commons,
+    stability: debrief.stability,
+    blocs,
+  };
+}
+
+/**
+ * Every table of the class, in order: its results once it reaches the debrief, or for every table when
+ * the host shows the comparison early (`showNow`). A table that is gone (deleted) is left out.
+ */
+export function compareTables(title: string, tables: readonly (SessionState | null)[], showNow: boolean) {
+  const out: ComparedTable[] = [];
+  tables.forEach((s, i) => {
+    if (!s) return;
+    const final = s.phase === "debrief";
+    const shown = final || showNow;
+    out.push({
+      table: i + 1,
+      phase: s.phase,
+      phaseTitle: PHASE_TITLES[s.phase],
+      students: s.seats.filter((x) => x.role === "delegate" && x.computer === undefined).length,
+      shown,
+      final,
+      results: shown ? tableResults(s) : null,
+    });
+  });
+  return { title, tables: out } satisfies ClassComparison;
+}
