@@ -23,6 +23,8 @@ export default defineConfig(({ mode }) => ({
         index: here("index.html"),
         host: here("host.html"),
         screen: here("screen.html"),
+        class: here("class.html"),
+        "class-screen": here("class-screen.html"),
       },
       // shared/ files have no side effects: one the client never uses a value
       // of drops out. (The client never imports values from the files that

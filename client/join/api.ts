@@ -1,10 +1,13 @@
 // The HTTP API the join page needs (docs/protocol.md). Same origin only.
 export interface SessionFacts {
   code: string;
+  /** A class of several tables: the class code seats the student at one (join/class-code.ts). */
+  kind?: "class";
+  tables?: number;
   title: string;
-  phase: string;
-  locked: boolean;
-  ended: boolean;
+  phase?: string;
+  locked?: boolean;
+  ended?: boolean;
   joinable: boolean;
   delegations: { id: string; name: string; colour: string; emblem: string; seated: number }[];
 }
@@ -76,4 +79,33 @@ export async function createSession(body: unknown): Promise<CreateResult> {
     { path: "", message: payload.error ?? `The server refused (status ${res.status}).` },
   ];
   return { ok: false, errors };
+}
+
+export interface CreatedClass {
+  code: string;
+  hostKey: string;
+  consoleUrl: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+/** A class of `tables` tables, each created from the same `body` as one session would be. */
+export async function createClass(
+  body: Record<string, unknown>,
+  tables: number,
+): Promise<{ ok: true; made: CreatedClass } | { ok: false; errors: ScenarioError[] }> {
+  const res = await fetch("/api/classes", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ ...body, tables }),
+  });
+  const payload = (await res.json().catch(() => ({}))) as {
+    errors?: ScenarioError[];
+    error?: string;
+  } & Partial<CreatedClass>;
+  if (res.ok && payload.consoleUrl) return { ok: true, made: payload as CreatedClass };
+  return {
+    ok: false,
+    errors: payload.errors ?? [{ path: "", message: payload.error ?? `The server refused (status ${res.status}).` }],
+  };
 }

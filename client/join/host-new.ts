@@ -1,9 +1,17 @@
 // "Host a new session": pick a scenario the server offers or upload one's own
 // file, pick the lesson (a preset scales the phase plan), see and edit the
 // minutes of each phase, choose the decision rule, and say whether the debrief shows team and private
-// channels. A broken file is listed error by error; success opens the console.
+// channels, and how many tables (two or more make a class). A broken file is listed error by error;
+// success opens the console (the class console for a class).
 import { byId, fill, h } from "../ui/dom.ts";
-import { createSession, listScenarios, type PlannedPhase, type ScenarioError, type ScenarioSummary } from "./api.ts";
+import {
+  createClass,
+  createSession,
+  listScenarios,
+  type PlannedPhase,
+  type ScenarioError,
+  type ScenarioSummary,
+} from "./api.ts";
 
 export function setUpHostForm(): void {
   const details = byId<HTMLDetailsElement>("host-new");
@@ -16,6 +24,7 @@ export function setUpHostForm(): void {
   const total = byId("plan-total");
   const reveal = byId<HTMLInputElement>("reveal-channels");
   const rule = byId<HTMLSelectElement>("decision-rule");
+  const tables = byId<HTMLSelectElement>("tables");
   const errors = byId<HTMLUListElement>("host-errors");
   const button = byId<HTMLButtonElement>("host-button");
   const packHint = byId("pack-hint");
@@ -131,8 +140,10 @@ export function setUpHostForm(): void {
           return show(errors, [{ path: "", message: `${chosen.name} is not valid JSON.` }]);
         }
       }
-      const result = await createSession(body);
-      if (result.ok) location.assign(result.session.hostUrl);
+      // Several tables: a class, run from the class console (client/class/console.ts).
+      const count = Number(tables.value);
+      const result = count > 1 ? await createClass(body as Record<string, unknown>, count) : await createSession(body);
+      if (result.ok) location.assign("made" in result ? result.made.consoleUrl : result.session.hostUrl);
       else
         show(
           errors,

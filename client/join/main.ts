@@ -9,6 +9,7 @@ import type { JoinOptions } from "../../shared/protocol.ts";
 import type { JoinField, JoinRefusal } from "../net/refusal-words.ts";
 import { REJOIN_CODE_LENGTH, showRejoinCode, typedRejoinCode } from "../../shared/codes.ts";
 import { JOIN_WORDS } from "../../shared/refusal-words.ts";
+import { recallTable, rememberTable, tableFor } from "./class-code.ts";
 
 const CODE_CHARS = /[^34679ACDEFGHJKMNPQRTWXY]/;
 const form = byId<HTMLFormElement>("join-form");
@@ -57,7 +58,7 @@ function showFacts(facts: SessionFacts | null): void {
     field.hidden = true;
     return;
   }
-  fill(title, facts.title);
+  fill(title, facts.kind === "class" ? `${facts.title} — you will sit at one of ${facts.tables} tables` : facts.title);
   title.hidden = false;
   fill(
     delegationSelect,
@@ -69,11 +70,27 @@ function showFacts(facts: SessionFacts | null): void {
 }
 
 let factsFor = "";
+/** Codes the server said are a class's, or a session's (looked up as the student typed, or at Join). */
+const classCodes = new Set<string>();
+const sessionCodes = new Set<string>();
+async function isClass(code: string): Promise<boolean> {
+  if (classCodes.has(code)) return true;
+  if (sessionCodes.has(code)) return false;
+  try {
+    const facts = await sessionFacts(code);
+    if (facts) (facts.kind === "class" ? classCodes : sessionCodes).add(code);
+    return facts?.kind === "class";
+  } catch {
+    return false;
+  }
+}
+
 async function lookUp(code: string): Promise<void> {
   if (code.length !== 6 || CODE_CHARS.test(code) || code === factsFor) return;
   factsFor = code;
   try {
     const facts = await sessionFacts(code);
+    if (facts) (facts.kind === "class" ? classCodes : sessionCodes).add(code);
     if (codeInput.value !== code) return;
     showFacts(facts);
     if (!facts) showRefusal({ code: "UNKNOWN_SESSION", field: "code", words: JOIN_WORDS.UNKNOWN_SESSION! }, false);
@@ -144,6 +161,25 @@ form.addEventListener("submit", (e) => {
 async function join(code: string, options: JoinOptions, silent = false): Promise<boolean> {
   joinButton.disabled = true;
   fill(status, silent ? "Taking your seat back…" : "Joining…");
+  const classCode = !silent && (await isClass(code)) ? code : null;
+  if (classCode) {
+    // The class code names no room: the server says which table this student sits at.
+    const rejoin = "rejoinCode" in options ? options.rejoinCode : undefined;
+    const found = await tableFor(classCode, rejoin).catch(() => null);
+    if (!found?.ok) {
+      joinButton.disabled = false;
+      showRefusal(
+        found?.refusal ?? {
+          code: "NETWORK",
+          field: "form",
+          words: "Can't reach the game. Check your Wi-Fi, then try again.",
+        },
+      );
+      if (found?.refusal.field !== "form") fill(status);
+      return false;
+    }
+    code = found.table;
+  }
   try {
     const { SessionLink } = await import("../net/connection.ts");
     const link = await SessionLink.open(code, options);
@@ -154,6 +190,7 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
         name: link.view?.seats.find((s) => s.id === w.seat)?.name ?? "",
         rejoinCode: w.rejoinCode,
       });
+    if (classCode) rememberTable(classCode, code);
     history.replaceState(null, "", `/j/${code}${location.search}`);
     fill(status, "Loading the table…");
     const { startGame } = await import("../game/boot.ts");
@@ -191,6 +228,10 @@ async function start(): Promise<void> {
     return;
   }
   codeInput.value = fromLink;
+  // A class link: back to the table this device was seated at, if its seat is still remembered.
+  const table = recallTable(fromLink);
+  const tableSeat = table ? recallSeat(table) : null;
+  if (table && tableSeat && (await join(table, { seatToken: tableSeat.seatToken }, true))) return;
   const seat = recallSeat(fromLink);
   if (seat && (await join(fromLink, { seatToken: seat.seatToken }, true))) return;
   // The seat is gone (given up after a long absence): the student keeps their name.
