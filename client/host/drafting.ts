@@ -3,8 +3,9 @@
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
+import { countVotes, tallyWords, votersOn } from "../../shared/vote-words.ts";
 import { actionButton, may } from "../ui/act.ts";
-import { tagChips } from "../ui/meaning.ts";
+import { tagChips, voteRule } from "../ui/meaning.ts";
 import { retagControl } from "./retag.ts";
 import {
   currentText,
@@ -76,7 +77,7 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
                     h(
                       "div",
                       { class: "row" },
-                      `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${Object.keys(a.votes).length} votes${a.deadline !== null ? `; silence is consent from ${new Date(a.deadline).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : ""}`,
+                      `Amendment by ${delegationOf(v, a.by)?.name ?? a.by}: ${tallyWords("amendment", countVotes(a.votes))}, ${Object.keys(a.votes).length} of ${votersOn(v, p.instrument)} voted${a.deadline !== null ? `; silence is consent from ${new Date(a.deadline).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : ""}`,
                       may(link, v, "amendment.close")
                         ? actionButton(link, "Close the vote", () => ({ type: "amendment.close", amendment: a.id }))
                         : null,
@@ -101,9 +102,14 @@ export function draftingPanel(link: SessionLink): { el: HTMLElement; update(v: S
                   p.vote
                     ? h(
                         "div",
-                        { class: "row" },
-                        `Vote open: ${voteTally(v, p)}`,
-                        actionButton(link, "Close the vote", () => ({ type: "vote.close", provision: p.id })),
+                        { class: "host-vote" },
+                        h(
+                          "div",
+                          { class: "row" },
+                          `Vote open: ${voteTally(v, p)}`,
+                          actionButton(link, "Close the vote", () => ({ type: "vote.close", provision: p.id })),
+                        ),
+                        voteRule(v, "bracket", p.instrument),
                       )
                     : null,
                 );

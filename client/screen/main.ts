@@ -18,6 +18,7 @@ import {
   STATUS_WORDS,
   voteTally,
 } from "../ui/words.ts";
+import { amendmentRule, voteRule, votesWithCasters } from "../ui/meaning.ts";
 import { bulletins } from "../ui/bulletins.ts";
 import { roster } from "../game/panels/roster.ts";
 import { debriefBody } from "../game/panels/debrief.ts";
@@ -66,10 +67,13 @@ function provisionItem(v: SessionView, p: Provision): HTMLElement {
         { class: "amendment" },
         h("p", { class: "label" }, `Amendment proposed by ${delegationOf(v, a.by)?.name ?? a.by}:`),
         diffLine(text, applyEdit(text, a.edit) ?? text),
+        h("p", { class: "tally" }, votesWithCasters(v, a) || "No votes yet"),
+        amendmentRule(v, a),
       ),
     ),
     news.length ? h("p", { class: "in-news" }, `In the news: ${news.join(" · ")}`) : null,
     p.vote ? h("p", { class: "vote" }, h("strong", {}, "Vote open: "), `keep this text? ${voteTally(v, p)}`) : null,
+    p.vote ? voteRule(v, "bracket", p.instrument) : null,
     resolved ? h("p", { class: "resolution" }, resolved) : null,
     h(
       "div",

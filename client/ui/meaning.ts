@@ -4,6 +4,7 @@
 import type { SessionView } from "../../shared/view.ts";
 import type { Amendment, Provision } from "../../shared/state.ts";
 import { h } from "./dom.ts";
+import { countVotes, ruleSentence, tallyWords, votersOn, whoVotes, type VoteKind } from "../../shared/vote-words.ts";
 
 export const tagWords = (tag: string): string => tag.replace(/-/g, " ");
 
@@ -35,34 +36,39 @@ export function meaningBlock(view: SessionView, p: Pick<Provision, "card" | "tag
   );
 }
 
-const RULE_WORDS = {
-  consensus: "consensus (adopted if no delegation says no)",
-  majority: "majority (more yes than no)",
-  "two-thirds": "two-thirds (at least twice as many yes as no)",
-} as const;
-
-/** The session's decision rule in words, for where people vote. */
-export const ruleWords = (view: SessionView): string => `Decision rule: ${RULE_WORDS[view.decisionRule]}.`;
-
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-
-/** The rule and, under consensus, the deadline after which silence is consent. */
-export function amendmentRule(view: SessionView, a: Amendment): HTMLElement {
+/** A vote's rule and who may vote, in plain words, where people vote (shared/vote-words.ts). */
+export function voteRule(view: SessionView, kind: VoteKind, instrumentId: string, extra = ""): HTMLElement {
   return h(
     "p",
     { class: "rule" },
-    ruleWords(view),
-    a.deadline !== null ? ` Adopted unless a delegation objects before ${clock(a.deadline)}.` : "",
+    ruleSentence(view.decisionRule, kind, votersOn(view, instrumentId)),
+    extra,
+    " ",
+    h("span", { class: "who-votes" }, whoVotes(kind)),
   );
 }
 
-/** Who cast each delegation's vote on an amendment: "China: no (Lin)". */
+const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** An amendment's rule, who votes, and under consensus the deadline after which silence is consent. */
+export function amendmentRule(view: SessionView, a: Amendment): HTMLElement {
+  const instrument = view.provisions.find((p) => p.id === a.provision)?.instrument ?? "";
+  const deadline =
+    a.deadline !== null
+      ? ` Adopted unless a delegation objects before ${clock(a.deadline)}: after that, silence counts as Yes.`
+      : "";
+  return voteRule(view, "amendment", instrument, deadline);
+}
+
+/** The tally and who cast each delegation's vote on an amendment: "Yes 1, No 1 · China: no (Lin) · …". */
 export function votesWithCasters(view: SessionView, a: Amendment): string {
-  return Object.entries(a.votes)
+  if (Object.keys(a.votes).length === 0) return "";
+  const who = Object.entries(a.votes)
     .map(([d, v]) => {
       const name = view.scenario.delegations.find((x) => x.id === d)?.name ?? d;
       const by = a.castBy[d]?.name;
       return `${name}: ${v}${by ? ` (${by})` : ""}`;
     })
     .join(" · ");
+  return `${tallyWords("amendment", countVotes(a.votes))} · ${who}`;
 }

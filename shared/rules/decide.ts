@@ -1,34 +1,14 @@
 // Deciding by the session's decision rule: amendments (which change the text
 // and rebase the others) and votes on bracketed text (which keep or drop it).
-import type { TextEdit, Vote } from "../protocol.ts";
-import type { DecisionRule } from "../scenario.ts";
+import type { TextEdit } from "../protocol.ts";
+// Counting, and the outcome in the buttons' words, are shared with the pages.
+import { countVotes, outcomeWords, passes } from "../vote-words.ts";
 import type { Amendment, ProvisionVersion, SessionState } from "../state.ts";
 import type { GameEvent } from "./api.ts";
 import { event, logged } from "./context.ts";
 import { instrumentOf, nameOf, partiesOf, provisionOf, quoted, replaced, seatedDelegations } from "./lookup.ts";
 import { spanOf, spliceEdit, words } from "./words.ts";
 import { LIMITS } from "../limits.ts";
-
-export interface Tally {
-  yes: number;
-  no: number;
-  abstain: number;
-}
-
-export function tally(votes: Record<string, Vote>): Tally {
-  const t: Tally = { yes: 0, no: 0, abstain: 0 };
-  for (const v of Object.values(votes)) t[v]++;
-  return t;
-}
-
-/** consensus: nobody says no; majority: more yes than no; two-thirds: some yes and at least twice as many yes as no. */
-export function passes(rule: DecisionRule, t: Tally): boolean {
-  if (rule === "consensus") return t.no === 0;
-  if (rule === "majority") return t.yes > t.no;
-  return t.yes > 0 && t.yes >= 2 * t.no;
-}
-
-const tallyWords = (t: Tally) => `yes ${t.yes}, no ${t.no}, abstain ${t.abstain}`;
 
 /**
  * Moves a pending edit written against the old words so it applies to the words
@@ -74,7 +54,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
   const amendment = s.amendments.find((x) => x.id === id);
   const provision = amendment && provisionOf(s, amendment.provision);
   if (!amendment || !provision || amendment.status !== "pending") return { state: s, events: [] };
-  const counts = tally(amendment.votes);
+  const counts = countVotes(amendment.votes);
   const silent = silentOn(s, amendment, provision.instrument);
   const silenceBlocks =
     s.decisionRule === "consensus" && silent.length > 0 && (amendment.deadline === null || t < amendment.deadline);
@@ -90,7 +70,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
   const by = nameOf(s, amendment.by);
   const why = silenceBlocks
     ? `${silent.map((d) => nameOf(s, d)).join(", ")} had not agreed and the deadline for silent consent had not passed`
-    : tallyWords(counts);
+    : null;
 
   if (!adopted) {
     const state: SessionState = {
@@ -100,7 +80,9 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
         s,
         t,
         "amendment.rejected",
-        `${by}'s amendment to ${quoted(provision.title)} was rejected (${why})`,
+        why
+          ? `${by}'s amendment to ${quoted(provision.title)} was rejected (${why})`
+          : `${by}'s amendment to ${quoted(provision.title)} was ${outcomeWords(s.decisionRule, "amendment", counts)}`,
         {
           delegation: amendment.by,
           provision: provision.id,
@@ -112,10 +94,14 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
     return {
       state,
       events: [
-        event("amendment.rejected", `${by}'s amendment to ${quoted(provision.title)} was rejected (${why}).`, {
-          amendment: id,
-          provision: provision.id,
-        }),
+        event(
+          "amendment.rejected",
+          `${by}'s amendment to ${quoted(provision.title)} was ${why ? `rejected (${why})` : outcomeWords(s.decisionRule, "amendment", counts)}.`,
+          {
+            amendment: id,
+            provision: provision.id,
+          },
+        ),
       ],
     };
   }
@@ -149,7 +135,7 @@ export function decideAmendment(s: SessionState, id: string, t: number): { state
       s,
       t,
       "amendment.adopted",
-      `${by}'s amendment to ${quoted(provision.title)} was adopted (${tallyWords(counts)})`,
+      `${by}'s amendment to ${quoted(provision.title)} was ${outcomeWords(s.decisionRule, "amendment", counts)}`,
       {
         delegation: amendment.by,
         provision: provision.id,
@@ -178,8 +164,9 @@ export function closeBracketVote(
 ): { state: SessionState; events: GameEvent[] } {
   const provision = provisionOf(s, provisionId);
   if (!provision?.vote) return { state: s, events: [] };
-  const counts = tally(provision.vote.votes);
+  const counts = countVotes(provision.vote.votes);
   const kept = passes(s.decisionRule, counts);
+  const outcome = outcomeWords(s.decisionRule, "bracket", counts);
   const words = kept ? "kept" : "dropped";
   const state: SessionState = {
     ...s,
@@ -188,17 +175,11 @@ export function closeBracketVote(
         ? { ...p, vote: null, resolution: "kept-by-vote" as const }
         : { ...p, vote: null, status: "dropped" as const, resolution: "dropped-by-vote" as const },
     ),
-    timeline: logged(
-      s,
-      t,
-      `vote.${words}`,
-      `The vote on ${quoted(provision.title)}: ${words} (${tallyWords(counts)})`,
-      {
-        provision: provisionId,
-        instrument: provision.instrument,
-        version: provision.versions.length,
-      },
-    ),
+    timeline: logged(s, t, `vote.${words}`, `The vote on ${quoted(provision.title)}: ${outcome}`, {
+      provision: provisionId,
+      instrument: provision.instrument,
+      version: provision.versions.length,
+    }),
   };
   const instrument = instrumentOf(s, provision.instrument);
   return {
@@ -206,7 +187,7 @@ export function closeBracketVote(
     events: [
       event(
         `vote.${words}`,
-        `The vote is over: ${quoted(provision.title)} is ${words}${instrument ? ` in ${quoted(instrument.title)}` : ""}.`,
+        `The vote is over${instrument ? ` in ${quoted(instrument.title)}` : ""}: ${quoted(provision.title)} is ${outcome}.`,
         { provision: provisionId },
       ),
     ],

@@ -236,10 +236,10 @@ describe("the host console, with students watching", () => {
     for (const p of [wei, anna])
       await expect
         .poll(() => p.locator(".final-item", { hasText: title }).textContent())
-        .toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+        .toContain("Dropped by a vote: Keep 2, Drop 1 (under consensus one Drop is enough)");
     await expect
       .poll(() => projector.locator(".draft li", { hasText: title }).textContent())
-      .toContain("Dropped by a vote (yes 2, no 1, abstain 0)");
+      .toContain("Dropped by a vote: Keep 2, Drop 1 (under consensus one Drop is enough)");
     expect((await view(wei)).provisions.find((p) => p.title === title)!.status).toBe("dropped");
     for (const p of [host, projector, wei, ivan, anna]) await p.context().close();
   }, 120_000);

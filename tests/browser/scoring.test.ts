@@ -70,7 +70,7 @@ describe("scoring in the open, on a phone", () => {
       .poll(() => wei.textContent("#provision-card .amendment"))
       .toMatch(/Adopted unless a delegation objects before \d\d:\d\d/);
     const amendment = (await wei.textContent("#provision-card .amendment"))!;
-    expect(amendment).toContain("Decision rule: consensus");
+    expect(amendment).toContain("Rule: consensus. Adopted only if no delegation votes No");
     expect(amendment).toContain("United States: yes (Amy)");
     await shoot(wei, "scoring-phone-card", { at: "#provision-card" });
     await shoot(wei, "scoring-phone-running-score", { at: "#running-score" });

@@ -1,7 +1,7 @@
 // Final text: what is bracketed must be resolved before the text is frozen.
 // Heads of delegation vote on bracketed provisions the teacher puts to a vote;
 // the result (kept or dropped, with the count) stays on the provision.
-import { ruleWords, tagChips } from "../../ui/meaning.ts";
+import { tagChips, voteRule } from "../../ui/meaning.ts";
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
@@ -69,7 +69,7 @@ export function finalTextPanel(ctx: GameContext): Panel {
                         "keep this text? ",
                         h("span", { class: "tally" }, voteTally(view, p)),
                       ),
-                      h("p", { class: "rule" }, ruleWords(view)),
+                      voteRule(view, "bracket", p.instrument),
                       m.isHead && party
                         ? h(
                             "div",
