@@ -16,9 +16,6 @@ const WORDS = {
   bracket: { yes: "Keep", no: "Drop", passed: "kept", failed: "dropped" },
 } as const;
 
-export const buttonWord = (kind: VoteKind, vote: "yes" | "no" | "abstain"): string =>
-  vote === "abstain" ? "Abstain" : WORDS[kind][vote];
-
 export function countVotes(votes: Readonly<Record<string, "yes" | "no" | "abstain">>): VoteCount {
   const t: VoteCount = { yes: 0, no: 0, abstain: 0 };
   for (const v of Object.values(votes)) t[v]++;
