@@ -36,7 +36,9 @@ if (__TEST_HOOKS__)
   );
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const OUTCOME = { above: "above", at: "at", below: "below" } as const;
+/** Against the walk-away, by a mark as well as a colour (read by the colour-blind too). */
+const OUTCOME = { above: "▲", at: "=", below: "▼" } as const;
+const OUTCOME_WORDS = { above: "above its walk-away", at: "at its walk-away", below: "below its walk-away" } as const;
 
 function meter(label: string, value: number): HTMLElement {
   // -100..+100 drawn from the middle: left for national cyberspaces / unstable, right for a commons / stable.
@@ -76,10 +78,15 @@ function resultsBlock(r: TableResults): HTMLElement[] {
       h("h3", {}, r.codeCounts ? "Signed — the code counts" : "Signed — the code does not count"),
       r.signatures.length
         ? h(
-            "ul",
+            "p",
             { class: "signers" },
-            ...r.signatures.map((s) =>
-              h("li", {}, h("span", { class: "swatch", style: `background:${s.colour}` }), `${s.name} (${s.signer})`),
+            ...r.signatures.map((s, i) =>
+              h(
+                "span",
+                { class: "signer" },
+                h("span", { class: "swatch", style: `background:${s.colour}` }),
+                `${s.name} (${s.signer})${i < r.signatures.length - 1 ? "," : ""}`,
+              ),
             ),
           )
         : h("p", { class: "none" }, "Nobody signed."),
@@ -88,33 +95,30 @@ function resultsBlock(r: TableResults): HTMLElement[] {
     h(
       "section",
       { class: "part" },
-      h("h3", {}, "Results against walk-aways"),
+      h("h3", {}, "Result / walk-away"),
       h(
         "ul",
         { class: "scores" },
         ...r.scores.map((s) =>
           h(
             "li",
-            { class: `outcome-${s.outcome}` },
+            {
+              class: `outcome-${s.outcome}`,
+              title: `${s.name}: ${s.score}, ${OUTCOME_WORDS[s.outcome]} of ${s.walkAway}`,
+            },
             h("span", { class: "swatch", style: `background:${s.colour}` }),
             h("span", { class: "who" }, s.name),
             h("span", { class: "score" }, `${s.score} / ${s.walkAway}`),
             h(
               "span",
               { class: "outcome" },
-              `${OUTCOME[s.outcome]} ${s.outcome === "at" ? "" : signed(s.score - s.walkAway)}`.trim(),
+              s.outcome === "at" ? OUTCOME.at : `${OUTCOME[s.outcome]}${Math.abs(s.score - s.walkAway)}`,
             ),
           ),
         ),
       ),
     ),
-    h(
-      "section",
-      { class: "part" },
-      h("h3", {}, "Meters"),
-      meter("Global commons", r.commons),
-      meter("Stability", r.stability),
-    ),
+    h("section", { class: "part" }, meter("Commons", r.commons), meter("Stability", r.stability)),
   ];
 }
 
@@ -157,6 +161,7 @@ function waiting(d: ClassComparison): HTMLElement {
       ),
       h("img", { class: "qr", src: `/api/classes/${code}/qr.svg`, alt: `QR code for ${url}` }),
     ),
+    h("p", { class: "waiting-note" }, "Each table's results appear here, side by side, when it reaches the debrief."),
     h(
       "ul",
       { class: "waiting-tables" },
@@ -183,6 +188,9 @@ function fits(stage: HTMLElement): boolean {
 function drawPage(stage: HTMLElement, tables: ComparedTable[]): void {
   stage.style.setProperty("--columns", String(tables.length));
   fill(stage, ...tables.map(tableColumn));
+  // A table too tall for the screen flows its parts into columns side by side, as far as its width allows.
+  for (const flow of stage.querySelectorAll<HTMLElement>(".flow"))
+    if (flow.scrollHeight > flow.clientHeight + 1) flow.classList.add("cols");
 }
 
 /** The fewest pages on which every table fits, trying all tables on one page first. */
@@ -205,7 +213,7 @@ function compared(d: ClassComparison): void {
   const head = h(
     "header",
     { class: "compare-head" },
-    h("h1", {}, `Compared debrief — ${d.title}`),
+    h("h1", { title: d.title }, "Compared debrief"),
     h("span", { class: "join-hint" }, `Class code ${code}`),
     h("span", { class: "page-no", id: "page-no" }),
   );
