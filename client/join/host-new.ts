@@ -115,6 +115,10 @@ export function setUpHostForm(): void {
       .catch(() => fill(select, h("option", { value: "" }, "Could not load the scenarios")));
   });
   select.addEventListener("change", showPresets);
+  tables.addEventListener("change", () => {
+    const n = Number(tables.value);
+    button.textContent = n > 1 ? `Create a class of ${n} tables` : "Create session";
+  });
   preset.addEventListener("change", showPlan);
   file.addEventListener("change", () => {
     showPlan();

@@ -30,7 +30,12 @@ export class ClassService {
   private readonly placements = new Placements();
 
   constructor(private readonly deps: ClassDeps) {
-    for (const record of deps.store.listClasses()) this.classes.set(record.code, record);
+    // A class none of whose tables is stored any more (deleted, or idle past retention) goes too.
+    const stored = new Set(deps.store.list().map((m) => m.code));
+    for (const record of deps.store.listClasses()) {
+      if (record.tables.some((code) => stored.has(code))) this.classes.set(record.code, record);
+      else deps.store.deleteClass(record.code);
+    }
     // A session never takes a class's code, nor a class a session's.
     deps.sessions.otherCodeTaken = (code) => this.classes.has(code);
   }

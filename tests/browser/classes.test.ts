@@ -4,11 +4,13 @@
 // runs the phases of both together (each table's own console freezes its
 // text), and the class projector compares both tables at the debrief — fitting
 // 1920x1080 and 1280x720 with no text under 28px and nothing cut off.
+import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import { PHONE, PROJECTOR, hook, newPage, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
 
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server: AccordServer;
 let browser: Browser;
 withBrowserAndServer((s, b) => ([server, browser] = [s, b]));
@@ -33,6 +35,17 @@ async function joinByClassLink(base: string, classCode: string, name: string): P
   await waitHook(page, "a.page === 'game' && a.scene");
   const table = /\/j\/([A-Z0-9]{6})/.exec(page.url())![1]!;
   return { page, table };
+}
+
+/** What axe-core (the accessibility checker) finds serious or critical on the page, by rule. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+      .axe;
+    const { violations } = await axe.run();
+    return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+  });
 }
 
 /** Every element with text on the page is at least 28px, and nothing lies outside the window. */
@@ -63,6 +76,7 @@ describe("several tables in one class", () => {
     await host.selectOption("#preset", "period-45");
     for (const input of await host.locator("#plan-phases input").all()) await input.fill("0.5");
     await host.selectOption("#tables", "2");
+    expect(await host.textContent("#host-button")).toBe("Create a class of 2 tables");
     await host.click("#host-button");
     await host.waitForURL(/\/class\/[A-Z0-9]{6}#key=/);
     await host.locator("#class-code").waitFor();
@@ -97,6 +111,7 @@ describe("several tables in one class", () => {
       .poll(() => host.locator(".table-card .timer").allTextContents())
       .toEqual([expect.stringMatching(/^0:[0-3]\d$/), expect.stringMatching(/^0:[0-3]\d$/)]);
     await shoot(host, "class-console-1280");
+    expect(await accessibilityProblems(host)).toEqual([]);
     await resize(host, PROJECTOR);
     await shoot(host, "class-console-1920");
     await resize(host, { width: 1280, height: 720 });
@@ -168,6 +183,7 @@ describe("several tables in one class", () => {
     expect(await hook<number[][]>(projector, "pages")).toEqual([[1, 2]]);
     expect(await readableAndInside(projector)).toEqual({ small: [], outside: [] });
     await shoot(projector, "class-compare-1920");
+    expect(await accessibilityProblems(projector)).toEqual([]);
 
     // At 1280x720 the tables are paged if they do not fit, and every page fits.
     await resize(projector, { width: 1280, height: 720 });

@@ -331,3 +331,25 @@ describe("a restart", () => {
     expect((await joinByClassCode(klass, "Max")).table).toBe(2);
   });
 });
+
+describe("a class whose tables are all gone", () => {
+  it("is forgotten at the next start, and its code refused like any wrong code", async () => {
+    const klass = await makeClass({ tables: 2 });
+    for (const t of klass.tables)
+      await fetch(`${server.url}/api/sessions/${t.code}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${klass.hostKey}` },
+      });
+    // Until then the console says each table was deleted.
+    const view = (await (await consoleOf(klass)).json()) as { tables: { exists: boolean; phaseTitle: string }[] };
+    expect(view.tables.map((t) => [t.exists, t.phaseTitle])).toEqual([
+      [false, "Deleted"],
+      [false, "Deleted"],
+    ]);
+    players.splice(0);
+    await server.close();
+    server = await start();
+    expect(store.loadClass(klass.code)).toBeNull();
+    expect((await consoleOf(klass)).status).toBe(404);
+  });
+});
