@@ -110,6 +110,11 @@ function togetherPanel(): HTMLElement {
         { class: "button-link", href: `/class/${code}/screen`, target: "_blank", rel: "noopener" },
         "Open the class projector",
       ),
+      h(
+        "a",
+        { class: "button-link", href: `/api/classes/${code}/export.csv?key=${encodeURIComponent(key)}`, download: "" },
+        "Download the comparison (CSV)",
+      ),
     ),
     status,
   );

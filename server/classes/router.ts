@@ -6,6 +6,7 @@
 //   POST /api/classes/:code/run            a host action at every table, or compare now (host key)
 //   GET  /api/classes/:code/compare        the compared debrief (public, like the projector)
 //   GET  /api/classes/:code/qr.svg         the class's join link as a QR code
+//   GET  /api/classes/:code/export.csv     the comparison as a spreadsheet (host key, or ?key=)
 // A wrong class code is refused as a wrong session code is, and counts as one (server/limits/joins.ts).
 import { Router, type Request, type Response } from "express";
 import QRCode from "qrcode";
@@ -31,6 +32,7 @@ import { MAX_TABLES, MIN_TABLES, type ClassService } from "./service.ts";
 import { tableSummary } from "./tables.ts";
 import { compareTables } from "./compare.ts";
 import { TogetherCommand, togetherAction } from "./together.ts";
+import { comparisonCsv } from "./export.ts";
 
 export interface ClassRouterDeps {
   classes: ClassService;
@@ -224,6 +226,18 @@ export function classRouter(deps: ClassRouterDeps): Router {
     if (!record) return;
     const states = await classes.states(record);
     res.set("Cache-Control", "no-store").json(compareTables(record.title, states, record.compareShown));
+  });
+
+  router.get("/api/classes/:code/export.csv", async (req, res) => {
+    const record = hostsClass(req, res);
+    if (!record) return;
+    const states = await classes.states(record);
+    const csv = comparisonCsv(record.tables.map((code, i) => ({ code, state: states[i] ?? null })));
+    res
+      .set("Content-Disposition", `attachment; filename="accord-class-${record.code}.csv"`)
+      .set("Cache-Control", "no-store")
+      .type("text/csv; charset=utf-8")
+      .send(csv);
   });
 
   router.get("/api/classes/:code/qr.svg", async (req, res) => {

@@ -85,6 +85,12 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
       "200 `{ title, tables: [{ table, phase, phaseTitle, students, shown, final, results }] }`: results (agreed provisions' titles, signatures, each delegation's score against its walk-away, meters) once the table reaches the debrief or the host shows them; nothing secret; 404",
   },
   { route: "GET /api/classes/:code/qr.svg", body: "", answers: "200 an SVG QR code of the class's join link; 404" },
+  {
+    route: "GET /api/classes/:code/export.csv",
+    body: "the class host key as `Authorization: Bearer <hostKey>` or `?key=`",
+    answers:
+      "200 a CSV download, one row per table and delegation: table, table_code, phase, final, delegation, signed_code, score, walk_away, maximum, outcome, code_counts, agreed_provisions, signers, commons, stability; 403; 404",
+  },
   { route: "GET /api/scenarios", body: "", answers: "200 `{ scenarios: [{ id, title, summary }] }`" },
   { route: "GET /healthz", body: "", answers: '200 `{ "ok": true }`' },
   { route: "GET /, /j/:code", body: "", answers: "the join page" },

@@ -160,6 +160,13 @@ describe("several tables in one class", () => {
     await waitHook(lin.page, "a.view.signatures.length === 2");
     await waitHook(anna.page, "a.view.signatures.length === 1");
 
+    // The comparison downloads from the console as a spreadsheet.
+    const [download] = await Promise.all([
+      host.waitForEvent("download"),
+      host.getByRole("link", { name: "Download the comparison (CSV)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`accord-class-${classCode}.csv`);
+
     // The class projector waits with the class code until a table reaches the debrief.
     const { page: projector } = await newPage(browser, PROJECTOR);
     await projector.goto(`${server.url}/class/${classCode}/screen?test=1`);

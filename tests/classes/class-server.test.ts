@@ -12,6 +12,7 @@ import { openSqliteStore, type SqliteSessionStore } from "../../server/store/sql
 import { defaultScenario } from "../../content/load.ts";
 import { Player, startServer } from "../server/harness.ts";
 import { readSessionRequest } from "../../server/http/api.ts";
+import { csvRecords } from "../durability/csv-parse.ts";
 
 const WRONG_CODES = 6;
 let dir: string;
@@ -289,6 +290,27 @@ describe("the class projector's comparison", () => {
     expect(results.scores.map((s) => [s.delegation, s.score, s.walkAway])).toEqual(
       debrief.scores.map((s) => [s.delegation, s.score, s.walkAway]),
     );
+    // The teacher's spreadsheet: a row per table and delegation, with the host key only.
+    const csvUrl = `${server.url}/api/classes/${klass.code}/export.csv`;
+    expect((await fetch(csvUrl)).status).toBe(403);
+    const csv = await fetch(`${csvUrl}?key=${klass.hostKey}`);
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="accord-class-${klass.code}.csv"`);
+    const rows = csvRecords(await csv.text());
+    expect(rows).toHaveLength(2 * scenario.delegations.length);
+    const china = rows.find((r) => r.table === "1" && r.delegation === "China")!;
+    const chinaScore = debrief.scores.find((d) => d.delegation === "china")!;
+    expect(china).toMatchObject({
+      table_code: klass.tables[0]!.code,
+      phase: "Debrief",
+      final: "true",
+      signed_code: String(chinaScore.signedCode),
+      score: String(chinaScore.score),
+      walk_away: String(chinaScore.walkAway),
+      code_counts: "true",
+      agreed_provisions: card.title,
+      signers: "China (Wei); United States (Anna)",
+    });
+    expect(rows.find((r) => r.table === "2")).toMatchObject({ final: "false", agreed_provisions: "", signers: "" });
     // The host shows every table now: table 2 with the text as it stands.
     await run(klass, { run: "compare", shown: true });
     const early = (await compare()).tables[1]!;
