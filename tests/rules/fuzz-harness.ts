@@ -194,6 +194,12 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         };
       case "provision.withdraw":
         return { type, provision: someId(provisions, "p") };
+      case "provision.retag":
+        return {
+          type,
+          provision: someId(provisions, "p"),
+          tags: pick([[pick(tags)!], [pick(tags)!, pick(tags)!], [], ["moon-base"], Array(9).fill(pick(tags)!)])!,
+        };
       case "stance.set":
         return {
           type,
@@ -211,7 +217,14 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           { kind: "replace", from, to, text: pick(["shall", "may", "must not"]) },
           { kind: "delete", from, to },
         ]);
-        return { type, provision: p?.id ?? "p1", baseVersion, edit, ...(chance(0.3) ? { note: "because" } : {}) };
+        return {
+          type,
+          provision: p?.id ?? "p1",
+          baseVersion,
+          edit,
+          ...(chance(0.3) ? { note: "because" } : {}),
+          ...(chance(0.3) ? { tags: chance(0.8) ? [pick(tags)!] : ["moon-base"] } : {}),
+        };
       }
       case "amendment.withdraw":
         return { type, amendment: someId(amendments, "a") };
@@ -346,7 +359,14 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
       actor = { kind: "seat", seat: seatId };
       const FOCUS: Partial<Record<string, ClientActionType[]>> = {
         negotiation: ["amendment.close"],
-        "final-text": ["bracket.resolve", "bracket.resolve", "vote.close", "instrument.freeze", "instrument.freeze"],
+        "final-text": [
+          "bracket.resolve",
+          "bracket.resolve",
+          "provision.retag",
+          "vote.close",
+          "instrument.freeze",
+          "instrument.freeze",
+        ],
       };
       const focus = FOCUS[state.phase];
       const type: ClientActionType = hostTurn
@@ -421,6 +441,12 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
       if (head !== null && (seat?.role !== "delegate" || seat.delegation !== d))
         return { ...report, failure: `${where} -> head of ${d} is not one of its delegates` };
     }
+    for (const p of state.provisions)
+      if (p.tags.some((t) => !tags.includes(t)) || new Set(p.tags).size !== p.tags.length)
+        return {
+          ...report,
+          failure: `${where} -> provision ${p.id} carries unknown or repeated tags ${p.tags.join(",")}`,
+        };
     if (new Set(state.seats.map((s) => s.id)).size !== state.seats.length)
       return { ...report, failure: `${where} -> duplicate seat ids` };
     if (state.now < before.now) return { ...report, failure: `${where} -> the clock went backwards` };

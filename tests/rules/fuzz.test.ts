@@ -16,6 +16,7 @@ const SEEDS = [
 const STEPS = 2500;
 
 describe("fuzz: random commands from random seats keep every invariant", () => {
+  const acceptedAcrossSeeds = new Set<string>();
   for (const { seed, ...over } of SEEDS) {
     it(`seed ${seed} (${over.decisionRule}${over.hostReadsPrivateChannels ? "" : ", host does not read private channels"})`, () => {
       const report = runFuzz(seed, STEPS, miniScenario(over));
@@ -26,8 +27,14 @@ describe("fuzz: random commands from random seats keep every invariant", () => {
       expect(report.refused).toBeGreaterThan(STEPS / 10);
       expect(report.phasesSeen.size).toBeGreaterThanOrEqual(4);
       expect(report.acceptedTypes.size).toBeGreaterThan(20);
+      for (const t of report.acceptedTypes) acceptedAcrossSeeds.add(t);
     });
   }
+
+  it("the seeds between them got every kind of drafting through, retagging included", () => {
+    for (const t of ["provision.table", "provision.draft", "provision.retag", "amendment.propose", "amendment.vote"])
+      expect(acceptedAcrossSeeds, t).toContain(t);
+  });
 
   it("the default scenario from content/ (cyber-code) under one seed", () => {
     const file = "content/scenarios/cyber-code.json";
