@@ -203,6 +203,7 @@ export const REFUSAL_CODES = [
   "TIMER_NOT_PAUSED",
   "TIMER_RUNNING",
   "DEADLINE_NOT_REACHED",
+  "ADJOURNED",
   // drafting
   "UNKNOWN_INSTRUMENT",
   "NOT_A_PARTY",
@@ -304,6 +305,7 @@ export const JOIN_ERROR_CODES: { readonly [C in RefusalCode]: number } = {
   INTERNAL: 4455,
   NOT_YOUR_DELEGATION: 4456,
   UNKNOWN_JOB: 4457,
+  ADJOURNED: 4458,
 };
 export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_CODES[code];
 

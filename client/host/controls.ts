@@ -58,6 +58,11 @@ export function phaseControls(link: SessionLink): { el: HTMLElement; update(v: S
       const planned = v.scenario.phases.find((p) => p.phase === v.phase)?.minutes;
       minutes.placeholder = planned ? String(planned) : "";
       // Only the actions that apply now: start when no timer runs, else extend and pause (or resume).
+      if (v.lesson?.adjourned) {
+        // The clock waits for the next lesson: Reconvene (in the lesson plan panel) is the only way on.
+        fill(buttons, h("p", { class: "muted", id: "timer-adjourned" }, "Adjourned: reconvene to run the clock."));
+        return;
+      }
       fill(
         buttons,
         ...(t === "off"

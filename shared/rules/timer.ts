@@ -12,6 +12,7 @@ const timerEvent = (timer: Timer, text: string) => event("timer", text, { timer 
 const notRunning = () => refuse("TIMER_NOT_RUNNING", "The timer is not running.");
 
 export const timerStart: Handler<ActionOf<"timer.start">> = (s, a, w) => {
+  if (s.lesson?.adjourned) return refuse("ADJOURNED", "The session is adjourned. Reconvene it to run the clock.");
   const minutes = a.minutes ?? planOf(s, s.phase)?.minutes;
   if (minutes === undefined) return refuse("BAD_MESSAGE", "Say how many minutes the timer should run.");
   const durationMs = minutesMs(minutes);
@@ -22,6 +23,8 @@ export const timerStart: Handler<ActionOf<"timer.start">> = (s, a, w) => {
 export const timerExtend: Handler<ActionOf<"timer.extend">> = (s, a, w) => {
   const ms = minutesMs(a.minutes);
   const old = s.timer;
+  if (s.lesson?.adjourned && old.state !== "paused")
+    return refuse("ADJOURNED", "The session is adjourned. Reconvene it to run the clock.");
   let timer: Timer;
   if (old.state === "running") timer = { ...old, endsAt: old.endsAt + ms, durationMs: old.durationMs + ms };
   else if (old.state === "paused")
@@ -42,6 +45,9 @@ export const timerPause: Handler<ActionOf<"timer.pause">> = (s, _a, w) => {
 };
 
 export const timerResume: Handler<ActionOf<"timer.resume">> = (s, _a, w) => {
+  // Adjourning paused the clock; only reconvening runs it again, so students never see a running
+  // timer under an "adjourned" notice.
+  if (s.lesson?.adjourned) return refuse("ADJOURNED", "The session is adjourned. Reconvene it to run the clock.");
   if (s.timer.state !== "paused")
     return refuse("TIMER_NOT_PAUSED", "The timer is not paused, so there is nothing to resume.");
   const timer: Timer = { state: "running", endsAt: w.t + s.timer.remainingMs, durationMs: s.timer.durationMs };

@@ -129,6 +129,9 @@ describe("a lesson that fits the timetable", () => {
     expect(await host.textContent("#adjourned")).toContain("Every seat is kept");
     expect(await host.textContent("#adjourned")).toContain("Bookmark this console");
     await waitHook(lin, "a.view.lesson.adjourned === true && a.view.timer.state === 'paused'");
+    // The paused clock offers no Resume: reconvening is the one way on.
+    expect(await host.textContent("#timer-adjourned")).toContain("reconvene to run the clock");
+    expect(await host.getByRole("button", { name: "Resume" }).count()).toBe(0);
     await shoot(host, "host-adjourned-1280", { at: "#lesson" });
     await host.getByRole("button", { name: "Reconvene ▶" }).click();
     await waitHook(lin, "a.view.lesson.adjourned === false && a.view.timer.state === 'running'");

@@ -48,6 +48,10 @@ describe("two-periods preset", () => {
     const anaToken = ana.welcome.seatToken!;
     const left = host.view!.timer;
     expect(left.state).toBe("paused");
+    // Only reconvening runs the clock again: the timer's own buttons are refused while adjourned.
+    expect((await host.refused({ type: "timer.resume" })).code).toBe("ADJOURNED");
+    expect((await host.refused({ type: "timer.start", minutes: 5 })).code).toBe("ADJOURNED");
+    expect(host.view!.timer).toEqual(left);
     expect(await proc.stop()).toBe(0);
     players.splice(0);
 
