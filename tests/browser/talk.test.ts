@@ -75,4 +75,43 @@ describe("talk", () => {
       .toBe("1");
     expect(await privateTab.locator(".unread").count()).toBe(0);
   });
+
+  test("the line list follows new lines while the reader is at the bottom, and stays put while they read back", async () => {
+    const { code, hostKey } = await server.createSession();
+    const host = await SessionLink.open(code, { hostKey }, server.url.replace(/^http/, "ws"));
+    links.push(host);
+    const wei = await joinByLink(browser, server, code, "Wei", "china");
+    host.act({ type: "phase.next" });
+    host.act({ type: "phase.next" });
+    await expect.poll(() => wei.locator("[data-scene]").getAttribute("data-scene")).toBe("negotiation");
+    // One line at a time, each accepted before the next: a burst would meet the rate limit.
+    const say = (text: string) =>
+      new Promise<void>((resolve, reject) =>
+        host.act(
+          { type: "say", channel: "floor", text },
+          { onAccepted: resolve, onRefused: (r) => reject(new Error(r.code)) },
+        ),
+      );
+    // Long lines, few of them: enough to overflow the list, within one connection's burst allowance.
+    const long = "We propose that no state attack schools, hospitals or the power grid, in peace or in war. ".repeat(2);
+    for (let i = 1; i <= 12; i++) await say(`Line ${i} from the chair. ${long}`);
+    const list = wei.locator("#talk .messages");
+    await expect.poll(() => list.textContent()).toContain("Line 12 from the chair.");
+    // At the bottom: the newest line is in view.
+    const atBottom = () => list.evaluate((l) => l.scrollTop + l.clientHeight >= l.scrollHeight - 2);
+    await expect.poll(atBottom).toBe(true);
+    await say("Line 13 from the chair.");
+    await expect.poll(() => list.textContent()).toContain("Line 13");
+    await expect.poll(atBottom).toBe(true);
+    // Reading back: a new line does not pull the list away from what is being read.
+    expect(await list.evaluate((l) => l.scrollHeight > l.clientHeight * 2)).toBe(true);
+    await list.evaluate((l) => {
+      l.scrollTop = 0;
+    });
+    await expect.poll(() => list.evaluate((l) => l.scrollTop)).toBe(0);
+    await say("Line 14 from the chair.");
+    await expect.poll(() => list.textContent()).toContain("Line 14");
+    await wei.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await list.evaluate((l) => l.scrollTop)).toBe(0);
+  });
 });

@@ -31,6 +31,31 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
   const banner = h("p", { class: "talk-banner" });
   const list = h("ol", { class: "messages", "aria-live": "polite", tabindex: "0", "aria-label": "Messages" });
   let lines = CHAT_WINDOW;
+  // Whether the reader was at the newest line when the list last scrolled. Kept from scroll events
+  // (layout is fresh then) so a patch never has to read layout between its own DOM writes.
+  let stuck = true;
+  // Where following last put the list: its own scroll event may come after more lines arrived.
+  let followedTo = -1;
+  list.addEventListener(
+    "scroll",
+    () => {
+      if (list.scrollTop === followedTo) return;
+      stuck = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
+    },
+    { passive: true },
+  );
+  let scrollQueued = false;
+  /** Follows new lines in the frame that lays them out anyway, instead of forcing a layout now. */
+  const followNewest = () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      list.scrollTop = list.scrollHeight;
+      followedTo = list.scrollTop;
+    });
+  };
+  let newestShown = "";
   const earlier = h("button", { type: "button", class: "link earlier-lines" }, "Show earlier lines");
   const input = h("input", {
     id: "say-text",
@@ -125,7 +150,6 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     );
     setText(banner, privacyWords(privacyOf(view)));
     const channel = channels.find((c) => c.id === current);
-    const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
     const messages = channel?.messages ?? [];
     earlier.hidden = messages.length <= lines;
     const shown: (ChatMessage | null)[] = messages.length ? messages.slice(-lines) : [null];
@@ -149,7 +173,11 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
         );
       },
     );
-    if (stick) list.scrollTop = list.scrollHeight;
+    const newest = `${current}:${shown[shown.length - 1]?.id ?? "none"}`;
+    if (newest !== newestShown) {
+      newestShown = newest;
+      if (stuck) followNewest();
+    }
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
     input.disabled = send.disabled = !writable;
     setText(sayTo, writable ? `To: ${destination(view, channel)}` : "Only the teacher writes here.");
