@@ -70,7 +70,11 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   };
 
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // Canvas 2D, not WebGL: discs, tiles and labels need no shaders, and a WebGL context costs GPU
+    // memory on a 4 GB Chromebook. Where the compositor runs without a GPU (school VMs, the bench's
+    // headless Chromium) every WebGL frame is also read back pixel by pixel: 25 ms a frame at 4x
+    // CPU throttle in the soak's trace, the largest single cost of a patch.
+    type: Phaser.CANVAS,
     parent: stage,
     backgroundColor: "#efe9dd",
     scale: { mode: Phaser.Scale.RESIZE, width: stage.clientWidth || 360, height: stage.clientHeight || 260 },
