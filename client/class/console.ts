@@ -177,7 +177,7 @@ function tableCard(t: TableSummary): HTMLElement {
           "a",
           {
             class: "button-link",
-            href: `/host/${t.code}#key=${encodeURIComponent(key)}`,
+            href: `/host/${t.code}?class=${code}#key=${encodeURIComponent(key)}`,
             target: "_blank",
             rel: "noopener",
           },

@@ -90,6 +90,7 @@ async function start(): Promise<void> {
     h(
       "div",
       {},
+      classLink(hostKey),
       h("p", { class: "muted" }, "Session code"),
       h("p", { class: "big-code", id: "host-code" }, code),
       h("p", {}, "Join at ", h("a", { href: joinUrl, id: "join-link" }, joinUrl)),
@@ -208,3 +209,14 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+/** Opened from a class console (client/class/console.ts adds ?class=CODE): the way back to every table. */
+function classLink(hostKey: string): HTMLElement | null {
+  const klass = new URLSearchParams(location.search).get("class")?.toUpperCase() ?? "";
+  if (!/^[A-Z0-9]{6}$/.test(klass)) return null;
+  return h(
+    "p",
+    {},
+    h("a", { href: `/class/${klass}#key=${encodeURIComponent(hostKey)}`, id: "class-link" }, "◀ Class console"),
+  );
+}

@@ -144,6 +144,10 @@ describe("several tables in one class", () => {
         host.context().waitForEvent("page"),
         host.getByRole("link", { name: `Open table ${n}'s console` }).click(),
       ]);
+      // It knows its class: a link leads back to the class console.
+      expect(await tableConsole.getAttribute("#class-link", "href")).toBe(
+        `/class/${classCode}#key=${encodeURIComponent(new URL(host.url()).hash.slice(5))}`,
+      );
       await tableConsole.getByRole("button", { name: "Freeze the text" }).click();
       await waitHook(student, "a.view.instruments[0].frozen");
       await tableConsole.close();
