@@ -121,6 +121,12 @@ export const ClientAction = z.discriminatedUnion("type", [
     instrument: InstrumentId,
     version: z.string().regex(/^[0-9a-f]{12,64}$/, "a version is a hash"),
   }),
+  /** The head's "Not now": the delegation declines to sign this version, for all to see, until it signs after all. */
+  z.object({
+    type: z.literal("sign.decline"),
+    instrument: InstrumentId,
+    version: z.string().regex(/^[0-9a-f]{12,64}$/, "a version is a hash"),
+  }),
   z.object({
     type: z.literal("channel.open"),
     with: z.array(DelegationId).min(1).max(LIMITS.delegations),

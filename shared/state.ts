@@ -153,6 +153,17 @@ export const Signature = z.object({
 });
 export type Signature = z.infer<typeof Signature>;
 
+/** A head's "Not now" to signing a frozen version: the delegation refuses to sign, until it signs after all. */
+export const Decline = z.object({
+  instrument: InstrumentId,
+  delegation: DelegationId,
+  seat: SeatId,
+  name: z.string(),
+  version: z.string(),
+  at: z.number(),
+});
+export type Decline = z.infer<typeof Decline>;
+
 export const ChatMessage = z.object({
   id: z.string(),
   seat: SeatId.nullable(),
@@ -243,6 +254,8 @@ export const SessionState = z.object({
   provisions: z.array(Provision),
   amendments: z.array(Amendment),
   signatures: z.array(Signature),
+  /** Delegations that declined to sign (absent in sessions stored before declining was recorded). */
+  declines: z.array(Decline).optional(),
   channels: z.array(Channel),
   injectsReleased: z.array(z.object({ inject: z.string(), at: z.number() })),
   timeline: z.array(TimelineEntry),

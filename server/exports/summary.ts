@@ -114,6 +114,8 @@ export function summarizeCommand(c: Command, n: Names): string {
       return `voted ${c.vote} on ${quoted(n.provision(c.provision))}`;
     case "sign":
       return `signed ${quoted(n.instrument(c.instrument))} (version ${c.version})`;
+    case "sign.decline":
+      return `declined to sign ${quoted(n.instrument(c.instrument))}, for now`;
     case "channel.open":
       return `opened a channel with ${c.with.map(n.delegation).join(", ")}`;
     case "say":

@@ -20,7 +20,7 @@ import {
 import { instrumentOpen, provisionDraft, provisionTable, provisionWithdraw, stanceSet } from "./drafting.ts";
 import { amendmentClose, amendmentConsent, amendmentPropose, amendmentVote, amendmentWithdraw } from "./amendments.ts";
 import { bracketResolve, instrumentFreeze, instrumentUnfreeze, provisionRetag, voteCast, voteClose } from "./final.ts";
-import { sign } from "./signing.ts";
+import { sign, signDecline } from "./signing.ts";
 import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
 import { chairAuto, computerOff, computerOn } from "./computer.ts";
@@ -69,6 +69,7 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "amendment.consent": amendmentConsent,
   "vote.cast": voteCast,
   sign,
+  "sign.decline": signDecline,
   "channel.open": channelOpen,
   say,
   "computer.on": computerOn,

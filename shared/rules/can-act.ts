@@ -22,7 +22,8 @@ export function canAct(s: ActingSession, seatId: string, type: ClientActionType)
   const seat = s.seats.find((x) => x.id === seatId);
   if (!seat || roleAndPhase(seat.role, !!seat.delegation, s.phase, type) !== null) return false;
   if (type === "channel.open") return s.scenario.phases.find((p) => p.phase === s.phase)?.privateChannels === true;
-  if (type === "sign" || type === "vote.cast") return s.heads[seat.delegation ?? ""] === seatId;
+  if (type === "sign" || type === "sign.decline" || type === "vote.cast")
+    return s.heads[seat.delegation ?? ""] === seatId;
   if (type === "seat.job") return seat.role === "host" || s.heads[seat.delegation ?? ""] === seatId;
   return true;
 }

@@ -18,6 +18,7 @@ export type DelegateActionType = Extract<
   | "amendment.vote"
   | "vote.cast"
   | "sign"
+  | "sign.decline"
   | "channel.open"
   | "say"
 >;
@@ -41,7 +42,7 @@ export const PHASE_ACTIONS: Readonly<Record<PhaseId, readonly DelegateActionType
   ],
   // In Final text a delegation may still object to a provision tabled or changed at the last minute.
   "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
-  signing: ["sign", "say"],
+  signing: ["sign", "sign.decline", "say"],
   debrief: ["say"],
 };
 
@@ -113,6 +114,7 @@ export const ACTION_WORDS: Readonly<Record<ClientActionType, string>> = {
   "amendment.vote": "vote on an amendment",
   "vote.cast": "vote on bracketed text",
   sign: "sign",
+  "sign.decline": "decline to sign",
   "channel.open": "open a private channel",
   say: "talk",
 };

@@ -23,7 +23,7 @@ describe("the phase table", () => {
         "say",
       ],
       "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
-      signing: ["sign", "say"],
+      signing: ["sign", "sign.decline", "say"],
       debrief: ["say"],
     });
   });

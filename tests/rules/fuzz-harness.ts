@@ -232,7 +232,8 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         return { type, amendment: someId(amendments, "a"), vote: pick(["yes", "no", "abstain"]) };
       case "vote.cast":
         return { type, provision: someId(provisions, "p"), vote: pick(["yes", "no", "abstain"]) };
-      case "sign": {
+      case "sign":
+      case "sign.decline": {
         const frozen = state.instruments.filter((i) => i.frozen);
         const inst = pick(frozen.length > 0 && chance(0.8) ? frozen : state.instruments);
         const version =
@@ -300,7 +301,7 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
       "amendment.withdraw",
     ],
     "final-text": ["vote.cast", "vote.cast", "vote.cast", "say", "provision.withdraw"],
-    signing: ["sign", "sign", "sign", "say"],
+    signing: ["sign", "sign", "sign", "sign.decline", "say"],
   };
   const ANY_BUT_END = CLIENT_ACTION_TYPES.filter((t) => t !== "session.end");
   const audiences = (): Audience[] => [
