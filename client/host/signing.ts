@@ -1,5 +1,5 @@
 // Signing, as the teacher follows it: for each frozen text, which parties have
-// signed (by their head's name) and which are still to sign.
+// signed (by their head's name), which declined, and which are still to sign.
 import type { SessionView } from "../../shared/view.ts";
 import { h, fill } from "../ui/dom.ts";
 import { delegationOf, isParty } from "../ui/words.ts";
@@ -25,6 +25,9 @@ export function signingStatusPanel(): { el: HTMLElement; update(v: SessionView):
           const sigs = v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version);
           const parties = v.scenario.delegations.filter((d) => isParty(v, inst.id, d.id));
           const waiting = parties.filter((d) => !sigs.some((s) => s.delegation === d.id));
+          const declines = (v.declines ?? []).filter(
+            (x) => x.instrument === inst.id && x.version === inst.frozen!.version,
+          );
           return h(
             "div",
             { class: "instrument" },
@@ -39,7 +42,12 @@ export function signingStatusPanel(): { el: HTMLElement; update(v: SessionView):
                   `✔ ${delegationOf(v, s.delegation)?.name ?? s.delegation} — signed by ${s.name}`,
                 ),
               ),
-              ...waiting.map((d) => h("li", { class: "muted" }, `… ${d.name} has not signed yet`)),
+              ...waiting.map((d) => {
+                const no = declines.find((x) => x.delegation === d.id);
+                return no
+                  ? h("li", { class: "warn" }, `✗ ${d.name} declined to sign, for now (${no.name})`)
+                  : h("li", { class: "muted" }, `… ${d.name} has not signed yet`);
+              }),
             ),
           );
         }),

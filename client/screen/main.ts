@@ -133,8 +133,12 @@ function showDraft(section: HTMLElement, v: SessionView): void {
     const sigs = inst.frozen
       ? v.signatures.filter((s) => s.instrument === inst.id && s.version === inst.frozen!.version)
       : [];
+    const declined = inst.frozen
+      ? (v.declines ?? []).filter((d) => d.instrument === inst.id && d.version === inst.frozen!.version)
+      : [];
     const showSigs = !!inst.frozen && (sigs.length > 0 || v.phase === "signing");
-    p.sigs.show(showSigs ? sigs.map((s) => s.delegation) : null, () =>
+    const shown = showSigs ? [sigs.map((s) => s.delegation), declined.map((d) => d.delegation)] : null;
+    p.sigs.show(shown, () =>
       showSigs
         ? h(
             "p",
@@ -142,6 +146,10 @@ function showDraft(section: HTMLElement, v: SessionView): void {
             sigs.length ? "Signed by: " : "Not signed yet",
             ...sigs.map((s) =>
               h("span", { class: "sig" }, `✍ ${delegationOf(v, s.delegation)?.name ?? s.delegation}`),
+            ),
+            declined.length ? " · Declined to sign, for now: " : "",
+            ...declined.map((d) =>
+              h("span", { class: "sig declined" }, `✗ ${delegationOf(v, d.delegation)?.name ?? d.delegation}`),
             ),
           )
         : null,

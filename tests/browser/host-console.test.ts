@@ -304,12 +304,16 @@ describe("the host console, with students watching", () => {
     await expect.poll(() => status.textContent()).toContain("China has not signed yet");
     expect(await inView(status)).toBe(true);
     // The head is asked about the text in words, not by its version's hash.
-    expect(await wei.locator(".sign-button").first().textContent()).toBe(
-      "✍ Sign International Code of Conduct for Cyberspace as it stands (1 provision)",
+    expect(await wei.locator(".sign-question .question").first().textContent()).toBe(
+      "Sign International Code of Conduct for Cyberspace as it stands (1 provision)?",
     );
     await wei.locator(".sign-button").first().click();
     await expect.poll(() => status.textContent()).toContain("China — signed by Wei");
     expect(await status.textContent()).toContain("United States has not signed yet");
+    // Anna, head of the United States, declines: the teacher sees a refusal, not a delegation still to sign.
+    await anna.getByRole("button", { name: "Not now" }).click();
+    await expect.poll(() => status.textContent()).toContain("✗ United States declined to sign, for now (Anna)");
+    await expect.poll(() => wei.textContent("#panel .signatures")).toContain("United States declined to sign, for now");
     await shoot(host, "host-signing-1366");
 
     // The record says which card was tabled, by its title.

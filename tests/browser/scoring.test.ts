@@ -97,19 +97,29 @@ describe("scoring in the open, on a phone", () => {
     await host.ok({ type: "instrument.freeze", instrument: "code" });
     await host.ok({ type: "phase.next" });
     await waitHook(wei, "a.scene === 'signing'");
-    await wei.click(".sign-button");
-    const warning = wei.locator("#sign-warning-code");
-    await warning.waitFor();
-    expect(await warning.textContent()).toBe(
-      "Before you sign: Signing “International Code of Conduct for Cyberspace” crosses your red line: “Free flow of information: the Internet as a global commons” (free flow). Your government will not accept a rule that information must flow freely across its borders: it decides what its citizens may read. It would leave China below its walk-away of 6, at -1.Don't signSign anyway",
+    // Signing is a question, and the red line is in it before the head chooses.
+    const question = wei.locator("#sign-question-code");
+    await question.waitFor();
+    expect(await question.locator(".question").textContent()).toBe(
+      "Sign International Code of Conduct for Cyberspace as it stands (2 provisions)?",
     );
-    // Nothing is signed until the head chooses again.
+    const warning = wei.locator("#sign-warning-code");
+    expect(await warning.textContent()).toBe(
+      "Before you sign: Signing “International Code of Conduct for Cyberspace” crosses your red line: “Free flow of information: the Internet as a global commons” (free flow). Your government will not accept a rule that information must flow freely across its borders: it decides what its citizens may read. It would leave China below its walk-away of 6, at -1.",
+    );
+    expect(await question.getByRole("button").allTextContents()).toEqual(["✍ Sign anyway", "Not now"]);
+    // Nothing is signed until the head chooses.
     expect((await view(wei)).signatures).toEqual([]);
-    await shoot(wei, "scoring-phone-sign-warning", { at: "#sign-warning-code" });
-    await wei.getByRole("button", { name: "Don't sign" }).click();
-    await warning.waitFor({ state: "detached" });
-    await wei.click(".sign-button");
-    await wei.getByRole("button", { name: "Sign anyway" }).click();
+    await shoot(wei, "scoring-phone-sign-warning", { at: "#sign-question-code" });
+    // "Not now" is a recorded refusal, which the head can take back by signing after all.
+    await wei.getByRole("button", { name: "Not now" }).click();
+    await expect
+      .poll(() => wei.textContent("#panel p.declined"))
+      .toBe("✗ Your delegation declined to sign, for now. You can still sign until Signing ends.");
+    expect(await wei.textContent("#panel .signatures")).toContain("China declined to sign, for now (Wei)");
+    expect((await view(wei)).signatures).toEqual([]);
+    await wei.getByRole("button", { name: "Sign after all…" }).click();
+    await wei.getByRole("button", { name: "✍ Sign anyway" }).click();
     await expect.poll(async () => (await view(wei)).signatures.map((s) => s.delegation)).toEqual(["china"]);
 
     await amy.leave();
