@@ -15,6 +15,8 @@ let view: ClassView | null = null;
 /** Server clock minus this device's, from the last answer: timers count down on the server's time. */
 let skew = 0;
 let lastRun: string | null = null;
+/** The tables as last drawn. */
+let lastTables = "";
 if (__TEST_HOOKS__)
   void import("../test-hook.ts").then(({ exposeForTests }) =>
     exposeForTests({
@@ -177,6 +179,7 @@ function tableCard(t: TableSummary): HTMLElement {
           "a",
           {
             class: "button-link",
+            id: `open-table-${t.table}`,
             href: `/host/${t.code}?class=${code}#key=${encodeURIComponent(key)}`,
             target: "_blank",
             rel: "noopener",
@@ -218,7 +221,13 @@ function render(v: ClassView): void {
   }
   fill(compareButton, v.compareShown ? "Compare each table at its debrief" : "Show the compared debrief now");
   compareButton.setAttribute("aria-pressed", String(v.compareShown));
+  // Redrawn only when a table changed (the timers tick by themselves), keeping the keyboard's place.
+  const drawn = JSON.stringify(v.tables);
+  if (drawn === lastTables) return;
+  lastTables = drawn;
+  const focused = document.activeElement?.id;
   fill(tablesList, ...v.tables.map(tableCard));
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 async function refresh(): Promise<void> {

@@ -103,6 +103,11 @@ describe("several tables in one class", () => {
     await waitHook(wei.page, "a.page === 'game' && a.scene");
     expect(wei.page.url()).toContain(`/j/${wei.table}`);
 
+    // The console redraws as students come and go without taking the keyboard's place.
+    await host.focus("#open-table-2");
+    await host.waitForTimeout(1_700);
+    expect(await host.evaluate(() => document.activeElement?.id)).toBe("open-table-2");
+
     // Run together: the briefing's timers, then the phases, at both tables at once.
     await host.fill("#together-minutes", "0.5");
     await together(host, "Start timers");
