@@ -16,6 +16,8 @@ import type { RefusalCode, ServerMessage } from "../../shared/protocol.ts";
 import { TokenBucket, type RateSettings } from "../limits/rate.ts";
 import { decode } from "@colyseus/schema";
 import { unpack } from "@colyseus/msgpackr";
+import { ACT } from "../../shared/message-types.ts";
+import { looseNumbering } from "./numbering.ts";
 
 /** Largest frame the transport takes at all; bigger ones close the socket with 1009. */
 export const TRANSPORT_MAX_PAYLOAD = 64 * 1024;
@@ -27,7 +29,7 @@ interface GateSettings {
   now(): number;
 }
 
-type Refusal = { code: RefusalCode; message: string };
+type Refusal = { code: RefusalCode; message: string; seq?: number; action?: string };
 
 const UNREADABLE: Refusal = {
   code: "BAD_MESSAGE",
@@ -49,8 +51,16 @@ export function checkFrame(
     state.joinAcked = true;
     return null;
   }
-  if (!state.bucket.take(now))
-    return { code: "RATE_LIMITED", message: "Slow down: too many actions at once. Wait a moment and try again." };
+  if (!state.bucket.take(now)) {
+    // Named by its number when it is a readable act, so the page can tell which of its actions waits.
+    const { seq, actionType } = data.byteLength <= LIMITS.messageBytes ? looseNumbering(actBody(data)) : {};
+    return {
+      code: "RATE_LIMITED",
+      message: "Slow down: too many actions at once. Wait a moment and try again.",
+      ...(seq !== undefined ? { seq } : {}),
+      ...(actionType !== undefined ? { action: actionType } : {}),
+    };
+  }
   if (data.byteLength > LIMITS.messageBytes)
     return { code: "TOO_LARGE", message: `That message is too large (at most ${LIMITS.messageBytes} bytes).` };
   if (code !== Protocol.ROOM_DATA && code !== Protocol.ROOM_DATA_BYTES) return UNREADABLE;
@@ -78,6 +88,15 @@ function readable(buffer: Buffer, withBody: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** The body of a readable `act` frame; undefined for anything else. */
+function actBody(buffer: Buffer): unknown {
+  if (buffer[0] !== Protocol.ROOM_DATA || !readable(buffer, true)) return undefined;
+  const it = { offset: 1 };
+  if (!decode.stringCheck(buffer, it) || decode.string(buffer, it) !== ACT || buffer.byteLength <= it.offset)
+    return undefined;
+  return unpack(buffer.subarray(it.offset, buffer.byteLength));
 }
 
 /** Where a message type's string lies: msgpack fixstr / str8 / str16 / str32, lengths little-endian as Colyseus writes them. */

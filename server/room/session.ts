@@ -5,6 +5,7 @@
 // audience, resync, and the phase deadline. The Colyseus room
 // (session-room.ts) only turns sockets into `Connection`s and calls in here;
 // the unit tests call in with fake sockets and a fake clock.
+import { looseNumbering } from "./numbering.ts";
 import { privacyOf, privacyWords } from "../../shared/privacy.ts";
 import type { Log } from "../log.ts";
 import {
@@ -87,18 +88,6 @@ interface Hold {
 }
 
 const SYSTEM: Actor = { kind: "system" };
-
-/** An act's number and action type, read loosely from plain data so even a refusal of a malformed one can name them. */
-function looseNumbering(raw: unknown): { seq?: number; actionType?: string } {
-  const loose = (typeof raw === "object" && raw !== null ? raw : {}) as { seq?: unknown; action?: unknown };
-  const seq = typeof loose.seq === "number" && Number.isSafeInteger(loose.seq) ? loose.seq : undefined;
-  const type =
-    typeof loose.action === "object" && loose.action !== null ? (loose.action as { type?: unknown }).type : undefined;
-  return {
-    ...(seq !== undefined ? { seq } : {}),
-    ...(typeof type === "string" ? { actionType: type.slice(0, 40) } : {}),
-  };
-}
 
 export class Session {
   private readonly seated = new Map<Connection, Seated>();

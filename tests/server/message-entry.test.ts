@@ -38,7 +38,8 @@ async function answeredAlone(by: Player, attempt: () => void): Promise<ServerMes
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // Formats, not pace, are tested here (refusals.test.ts floods): a bucket that never runs dry.
+  server = await startServer({ rate: { burst: 1000, perSecond: 1000 } });
   const created = await createSession(server, { scenario: miniInput() });
   code = created.code;
   host = await Player.join(server, code, { hostKey: created.hostKey }, "host");

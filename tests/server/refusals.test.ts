@@ -165,6 +165,11 @@ describe("refusals answer the client that sent them and change nothing", () => {
     expect(acks + limited).toBe(flood);
     expect(acks).toBeGreaterThanOrEqual(LIMITS.rateBurst - 5);
     expect(limited).toBeGreaterThan(0);
+    // Each refusal names the act it turned down, so the page knows which of its actions to try again.
+    const answered = answers.flatMap((m) => (m.type === "ack" || m.type === "error" ? [m.seq] : []));
+    expect(answered.every((seq) => seq !== undefined)).toBe(true);
+    expect(new Set(answered).size).toBe(flood);
+    expect(answers.find((m) => m.type === "error")).toMatchObject({ action: "say" });
     const floor = (await state()).channels.find((c) => c.id === "floor")!;
     expect(floor.messages.filter((m) => m.text.startsWith("spam ")).length).toBe(acks);
     expect(amy.connected).toBe(true);
