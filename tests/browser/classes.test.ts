@@ -121,6 +121,11 @@ describe("several tables in one class", () => {
     await shoot(host, "class-console-1920");
     await resize(host, { width: 1280, height: 720 });
     await shoot(host, "class-console-1280x720");
+    // On the teacher's phone too: nothing wider than the screen.
+    await resize(host, PHONE);
+    expect(await host.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shoot(host, "class-console-phone-360", true);
+    await resize(host, { width: 1280, height: 900 });
 
     await together(host, "Next phase ▶ (all tables)");
     await waitHook(wei.page, "a.scene === 'opening'");
