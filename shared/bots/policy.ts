@@ -367,9 +367,14 @@ function signOrSayWhy(c: Ctx): Move | null {
       });
       if (move) return move;
     } else {
+      // A recorded refusal, as a student's "Not now", with the reason said on the floor.
+      const declined = c.view.declines?.some(
+        (x) => x.instrument === i.id && x.delegation === c.self.delegation && x.version === i.frozen!.version,
+      );
+      if (declined) continue;
       const move = fresh(c, {
-        action: { type: "say", channel: "floor", text: `${c.me} will not sign ${q(i.title)}: ${judgement.why}.` },
-        line: null,
+        action: { type: "sign.decline", instrument: i.id, version: i.frozen.version },
+        line: `${c.me} will not sign ${q(i.title)}: ${judgement.why}.`,
         key: `decline:${i.id}:${i.frozen.version}`,
       });
       if (move) return move;

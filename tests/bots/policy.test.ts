@@ -69,6 +69,8 @@ describe("computer delegations over many seeds", () => {
       "China will not sign “International Code of Conduct for Cyberspace”: it crosses its red line on free flow.",
     );
     expect(majority.state.signatures.some((s) => s.delegation === "china")).toBe(false);
+    // The refusal is on record, as a student's "Not now" is.
+    expect(majority.state.declines?.map((d) => d.delegation)).toContain("china");
   });
 
   it("is deterministic: the same session and seed make the same moves", () => {

@@ -323,6 +323,11 @@ describe("the host console, with students watching", () => {
     });
     expect(csv).toContain("moved on to Final text");
     expect(csv).toContain(`tabled the card “${title}” in “International Code of Conduct for Cyberspace”`);
+    expect(csv).toContain("declined to sign “International Code of Conduct for Cyberspace”, for now");
+    // The refusal stood, so the debrief says it: refusing to sign is an outcome too.
+    await host.getByRole("button", { name: "Next phase ▶" }).click();
+    await waitHook(wei, "a.scene === 'debrief'");
+    await expect.poll(() => wei.textContent("#panel .texts .declined")).toBe("Declined to sign: United States (Anna)");
 
     // Ending and deleting are off the first screen, together, below everything else, each behind a confirmation.
     const zone = host.locator("#danger-zone");

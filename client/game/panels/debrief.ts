@@ -86,6 +86,7 @@ export function debriefBody(view: SessionView): HTMLElement[] {
                 ? sigs.map((s) => `${delegationOf(view, s.delegation)?.name ?? s.delegation} (${s.name})`).join(", ")
                 : "nobody",
             ),
+            declinedLine(view, i.id, i.frozen!.version),
           );
         }),
     ),
@@ -109,4 +110,16 @@ export function debriefPanel(ctx: GameContext): Panel {
       fill(ctx.panel, h("h2", {}, "Debrief"), ...debriefBody(view));
     },
   };
+}
+
+/** Who declined to sign a final text (a head's "Not now" that stood): refusing is an outcome too. */
+function declinedLine(view: SessionView, instrument: string, version: string): HTMLElement | null {
+  const declined = (view.declines ?? []).filter((d) => d.instrument === instrument && d.version === version);
+  if (declined.length === 0) return null;
+  return h(
+    "p",
+    { class: "declined" },
+    "Declined to sign: ",
+    declined.map((d) => `${delegationOf(view, d.delegation)?.name ?? d.delegation} (${d.name})`).join(", "),
+  );
 }
