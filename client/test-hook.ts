@@ -27,3 +27,16 @@ export function dropConnection(link: SessionLink): void {
 export function canvasTexts(scene: Phaser.Scene | null): string[] {
   return (scene?.children.list ?? []).filter((o) => o.type === "Text").map((o) => (o as Phaser.GameObjects.Text).text);
 }
+
+/** Each text on a scene's canvas with its type size as the screen shows it (the canvas may be drawn scaled). */
+export function canvasTextSizes(scene: Phaser.Scene | null): { text: string; px: number }[] {
+  if (!scene) return [];
+  const canvas = scene.game.canvas;
+  const scale = canvas.clientWidth && scene.scale.width ? canvas.clientWidth / scene.scale.width : 1;
+  return scene.children.list
+    .filter((o) => o.type === "Text" && o.active && (o as Phaser.GameObjects.Text).visible)
+    .map((o) => {
+      const t = o as Phaser.GameObjects.Text;
+      return { text: t.text, px: parseFloat(String(t.style.fontSize)) * scale * t.scaleY };
+    });
+}

@@ -164,8 +164,7 @@ describe("the host console, with students watching", () => {
 
     // Wei tables the card on schools and hospitals.
     await wei.click("#table-form summary");
-    await wei.selectOption("#card-select", "protected-schools-hospitals");
-    await wei.click("#table-card");
+    await wei.locator('[data-card="protected-schools-hospitals"] .table-this').click();
     const title = "Schools and hospitals off limits";
     await expect.poll(() => projector.textContent(".draft")).toContain(title);
 
@@ -275,8 +274,7 @@ describe("the host console, with students watching", () => {
     await waitHook(wei, "a.scene === 'negotiation'");
     const title = "Schools and hospitals off limits";
     await wei.click("#table-form summary");
-    await wei.selectOption("#card-select", "protected-schools-hospitals");
-    await wei.click("#table-card");
+    await wei.locator('[data-card="protected-schools-hospitals"] .table-this').click();
     await waitHook(anna, "a.view.provisions.length > 0");
     await anna.locator(".provision-row", { hasText: title }).click();
     await anna.click("#provision-card .stance-button.stance-objection");

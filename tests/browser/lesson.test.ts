@@ -82,8 +82,7 @@ describe("a lesson that fits the timetable", () => {
     await waitHook(wei, "a.scene === 'negotiation'");
     expect((await view(wei)).timer).toMatchObject({ state: "running", durationMs: 30_000 });
     await wei.click("#table-form summary");
-    await wei.selectOption("#card-select", "protected-schools-hospitals");
-    await wei.click("#table-card");
+    await wei.locator('[data-card="protected-schools-hospitals"] .table-this').click();
     await waitHook(anna, "a.view.provisions.length === 1");
 
     await next(host);

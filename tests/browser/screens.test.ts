@@ -74,8 +74,7 @@ describe("screens", () => {
     await nextPhase(host, all, "negotiation");
     for (const card of ["protected-schools-hospitals", "state-sovereignty"]) {
       await wei.click("#table-form summary");
-      await wei.selectOption("#card-select", card);
-      await wei.click("#table-card");
+      await wei.locator(`[data-card="${card}"] .table-this`).click();
       await expect.poll(async () => (await view(wei)).provisions.filter((p) => p.card === card).length).toBe(1);
     }
     await expect.poll(() => anna.textContent("#provision-list")).toContain(SOVEREIGNTY);

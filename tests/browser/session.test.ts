@@ -123,8 +123,7 @@ describe("a short session, played in the browser", () => {
     // Wei tables a card; everyone sees it on the table and in the list.
     await waitHook(wei, "a.scene === 'negotiation'");
     await wei.click("#table-form summary");
-    await wei.selectOption("#card-select", "protected-schools-hospitals");
-    await wei.click("#table-card");
+    await wei.locator('[data-card="protected-schools-hospitals"] .table-this').click();
     const title = (await view(wei)).scenario.cards.find((c) => c.id === "protected-schools-hospitals")!.title;
     await expect.poll(() => anna.textContent("#provision-list")).toContain(title);
     await expect

@@ -5,6 +5,7 @@ import { delegationOf, shortHash } from "../../ui/words.ts";
 import { FONT, hex } from "./palette.ts";
 import type { Area } from "./table.ts";
 import type { Kept } from "./kept.ts";
+import { inkOn } from "../../ui/ink.ts";
 
 const seen = new Set<string>();
 
@@ -67,7 +68,7 @@ export function drawSignatures(k: Kept, view: SessionView, area: Area): void {
           .text(0, 0, d?.emblem ?? "?", {
             fontFamily: FONT,
             fontSize: `${Math.round(radius * 0.65)}px`,
-            color: "#fff",
+            color: inkOn(d?.colour ?? "#888888"),
             fontStyle: "bold",
           })
           .setOrigin(0.5),

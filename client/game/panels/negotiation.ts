@@ -11,6 +11,7 @@ import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
 import { provisionCard } from "./provision-card.ts";
+import { cardGallery } from "./card-gallery.ts";
 import { standingBlock } from "./standing.ts";
 import { tagPicker } from "../../ui/tag-picker.ts";
 import { LIMITS } from "../../../shared/limits.ts";
@@ -100,8 +101,11 @@ export function negotiationPanel(ctx: GameContext): Panel {
     () => ctx.openProvision(null),
   );
   const tableSlot = h("p", { class: "action-error", role: "alert" });
-  const cardSelect = h("select", { id: "card-select", "aria-label": "Provision card" });
-  const tableButton = h("button", { type: "button", class: "primary", id: "table-card" }, "Table this card");
+  const gallery = cardGallery((card, slot) =>
+    actNear(ctx.link, { type: "provision.table", instrument: ctx.instrument, card }, slot, () => {
+      tabler.open = false;
+    }),
+  );
   const draftTitle = h("input", {
     id: "draft-title",
     maxlength: LIMITS.title,
@@ -120,9 +124,8 @@ export function negotiationPanel(ctx: GameContext): Panel {
     "details",
     { class: "table-form", id: "table-form" },
     h("summary", {}, "+ Table a provision"),
-    h("label", { for: "card-select" }, "From a card"),
-    cardSelect,
-    tableButton,
+    h("h4", {}, "From a card: read it, then table it"),
+    gallery.el,
     h("p", { class: "muted" }, "…or in your own words:"),
     draftTitle,
     draftText,
@@ -152,20 +155,6 @@ export function negotiationPanel(ctx: GameContext): Panel {
   const root = h("div", { class: "negotiation" }, tabs, standing.el, list, cardSlot.el, tabler, agreement);
   let partiesFor = "";
 
-  tableButton.addEventListener("click", () => {
-    if (!cardSelect.value) {
-      tableSlot.textContent = "Every card is already on this instrument.";
-      return;
-    }
-    actNear(
-      ctx.link,
-      { type: "provision.table", instrument: ctx.instrument, card: cardSelect.value },
-      tableSlot,
-      () => {
-        tabler.open = false;
-      },
-    );
-  });
   draftButton.addEventListener("click", () => {
     if (!draftTitle.value.trim() || !draftText.value.trim()) {
       tableSlot.textContent = "Give your provision a title and a text.";
@@ -226,16 +215,7 @@ export function negotiationPanel(ctx: GameContext): Panel {
           .filter((p) => p.status !== "withdrawn" && p.status !== "dropped")
           .map((p) => p.card),
       );
-      const chosen = cardSelect.value;
-      const cards = view.scenario.cards.filter((c) => !onTable.has(c.id));
-      keyedList(
-        cardSelect,
-        cards,
-        (c) => c.id,
-        (c) => [c.stage, c.title],
-        (c) => h("option", { value: c.id }, `${c.stage === "later" ? "(later) " : ""}${c.title}`),
-      );
-      if (chosen && cardSelect.value !== chosen && cards.some((c) => c.id === chosen)) cardSelect.value = chosen;
+      gallery.update(view, onTable, mine);
       const key = view.scenario.delegations.map((d) => d.id).join() + mine;
       if (key !== partiesFor) {
         partiesFor = key;
