@@ -107,8 +107,12 @@ interface InstrumentParts {
 }
 const parts = new WeakMap<Element, InstrumentParts>();
 
-/** The draft in `section`, kept and changed in place. */
-export function showDraft(section: HTMLElement, v: SessionView): void {
+/**
+ * The draft in `section`, kept and changed in place. Returns what the room should look at: a provision
+ * with an open vote, in signing who has signed, else the provision that changed last (null when nothing did).
+ */
+export function showDraft(section: HTMLElement, v: SessionView): Element | null {
+  const before = new Set(section.querySelectorAll(".instrument > ol > li"));
   keyedList(
     section,
     v.instruments,
@@ -153,6 +157,11 @@ export function showDraft(section: HTMLElement, v: SessionView): void {
       if ((li as HTMLLIElement).value !== n + 1) (li as HTMLLIElement).value = n + 1;
     });
   }
+  const voting = section.querySelector(".instrument > ol > li:has(.tally)");
+  const changed = [...section.querySelectorAll(".instrument > ol > li")].filter((li) => !before.has(li)).at(-1);
+  // In signing, who has signed is what the room watches.
+  const signing = v.phase === "signing" ? section.querySelector(".instrument > .sigs") : null;
+  return voting ?? signing ?? changed ?? null;
 }
 
 /** The blocks the pages are made of: headings, the signature block, each provision. */

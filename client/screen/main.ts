@@ -123,6 +123,7 @@ async function start(): Promise<void> {
       const pages =
         mode === "draft" ? draftPages : mode === "results" ? resultPages : mode === "join" ? rosterPages : null;
       fill(footer, pages?.label ?? null);
+      pages?.restart();
       shown = mode;
       seatsChanged([], () => undefined);
       resultsChanged([], () => undefined);
@@ -141,8 +142,7 @@ async function start(): Promise<void> {
       floor.show(v);
       floor.fit();
     } else if (mode === "draft") {
-      showDraft(draftSection, v);
-      draftPages.measure();
+      draftPages.measure(showDraft(draftSection, v));
     } else {
       resultsChanged([v.debrief, v.instruments, v.signatures], () => {
         fill(resultsSection, ...resultBlocks(v));

@@ -11,8 +11,13 @@ import { setText } from "../ui/keyed.ts";
 const PAGE_MS = 12_000;
 
 export interface Pager {
-  /** Lays the blocks out again (after the content changed), keeping the page shown if it is still there. */
-  measure(): void;
+  /**
+   * Lays the blocks out again (after the content changed). Shows the page holding `focus` (what just
+   * changed, or an open vote: what the room should be looking at), else keeps the page shown if it is still there.
+   */
+  measure(focus?: Element | null): void;
+  /** Back to the first page, for its full time (the content was just put on the screen). */
+  restart(): void;
   /** The "page 1 of 2" line, to put where the room can see it. */
   readonly label: HTMLElement;
 }
@@ -39,7 +44,8 @@ export function pager(content: HTMLElement, blocks: () => HTMLElement[], columns
     // The line keeps its room when there is one page: the pages were measured with it there.
     label.style.visibility = count > 1 ? "visible" : "hidden";
   };
-  const measure = () => {
+  let turned = Date.now();
+  const measure = (focus?: Element | null) => {
     if (!content.isConnected) return;
     const all = blocks();
     content.style.transform = "";
@@ -63,10 +69,23 @@ export function pager(content: HTMLElement, blocks: () => HTMLElement[], columns
       pageOf.set(el, Math.floor(col / columns));
     }
     count = pageOf.size ? Math.max(...pageOf.values()) + 1 : 1;
-    show(shown < count ? shown : 0);
+    const block = focus ? all.find((el) => el === focus || el.contains(focus)) : undefined;
+    const wanted = block ? pageOf.get(block) : undefined;
+    if (wanted !== undefined && wanted !== shown) turned = Date.now();
+    show(wanted ?? (shown < count ? shown : 0));
   };
+  // Each page stays up its full time, also after a change brought another one up.
   setInterval(() => {
-    if (count > 1 && content.isConnected) show(shown + 1);
-  }, PAGE_MS);
-  return { measure, label };
+    if (count < 2 || !content.isConnected || Date.now() - turned < PAGE_MS - 500) return;
+    turned = Date.now();
+    show(shown + 1);
+  }, 1000);
+  return {
+    measure,
+    label,
+    restart() {
+      turned = Date.now();
+      shown = 0;
+    },
+  };
 }

@@ -33,7 +33,14 @@ async function leads(projector: Page, now: string, shot?: string): Promise<void>
   for (const size of [PROJECTOR, SMALL]) {
     await resize(projector, size);
     const least = (28 * size.width) / 1920;
-    await expect.poll(() => projector.getByText(now, { exact: false }).first().isVisible()).toBe(true);
+    await expect
+      // Within one turn of the pages at most.
+      .poll(() => projector.getByText(now, { exact: false }).first().isVisible(), { timeout: 30_000 })
+      .toBe(true)
+      .catch(async (e: unknown) => {
+        await shoot(projector, "projector-failed");
+        throw e;
+      });
     await expect.poll(() => outsideWindow(projector)).toEqual([]);
     expect(await textSmallerThan(projector, least)).toEqual([]);
     const canvas = await hook<{ text: string; px: number }[]>(projector, "canvasTexts");
@@ -100,7 +107,7 @@ describe("the projector", () => {
     await expect.poll(() => projector.textContent(".news-flash")).toContain(headline);
     await leads(projector, headline);
     await resize(projector, PROJECTOR);
-    await expect.poll(() => projector.textContent(".page-of")).toMatch(/^page 1 of [2-9]$/);
+    await expect.poll(() => projector.textContent(".page-of")).toMatch(/^page [1-9] of [2-9]$/);
     await shoot(projector, "projector-draft-1920");
     // Every provision is on a page; the pages turn by themselves.
     const titles = (await view(projector)).provisions.map((p) => p.title);
