@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/app.ts";
 import { fuzzHttp } from "../../tools/fuzz/http.ts";
 import { Player, startServer } from "./harness.ts";
+import { readSessionRequest } from "../../server/http/api.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 let server: AccordServer;
@@ -22,7 +23,13 @@ describe(`HTTP fuzz (seed ${SEED})`, () => {
     const host = await Player.join(server, code, { hostKey }, "host");
     const before = JSON.stringify(host.view);
 
-    const report = await fuzzHttp({ port: server.port, code, hostKey }, { seed: SEED, count: 600 });
+    const request = readSessionRequest({});
+    if (!request.ok) throw new Error("the default session request was refused");
+    const klass = await server.classes.create(request, 2);
+    const report = await fuzzHttp(
+      { port: server.port, code, hostKey, classCode: klass.code },
+      { seed: SEED, count: 600 },
+    );
     expect(report.failures, JSON.stringify(report.failures.slice(0, 5), null, 1)).toEqual([]);
     // It reached the routes, not only the 404 page.
     expect(Object.keys(report.statuses).length).toBeGreaterThan(5);

@@ -13,6 +13,8 @@ export interface HttpFuzzTarget {
   /** A live session's code and host key, so some requests reach real sessions. */
   code: string;
   hostKey: string;
+  /** A live class's code, so some requests reach a real class (server/classes). */
+  classCode?: string;
 }
 
 export interface HttpFuzzOptions {
@@ -74,7 +76,8 @@ const PACK_DOCS = [
 ];
 
 function codeLike(rng: Rng, target: HttpFuzzTarget): string {
-  return pick(rng, [target.code, target.code.toLowerCase(), "WXYWXY", "ABCDEF", "1", "", ...BAD_SEGMENTS]);
+  const codes = target.classCode ? [target.code, target.classCode] : [target.code];
+  return pick(rng, [...codes, target.code.toLowerCase(), "WXYWXY", "ABCDEF", "1", "", ...BAD_SEGMENTS]);
 }
 
 function basePath(rng: Rng, target: HttpFuzzTarget): string {
@@ -93,6 +96,11 @@ function basePath(rng: Rng, target: HttpFuzzTarget): string {
     `/pack/${pick(rng, ["cyber-code", ...BAD_SEGMENTS])}/${pick(rng, PACK_DOCS)}`,
     `/host/${code}/pack/${pick(rng, PACK_DOCS)}`,
     "/pack/print.js",
+    `/class/${code}`,
+    `/class/${code}/screen`,
+    "/api/classes",
+    `/api/classes/${code}`,
+    `/api/classes/${code}/${pick(rng, ["seat", "run", "compare", "qr.svg", "export.csv", ...BAD_SEGMENTS])}`,
     "/api/nothing",
     `/matchmake/joinById/${code}`,
     `/matchmake/reconnect/${code}`,
