@@ -136,8 +136,7 @@ describe("several tables in one class", () => {
     // Each table drafts its own text.
     const table = async (student: Page, card: string) => {
       await student.click("#table-form summary");
-      await student.selectOption("#card-select", card);
-      await student.click("#table-card");
+      await student.locator(`[data-card="${card}"] .table-this`).click();
       await waitHook(student, "a.view.provisions.length === 1");
     };
     await table(wei.page, "protected-schools-hospitals");
