@@ -54,6 +54,10 @@ export const seatJob: Handler<ActionOf<"seat.job">> = (s, a, w) => {
   const by = actor.role === "host" ? "The host" : actor.name;
   const text = `${by} made ${seat.name} ${nameOf(s, seat.delegation)}'s ${jobWords(job)}.`;
   return accept({ ...s, seats: s.seats.map((x): Seat => (x === seat ? { ...x, job } : x)) }, [
-    event("seat.job", text, { seat: seat.id, delegation: seat.delegation, job }),
+    // Told to the delegation and the host only: the rest of the class has no need of a toast for it.
+    event("seat.job", text, { seat: seat.id, delegation: seat.delegation, job }, [
+      { kind: "delegation", delegation: seat.delegation },
+      { kind: "host" },
+    ]),
   ]);
 };

@@ -53,6 +53,7 @@ describe("a student's job line", () => {
     await expect.poll(() => caiRow.locator("td.job select").inputValue()).toBe("drafter");
     await caiRow.getByLabel("Job for Cai").selectOption("analyst");
     await expect.poll(() => line(cai)).toBe("Analyst: Watch Japan's running score and warn of its red lines");
+    await shoot(host, "jobs-roster-1280", { at: "#roster" });
     // The head's own row shows "Head of delegation", and Ana's phone shows the new job.
     expect(await row(host, "Ana").locator("td.job").textContent()).toBe("Head of delegation");
     await expect.poll(() => ana.getByLabel("Job for Cai").inputValue()).toBe("analyst");

@@ -93,6 +93,7 @@ describe("a vote says its rule, who votes, the tally and the outcome", () => {
       .poll(() => projector.locator(".draft li", { hasText: SCHOOLS }).locator(".rule").textContent())
       .toBe(bracketRule);
     expect(await host.locator("#drafting li", { hasText: SCHOOLS }).locator(".rule").textContent()).toBe(bracketRule);
+    await shoot(projector, "vote-projector-1920");
     await wei.getByRole("button", { name: "✓ Keep it" }).click();
     await ivan.getByRole("button", { name: "✓ Keep it" }).click();
     await expect

@@ -38,6 +38,9 @@ describe("jobs in a delegation, through the room", () => {
     await until(() => dutyOf(ben.view!, ben.seat) === "liaison", "Ben's view says liaison");
     expect(ben.received.some((m) => m.type === "event" && m.event.text === "Ana made Ben Japan's liaison.")).toBe(true);
 
+    // Russia is not told: a job is the delegation's own business.
+    await ivan.ok({ type: "say", channel: "team-russia", text: "Russia is here." });
+    expect(ivan.received.some((m) => m.type === "event" && m.event.type === "seat.job")).toBe(false);
     const notHead = await ben.refused({ type: "seat.job", seat: cai.seat, job: "analyst" });
     expect(notHead).toMatchObject({ code: "NOT_HEAD_OF_DELEGATION", action: "seat.job" });
     const elsewhere = await ana.refused({ type: "seat.job", seat: ivan.seat, job: "analyst" });
