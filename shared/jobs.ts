@@ -91,9 +91,17 @@ const WORK: Readonly<Record<Duty, Lines>> = {
   },
 };
 
+/** A head with nobody else in the delegation does every job: said so where it differs. */
+const ALONE: Readonly<Partial<Record<PhaseId, (d: string) => string>>> = {
+  briefing: (d) => `Read ${d}'s secret brief: you are the whole delegation`,
+  opening: (d) => `Give ${d}'s opening statement on the floor`,
+  negotiation: (d) => `Table, amend and argue for ${d}: you are the whole delegation`,
+};
+
 /** One line for a student's screen: "Drafter: Table and amend provisions for Japan". */
-export function dutyLine(duty: Duty, phase: PhaseId, delegationName: string): string {
-  return `${DUTY_TITLES[duty]}: ${WORK[duty][phase](delegationName)}`;
+export function dutyLine(duty: Duty, phase: PhaseId, delegationName: string, alone = false): string {
+  const work = (duty === "head" && alone ? ALONE[phase] : undefined) ?? WORK[duty][phase];
+  return `${DUTY_TITLES[duty]}: ${work(delegationName)}`;
 }
 
 export const isJob = (x: string): x is JobName => (JOBS as readonly string[]).includes(x);

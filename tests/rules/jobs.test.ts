@@ -107,6 +107,11 @@ describe("the one line a student reads", () => {
     expect(dutyLine("head", "signing", "Japan")).toBe(
       "Head of delegation: Decide whether Japan signs, and sign or decline",
     );
+    // A head on their own does every job, and is told so.
+    expect(dutyLine("head", "negotiation", "Japan", true)).toBe(
+      "Head of delegation: Table, amend and argue for Japan: you are the whole delegation",
+    );
+    expect(dutyLine("head", "signing", "Japan", true)).toBe(dutyLine("head", "signing", "Japan"));
     // Every duty has a different line in every phase.
     for (const duty of ["head", "spokesperson", "drafter", "liaison", "analyst"] as const)
       expect(new Set(PHASES.map((p) => dutyLine(duty, p, "Japan"))).size).toBe(PHASES.length);

@@ -23,8 +23,8 @@ export function dutyBar(link: SessionLink): { el: HTMLElement; update(view: Sess
       const delegation = delegationOf(view, mine);
       el.hidden = duty === null || !delegation;
       if (duty === null || !delegation) return;
-      setText(line, dutyLine(duty, view.phase, delegation.name));
       const members = view.seats.filter((s) => s.role === "delegate" && s.delegation === delegation.id);
+      setText(line, dutyLine(duty, view.phase, delegation.name, members.length === 1));
       const canHandOut = may(link, view, "seat.job");
       const sig = JSON.stringify([canHandOut, members.map((s) => [s.id, s.name, dutyOf(view, s.id)])]);
       teamChanged([sig], () => fill(team, ...teamJobs(link, view, members, canHandOut)));
