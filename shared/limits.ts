@@ -7,6 +7,8 @@ export const LIMITS = {
   chatLine: 500,
   announcement: 500,
   amendmentNote: 300,
+  /** One student's answer to one debrief question. */
+  reflection: 600,
   /** Largest WebSocket message the server accepts, in bytes. */
   messageBytes: 4096,
   /** Largest scenario document accepted over HTTP, in bytes. */

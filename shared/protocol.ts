@@ -133,6 +133,13 @@ export const ClientAction = z.discriminatedUnion("type", [
     title: text(60).optional(),
   }),
   z.object({ type: z.literal("say"), channel: ChannelId, text: text(LIMITS.chatLine) }),
+  // the debrief: each student answers the scenario's questions (0 is the first); the host may show them without names
+  z.object({
+    type: z.literal("reflection.answer"),
+    question: z.number().int().min(0).max(19),
+    text: text(LIMITS.reflection),
+  }),
+  z.object({ type: z.literal("reflection.show"), shown: z.boolean() }),
 ]);
 export type ClientAction = z.infer<typeof ClientAction>;
 export type ClientActionType = ClientAction["type"];
@@ -241,6 +248,8 @@ export const REFUSAL_CODES = [
   "PRIVATE_CHANNELS_CLOSED",
   "UNKNOWN_INJECT",
   "INJECT_ALREADY_RELEASED",
+  // the debrief
+  "UNKNOWN_QUESTION",
   "INTERNAL",
 ] as const;
 export const RefusalCode = z.enum(REFUSAL_CODES);
@@ -312,6 +321,7 @@ export const JOIN_ERROR_CODES: { readonly [C in RefusalCode]: number } = {
   NOT_YOUR_DELEGATION: 4456,
   UNKNOWN_JOB: 4457,
   ADJOURNED: 4458,
+  UNKNOWN_QUESTION: 4459,
 };
 export const joinErrorCode = (code: RefusalCode): number => JOIN_ERROR_CODES[code];
 
@@ -371,6 +381,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
     action: z.string().optional(),
     seq: z.number().int().optional(),
   }),
+  /** This seat's own answers to the debrief questions (null: not answered), sent to that seat alone. */
+  z.object({ type: z.literal("reflection"), answers: z.array(z.string().nullable()) }),
   z.object({
     type: z.literal("notice"),
     /** seat-taken-over: the same seat was opened on another device (seat token or rejoin code); this one is let go. */

@@ -221,6 +221,18 @@ export const DelegationScore = z.object({
 });
 export type DelegationScore = z.infer<typeof DelegationScore>;
 
+/** One student's answer to one debrief question (`question` indexes scenario.questions). */
+export const Reflection = z.object({
+  seat: SeatId,
+  /** The display name when it was written, kept for the record if the student leaves. */
+  name: z.string(),
+  delegation: DelegationId.nullable(),
+  question: z.number().int().min(0),
+  text: z.string(),
+  at: z.number(),
+});
+export type Reflection = z.infer<typeof Reflection>;
+
 export const Debrief = z.object({
   scores: z.array(DelegationScore),
   /** Whether the shared code counts: frozen, and validly signed by at least two delegations. */
@@ -264,5 +276,9 @@ export const SessionState = z.object({
   autoChair: z.boolean().optional(),
   /** The lesson it was hosted for (absent in sessions stored before presets). */
   lesson: Lesson.optional(),
+  /** Secret from students: each student's answers to the debrief questions, with their names (the host's view only). */
+  reflections: z.array(Reflection).optional(),
+  /** The host shows the answers on the projector, without names. */
+  reflectionsShown: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;

@@ -2,7 +2,7 @@
 // server sends it (and patches to it) to every client of that audience; the
 // client draws only from it. Secrets are removed here, nowhere else.
 import type { Brief, Delegation, Inject, Scenario } from "./scenario.ts";
-import type { Channel, Seat, SessionState } from "./state.ts";
+import type { Channel, Reflection, Seat, SessionState } from "./state.ts";
 import type { AmendmentId, DelegationId, InstrumentId, ProvisionId } from "./ids.ts";
 
 /**
@@ -29,7 +29,10 @@ export type ScenarioView = Omit<Scenario, "delegations" | "injects"> & {
   injects: Inject[];
 };
 
-export type SessionView = Omit<SessionState, "scenario" | "seats" | "channels" | "nextId"> & {
+export type SessionView = Omit<
+  SessionState,
+  "scenario" | "seats" | "channels" | "nextId" | "reflections" | "reflectionsShown"
+> & {
   audience: Audience;
   scenario: ScenarioView;
   seats: PublicSeat[];
@@ -39,7 +42,17 @@ export type SessionView = Omit<SessionState, "scenario" | "seats" | "channels" |
   revealed: boolean;
   /** Secret: only in a delegation's own view, its running score of every text it may sign. */
   standing?: Standing;
+  /** Only in the host's view: every student's answers to the debrief questions, with names. */
+  reflections?: Reflection[];
+  /** In every view while the host shows the answers in the debrief: each question's answers, without names. */
+  shownReflections?: ShownReflection[];
 };
+
+/** One debrief question's answers as the class may see them: the texts alone, in alphabetical order. */
+export interface ShownReflection {
+  question: number;
+  answers: string[];
+}
 
 /** A delegation's running score, by its own brief (see shared/rules/standing.ts). */
 export interface Standing {

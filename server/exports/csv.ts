@@ -31,7 +31,7 @@ export const SCORE_COLUMNS = [
 ];
 
 /** The header of table=students: one row per student (the teacher's pack's rubric reads these columns). */
-export const STUDENT_COLUMNS = (_questions: number): string[] => [
+export const STUDENT_COLUMNS = (questions: number): string[] => [
   "student",
   "delegation",
   "role",
@@ -45,6 +45,8 @@ export const STUDENT_COLUMNS = (_questions: number): string[] => [
   "words still in adopted text",
   "votes cast",
   "signatures",
+  // One column per debrief question, in order: the student's answer, or empty.
+  ...Array.from({ length: questions }, (_q, i) => `reflection ${i + 1}`),
 ];
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -122,6 +124,7 @@ function rows(r: Report, table: CsvTable): Cell[][] {
           s.wordsSurviving,
           s.votesCast,
           s.signed,
+          ...s.reflections,
         ]),
       ];
   }

@@ -130,6 +130,27 @@ function studentsTable(r: Report): string {
     .join("")}</tbody></table>`;
 }
 
+/** Each debrief question with every student's answer, by name (the host's record; the class sees them without). */
+function reflectionsSection(r: Report): string {
+  const answered = r.students.filter((s) => s.reflections.some((a) => a !== null));
+  if (answered.length === 0) return `<p class="muted">No student answered the debrief questions in the app.</p>`;
+  return r.questions
+    .map((q, i) => {
+      const answers = r.students.filter((s) => s.reflections[i] != null);
+      return `<h3>${i + 1}. ${h(q)}</h3>${
+        answers.length === 0
+          ? `<p class="muted">No answers.</p>`
+          : `<table><tbody>${answers
+              .map(
+                (s) =>
+                  `<tr><th scope="row">${h(s.name)}<br><span class="muted">${h(s.delegation)}</span></th><td>${h(s.reflections[i]!)}</td></tr>`,
+              )
+              .join("")}</tbody></table>`
+      }`;
+    })
+    .join("\n");
+}
+
 export function renderHtml(r: Report): string {
   // Each delegation against its own alternative, in the scenario's order: scales differ, so no leaderboard.
   const scores = r.delegations.some((d) => d.score)
@@ -179,6 +200,9 @@ ${studentsTable(r)}
 
 <h2>Questions for discussion</h2>
 <ol>${r.questions.map((q) => `<li>${h(q)}</li>`).join("")}</ol>
+
+<h2>Reflections</h2>
+${reflectionsSection(r)}
 <footer><p class="muted">Made with Accord. ${r.actions.length} actions recorded.</p></footer>
 </body>
 </html>

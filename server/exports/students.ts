@@ -7,6 +7,7 @@
 import type { SessionState } from "../../shared/state.ts";
 import { spliceEdit, words } from "../../shared/rules/words.ts";
 import type { JournalEntry } from "../store/types.ts";
+import { ownAnswers } from "../../shared/rules/reflection.ts";
 import { dutyOf, type Duty } from "../../shared/jobs.ts";
 
 export interface StudentRecord {
@@ -23,6 +24,8 @@ export interface StudentRecord {
   wordsSurviving: number;
   votesCast: number;
   signed: number;
+  /** The student's answers to the debrief questions, one per question (null: not answered). */
+  reflections: (string | null)[];
 }
 
 /** Which seat put each word of a provision's latest text there (null where the record cannot say). */
@@ -76,6 +79,7 @@ export function studentRecords(state: SessionState, entries: readonly JournalEnt
           (e) => bySeat(e) === seat.id && (e.command.type === "amendment.vote" || e.command.type === "vote.cast"),
         ).length,
         signed: state.signatures.filter((g) => g.seat === seat.id).length,
+        reflections: ownAnswers(state, seat.id),
       };
     });
 }

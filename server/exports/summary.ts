@@ -126,5 +126,9 @@ export function summarizeCommand(c: Command, n: Names): string {
       return `switched off the computer for ${n.delegation(c.delegation)}`;
     case "chair.auto":
       return c.on ? "let the computer chair the session" : "took the chair back from the computer";
+    case "reflection.answer":
+      return `answered debrief question ${c.question + 1}: ${c.text}`;
+    case "reflection.show":
+      return c.shown ? "showed the class's answers on the projector, without names" : "hid the class's answers";
   }
 }

@@ -14,7 +14,7 @@ export interface Criterion {
   levels: [beginning: string, developing: string, secure: string, excellent: string];
 }
 
-export function criteria(_questions: number): Criterion[] {
+export function criteria(questions: number): Criterion[] {
   return [
     {
       title: "Taking part in the talks",
@@ -71,6 +71,17 @@ export function criteria(_questions: number): Criterion[] {
         "Well above its walk-away, in a code most delegations signed.",
       ],
     },
+    {
+      title: "Reflection",
+      table: "students",
+      columns: Array.from({ length: questions }, (_q, i) => `reflection ${i + 1}`),
+      levels: [
+        "No answers.",
+        "Short answers that retell what happened.",
+        "Answers that explain why, with an example from the session.",
+        "Answers that link the session to the real negotiation and its camps.",
+      ],
+    },
   ];
 }
 
@@ -97,6 +108,6 @@ export function rubricBody(source: PackSource): string {
 <h1>Rubric</h1>
 <p>Each criterion is read from the session's exports: open the console's <strong>Export</strong> row and download <strong>CSV</strong>, or the <strong>Printable report</strong>'s “Students” table. <code>export.csv?table=students</code> has one row per student; <code>table=scores</code> one per delegation. The counts are evidence, not a grade: a head votes and signs for the delegation, a drafter tables and amends; judge each student by the job they had.</p>
 <table><thead><tr><th>Criterion, and where the export records it</th><th>Beginning</th><th>Developing</th><th>Secure</th><th>Excellent</th></tr></thead><tbody>${rows}</tbody></table>
-`,
+<p class="muted">“reflection 1” to “reflection ${s.questions.length}” are the students' answers to the discussion questions, in order, as they wrote them in the app at the debrief; the printable report's “Reflections” lists them under each question.</p>`,
   );
 }

@@ -21,6 +21,7 @@ import { LIMITS } from "../../shared/limits.ts";
 import { audienceOf, audienceOfSeat } from "../../shared/rules/index.ts";
 import type { Actor, Command, Context, GameEvent, Result } from "../../shared/rules/api.ts";
 import { consentDue } from "../../shared/rules/settle.ts";
+import { ownAnswers } from "../../shared/rules/reflection.ts";
 import type { SeatId } from "../../shared/ids.ts";
 import type { SessionState } from "../../shared/state.ts";
 import type { Audience } from "../../shared/view.ts";
@@ -222,6 +223,7 @@ export class Session {
       serverTime: now,
     });
     this.publish(events);
+    this.sendAnswers(seatId, false);
     return { ok: true };
   }
 
@@ -279,6 +281,7 @@ export class Session {
     seated.away = false;
     seated.seen = {};
     this.system({ type: "seat.connect", seat: seated.seat });
+    this.sendAnswers(seated.seat, false);
   }
 
   /** Ends another connection's hold on a seat: a live one is told and let go, a waiting one stops waiting. */
@@ -373,6 +376,7 @@ export class Session {
     // Told to anyone only once it is on disk.
     this.journal.afterDurable(() => {
       this.afterAccept(action, result);
+      if (action.type === "reflection.answer") this.sendAnswers(seated.seat, true);
       conn.send({ type: "ack", seq: clientSeq });
     });
   }
@@ -413,6 +417,18 @@ export class Session {
     this.fanout.publish(state, viewers, events);
     this.onChange(state);
     this.bots?.sync(state);
+  }
+
+  /**
+   * A student's own answers to the debrief questions reach that seat's connections alone: they are in no
+   * shared view (a delegation's teammates share one). Sent on joining and coming back when there are any.
+   */
+  private sendAnswers(seatId: SeatId, changed: boolean): void {
+    if (this.state.seats.find((s) => s.id === seatId)?.role !== "delegate") return;
+    const answers = ownAnswers(this.state, seatId);
+    if (!changed && answers.every((a) => a === null)) return;
+    for (const [conn, seated] of this.seated)
+      if (seated.seat === seatId && !seated.gone && !seated.away) conn.send({ type: "reflection", answers });
   }
 
   private viewerOf(conn: Connection, seated: Seated): Viewer {

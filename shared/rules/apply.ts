@@ -25,6 +25,7 @@ import { announce, channelOpen, say } from "./talk.ts";
 import { injectRelease } from "./injects.ts";
 import { chairAuto, computerOff, computerOn } from "./computer.ts";
 import { seatRename, sessionAdjourn } from "./lesson.ts";
+import { reflectionAnswer, reflectionShow } from "./reflection.ts";
 import { seatJob } from "./jobs.ts";
 
 const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } = {
@@ -75,6 +76,8 @@ const HANDLERS: { [T in CommandType]: Handler<Extract<Command, { type: T }>> } =
   "computer.on": computerOn,
   "computer.off": computerOff,
   "chair.auto": chairAuto,
+  "reflection.answer": reflectionAnswer,
+  "reflection.show": reflectionShow,
 };
 
 /**

@@ -21,6 +21,7 @@ export type DelegateActionType = Extract<
   | "sign.decline"
   | "channel.open"
   | "say"
+  | "reflection.answer"
 >;
 export type HostActionType = Exclude<ClientActionType, DelegateActionType>;
 
@@ -43,7 +44,7 @@ export const PHASE_ACTIONS: Readonly<Record<PhaseId, readonly DelegateActionType
   // In Final text a delegation may still object to a provision tabled or changed at the last minute.
   "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
   signing: ["sign", "sign.decline", "say"],
-  debrief: ["say"],
+  debrief: ["say", "reflection.answer"],
 };
 
 /** Host actions bound to a phase; every other host action works in any phase. */
@@ -54,6 +55,7 @@ export const HOST_ACTION_PHASES: Readonly<Partial<Record<HostActionType, readonl
   "instrument.freeze": ["final-text"],
   "instrument.unfreeze": ["final-text"],
   "provision.retag": ["final-text"],
+  "reflection.show": ["debrief"],
 };
 
 /** Every action a delegate may take in some phase: the phase table says which, and when. */
@@ -117,6 +119,8 @@ export const ACTION_WORDS: Readonly<Record<ClientActionType, string>> = {
   "sign.decline": "decline to sign",
   "channel.open": "open a private channel",
   say: "talk",
+  "reflection.answer": "answer the debrief questions",
+  "reflection.show": "show the class's answers",
 };
 
 export const phaseTitle = (phase: PhaseId): string => PHASE_TITLES[phase];

@@ -8,6 +8,7 @@ import type { Audience, DelegationView, PublicSeat, ScenarioView, SessionView } 
 import type { SeatId } from "../ids.ts";
 import { seatOf } from "./lookup.ts";
 import { standingOf } from "./standing.ts";
+import { shownReflections } from "./reflection.ts";
 
 export function audienceOf(state: SessionState, seatId: SeatId): Audience {
   return audienceOfSeat(seatOf(state, seatId));
@@ -105,7 +106,15 @@ function channelsFor(s: SessionState, audience: Audience, revealed: boolean): Ch
 }
 
 export function viewFor(state: SessionState, audience: Audience): SessionView {
-  const { scenario: _s, seats: _seats, channels: _c, nextId: _n, ...rest } = state;
+  const {
+    scenario: _s,
+    seats: _seats,
+    channels: _c,
+    nextId: _n,
+    reflections,
+    reflectionsShown: _shown,
+    ...rest
+  } = state;
   const revealed = state.phase === "debrief";
   return {
     ...rest,
@@ -117,5 +126,8 @@ export function viewFor(state: SessionState, audience: Audience): SessionView {
     channels: channelsFor(state, audience, revealed && state.lesson?.revealChannels !== false),
     revealed,
     ...(audience.kind === "delegation" ? { standing: standingOf(state, audience.delegation) } : {}),
+    // Answers with names are the host's alone; the class sees them only as the host shows them, without names.
+    ...(audience.kind === "host" && reflections ? { reflections } : {}),
+    ...(revealed && state.reflectionsShown ? { shownReflections: shownReflections(state) } : {}),
   };
 }

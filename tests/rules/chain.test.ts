@@ -24,7 +24,7 @@ describe("the phase table", () => {
       ],
       "final-text": ["provision.withdraw", "stance.set", "vote.cast", "say"],
       signing: ["sign", "sign.decline", "say"],
-      debrief: ["say"],
+      debrief: ["say", "reflection.answer"],
     });
   });
   it("refuses a delegate action outside its phase, naming where it is allowed", () => {
