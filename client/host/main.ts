@@ -16,6 +16,7 @@ import { showRejoinCode } from "../../shared/codes.ts";
 import { computerPanel } from "./computer.ts";
 import { lessonPanel } from "./lesson.ts";
 import { packLinks } from "./pack.ts";
+import { reflectionsPanel } from "./reflections.ts";
 import { draftingPanel, injectsPanel } from "./drafting.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { keepFocus } from "../ui/keep-focus.ts";
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
   const talk = h("aside", { class: "card talk", id: "talk" });
   const debrief = h("section", { class: "card", id: "host-debrief" });
   const signing = signingStatusPanel();
+  const reflections = reflectionsPanel(link);
   // Beside nothing a teacher clicks often: ending and deleting sit alone at the bottom.
   const danger = dangerControls(link, deleteControl(code, hostKey, root));
   const title = h("h1", {});
@@ -122,7 +124,7 @@ async function start(): Promise<void> {
     negotiation: [phase.el, talk, drafting.el, injects.el],
     "final-text": [phase.el, session.el, drafting.el],
     signing: [phase.el, signing.el, drafting.el],
-    debrief: [phase.el, joinInfo, debrief],
+    debrief: [phase.el, reflections.el, joinInfo, debrief],
   };
   const all = [
     phase.el,
@@ -136,6 +138,7 @@ async function start(): Promise<void> {
     lesson.el,
     computer.el,
     debrief,
+    reflections.el,
   ];
   let orderedFor: PhaseId | null = null;
   const order = (p: PhaseId) => {
@@ -164,6 +167,7 @@ async function start(): Promise<void> {
       drafting.update(v);
       injects.update(v);
       signing.update(v);
+      reflections.update(v);
       danger.update(v);
     });
     debrief.hidden = !v.debrief;

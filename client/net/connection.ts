@@ -34,6 +34,8 @@ export class SessionLink {
   state: LinkState = "connecting";
   lastError: Refusal | null = null;
   lastNotice: ServerMessageOf<"notice"> | null = null;
+  /** This seat's own answers to the debrief questions, as the server last sent them (null: none sent yet). */
+  reflection: (string | null)[] | null = null;
   /** The server's clock: timers are drawn against it, not the device's. */
   readonly clock = new ServerClock();
   /** How many times a missing patch made this link fetch the whole view again. */
@@ -51,6 +53,7 @@ export class SessionLink {
     refusal: new Set<Listener<Refusal>>(),
     notice: new Set<Listener<ServerMessageOf<"notice">>>(),
     welcome: new Set<Listener<Welcome>>(),
+    reflection: new Set<Listener<(string | null)[]>>(),
   };
   private stopped = false;
   /** The server said it is restarting: its goodbye (close code 4000) is not the end of the seat. */
@@ -172,6 +175,10 @@ export class SessionLink {
         this.emit("refusal", refusal);
         return;
       }
+      case "reflection":
+        this.reflection = msg.answers;
+        this.emit("reflection", msg.answers);
+        return;
       case "notice":
         this.lastNotice = msg;
         if (STOP_NOTICES.has(msg.kind)) this.stopped = true;

@@ -12,6 +12,7 @@ import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { tickTimer } from "../ui/timer.ts";
 import { bulletins } from "../ui/bulletins.ts";
 import { roster } from "../game/panels/roster.ts";
+import { answerBlocks } from "./answers.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
 import type { SessionView } from "../../shared/view.ts";
 import { tableBand, type Band } from "./band.ts";
@@ -144,8 +145,9 @@ async function start(): Promise<void> {
     } else if (mode === "draft") {
       draftPages.measure(showDraft(draftSection, v));
     } else {
-      resultsChanged([v.debrief, v.instruments, v.signatures], () => {
-        fill(resultsSection, ...resultBlocks(v));
+      resultsChanged([v.debrief, v.instruments, v.signatures, v.shownReflections], () => {
+        // The host chose to show the class's answers: they take the screen, without names, until hidden.
+        fill(resultsSection, ...(v.shownReflections ? answerBlocks(v) : resultBlocks(v)));
         resultPages.measure();
       });
     }

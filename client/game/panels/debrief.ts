@@ -10,8 +10,10 @@ import { delegationOf } from "../../ui/words.ts";
 import { briefBlock } from "./briefing.ts";
 import { resultWords } from "../../../shared/rules/result-words.ts";
 import { timelineReplay } from "./timeline.ts";
+import { reflectionForm } from "./reflection.ts";
 
-export function debriefBody(view: SessionView): HTMLElement[] {
+/** The debrief's sections; a student's own answers (`answers`) take the place of the bare list of questions. */
+export function debriefBody(view: SessionView, answers?: HTMLElement): HTMLElement[] {
   const d = view.debrief;
   if (!d) return [h("p", {}, "The results are being counted…")];
   // In the scenario's order: each delegation against its own alternative, never ranked against the others.
@@ -91,24 +93,30 @@ export function debriefBody(view: SessionView): HTMLElement[] {
         }),
     ),
     h("section", { class: "card-ish" }, h("h3", {}, "Timeline"), timelineReplay(view)),
-    h(
-      "section",
-      { class: "card-ish" },
-      h("h3", {}, "Discussion"),
-      h("ol", {}, ...view.scenario.questions.map((q) => h("li", {}, q))),
-    ),
+    answers ??
+      h(
+        "section",
+        { class: "card-ish" },
+        h("h3", {}, "Discussion"),
+        h("ol", {}, ...view.scenario.questions.map((q) => h("li", {}, q))),
+      ),
   ];
 }
 
 export function debriefPanel(ctx: GameContext): Panel {
   let drawn: unknown = null;
+  // A delegate answers the questions; the same boxes stay (typed text included) when the results are redrawn.
+  const answers =
+    ctx.link.welcome?.role === "delegate" ? reflectionForm(ctx.link, ctx.link.view?.scenario.questions ?? []) : null;
   return {
     update(view) {
+      answers?.update(view);
       // The replay slider keeps its place unless the results themselves change.
       if (drawn === view.debrief && ctx.panel.childElementCount) return;
       drawn = view.debrief;
-      fill(ctx.panel, h("h2", {}, "Debrief"), ...debriefBody(view));
+      fill(ctx.panel, h("h2", {}, "Debrief"), ...debriefBody(view, answers?.el));
     },
+    destroy: () => answers?.destroy(),
   };
 }
 
