@@ -62,13 +62,15 @@ const LATENCY_PROBE = `(() => {
       super(...args);
       this.addEventListener("message", () => {
         const t0 = performance.now();
-        // After the page's own handlers for this message (same task), wait for the next frame,
-        // then for the task after it: by then that frame has been laid out and painted.
-        setTimeout(() => requestAnimationFrame(() => {
+        // This listener runs before the page's own handler for the same message (same task). The
+        // frame asked for here is the first one after that task, the one that shows the page's
+        // changes; the task after its callback runs once that frame is laid out and painted.
+        // (No setTimeout hop first: it would wait behind other queued tasks and count that too.)
+        requestAnimationFrame(() => {
           const ch = new MessageChannel();
           ch.port1.onmessage = () => marks.push(performance.now() - t0);
           ch.port2.postMessage(0);
-        }), 0);
+        });
       });
     }
   };
