@@ -9,6 +9,7 @@ import {
   DELEGATE_ACTIONS,
   PHASE_ACTIONS,
   applyAction,
+  audienceKey,
   createSession,
   currentText,
   viewFor,
@@ -17,6 +18,9 @@ import {
   type Command,
 } from "../../shared/rules/index.ts";
 import { deepFreeze } from "../fixtures/mini-scenario.ts";
+import { JOBS, dutyOf } from "../../shared/jobs.ts";
+import { declineOf, signatureCounts } from "../../shared/rules/signing.ts";
+import { isParty } from "../../shared/rules/lookup.ts";
 
 import { seeded as mulberry32 } from "../../shared/seeded.ts";
 
@@ -28,6 +32,8 @@ export interface FuzzReport {
   phasesSeen: Set<string>;
   acceptedTypes: Set<string>;
   acceptedCounts: Map<string, number>;
+  /** "seat.job from a head", "sign.decline from a head", "seat.job from the host", ...: who got each action through. */
+  acceptedFrom: Set<string>;
   refusalCodes: Map<string, number>;
 }
 
@@ -78,6 +84,7 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     phasesSeen: new Set(),
     acceptedTypes: new Set(),
     acceptedCounts: new Map(),
+    acceptedFrom: new Set(),
     refusalCodes: new Map(),
   };
 
@@ -136,7 +143,20 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
             state.seats.map((s) => s.id),
             "s",
           ),
-          job: pick(["drafter", "liaison", "analyst", "spokesperson", "head", "juggler"])!,
+          job: pick([
+            ...JOBS,
+            ...JOBS,
+            "head",
+            "juggler",
+            " Drafter ",
+            "ANALYST",
+            "__proto__",
+            "constructor",
+            "toString",
+            "liaison\u0000",
+            "x".repeat(41),
+            "",
+          ])!,
         };
       case "announce":
         return { type, text: someText() };
@@ -299,9 +319,12 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
       "channel.open",
       "say",
       "amendment.withdraw",
+      // Not a delegate action: a head hands out its team's jobs (anyone else is refused).
+      "seat.job",
     ],
     "final-text": ["vote.cast", "vote.cast", "vote.cast", "say", "provision.withdraw"],
-    signing: ["sign", "sign", "sign", "sign.decline", "say"],
+    // Declining comes as often as signing: a delegation that signed can no longer decline.
+    signing: ["sign", "sign", "sign.decline", "sign.decline", "say"],
   };
   const ANY_BUT_END = CLIENT_ACTION_TYPES.filter((t) => t !== "session.end");
   const audiences = (): Audience[] => [
@@ -311,8 +334,8 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     ...(scenario.hostReadsPrivateChannels ? [] : [{ kind: "host" as const }]),
   ];
 
-  function secretsLeak(audience: Audience): string | null {
-    const text = JSON.stringify(viewFor(state, audience));
+  /** What of another delegation's secrets `text` (a view, or an event) holds, sent to `audience`. */
+  function secretsLeak(audience: Audience, text = JSON.stringify(viewFor(state, audience))): string | null {
     if (state.phase === "debrief") return null;
     const own = audience.kind === "delegation" ? audience.delegation : null;
     for (const d of audience.kind === "host" ? [] : scenario.delegations) {
@@ -418,6 +441,12 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
     report.accepted++;
     report.acceptedTypes.add(command.type);
     report.acceptedCounts.set(command.type, (report.acceptedCounts.get(command.type) ?? 0) + 1);
+    if (actor.kind === "seat") {
+      const seat = before.seats.find((x) => x.id === actor.seat);
+      const who =
+        seat?.role === "host" ? "the host" : Object.values(before.heads).includes(actor.seat) ? "a head" : "a delegate";
+      report.acceptedFrom.add(`${command.type} from ${who}`);
+    }
     state = deepFreeze(result.state);
     report.phasesSeen.add(state.phase);
 
@@ -448,6 +477,42 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           ...report,
           failure: `${where} -> provision ${p.id} carries unknown or repeated tags ${p.tags.join(",")}`,
         };
+    for (const seat of state.seats) {
+      if (seat.job !== undefined && (!(JOBS as readonly string[]).includes(seat.job) || seat.role !== "delegate"))
+        return { ...report, failure: `${where} -> ${seat.role} ${seat.id} holds the job ${JSON.stringify(seat.job)}` };
+      const duty = dutyOf(state, seat.id);
+      const heads = seat.delegation ? state.heads[seat.delegation] : undefined;
+      if (seat.role === "delegate" && seat.delegation && (duty === "head") !== (heads === seat.id))
+        return {
+          ...report,
+          failure: `${where} -> ${seat.id}'s duty ${duty} disagrees with the head of ${seat.delegation}`,
+        };
+    }
+    for (const decline of state.declines ?? []) {
+      const instrument = state.instruments.find((i) => i.id === decline.instrument);
+      if (!instrument || !isParty(instrument, decline.delegation))
+        return {
+          ...report,
+          failure: `${where} -> ${decline.delegation} declined ${decline.instrument}, not its party`,
+        };
+      if (!frozenSeen.get(decline.instrument)?.has(decline.version))
+        return { ...report, failure: `${where} -> a refusal names a version ${decline.instrument} never had` };
+      const standing = declineOf(state, decline.instrument, decline.delegation);
+      const signed = state.signatures.some(
+        (g) => g.instrument === decline.instrument && g.delegation === decline.delegation && signatureCounts(state, g),
+      );
+      if (standing && signed)
+        return {
+          ...report,
+          failure: `${where} -> ${decline.delegation} both signed and declined to sign ${decline.instrument}`,
+        };
+    }
+    for (const e of result.events)
+      for (const a of audiences()) {
+        if (e.audience !== "all" && !e.audience.some((x) => audienceKey(x) === audienceKey(a))) continue;
+        const leak = secretsLeak(a, JSON.stringify(e));
+        if (leak) return { ...report, failure: `${where} -> the ${e.type} event tells: ${leak}` };
+      }
     if (new Set(state.seats.map((s) => s.id)).size !== state.seats.length)
       return { ...report, failure: `${where} -> duplicate seat ids` };
     if (state.now < before.now) return { ...report, failure: `${where} -> the clock went backwards` };

@@ -17,6 +17,7 @@ const STEPS = 2500;
 
 describe("fuzz: random commands from random seats keep every invariant", () => {
   const acceptedAcrossSeeds = new Set<string>();
+  const acceptedFromAcrossSeeds = new Set<string>();
   for (const { seed, ...over } of SEEDS) {
     it(`seed ${seed} (${over.decisionRule}${over.hostReadsPrivateChannels ? "" : ", host does not read private channels"})`, () => {
       const report = runFuzz(seed, STEPS, miniScenario(over));
@@ -28,12 +29,18 @@ describe("fuzz: random commands from random seats keep every invariant", () => {
       expect(report.phasesSeen.size).toBeGreaterThanOrEqual(4);
       expect(report.acceptedTypes.size).toBeGreaterThan(20);
       for (const t of report.acceptedTypes) acceptedAcrossSeeds.add(t);
+      for (const t of report.acceptedFrom) acceptedFromAcrossSeeds.add(t);
     });
   }
 
   it("the seeds between them got every kind of drafting through, retagging included", () => {
     for (const t of ["provision.table", "provision.draft", "provision.retag", "amendment.propose", "amendment.vote"])
       expect(acceptedAcrossSeeds, t).toContain(t);
+  });
+
+  it("the seeds between them got today's actions through: jobs from the host and from a head, declining to sign", () => {
+    for (const t of ["seat.job from the host", "seat.job from a head", "sign.decline from a head", "sign from a head"])
+      expect(acceptedFromAcrossSeeds, t).toContain(t);
   });
 
   it("the default scenario from content/ (cyber-code) under one seed", () => {
