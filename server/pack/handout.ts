@@ -39,7 +39,7 @@ ${await qrSvg(url)}
 <li>Scan the QR code, or open <strong>${h(url)}</strong> in a browser.</li>
 <li>${own ? "The code is already in the link; if asked, type" : "Type the code your teacher shows:"} ${code}</li>
 <li>Type a <strong>display name</strong>: a first name or a nickname. Nothing else: no account, no e-mail.</li>
-<li>Pick your delegation, or take the one you are given. Lost your seat? Open the same link on the same device, or ask your teacher for your rejoin code.</li>
+<li>Pick your delegation, or take the one you are given; your screen says your job in one line. Lost your seat? Open the same link on the same device, or ask your teacher for your rejoin code.</li>
 </ol>
 </div>
 <h2>What each phase is for</h2>

@@ -48,6 +48,7 @@ export function forTeacher(phase: PhaseId, plan: PhasePlanEntry | undefined, s: 
       return [
         "Put the projector view on the big screen: it shows the code, the join link and the QR code.",
         "Check the roster: every delegation has students (let the computer play an empty one), each has a head.",
+        "Check the jobs in the roster's Job column (spokesperson, drafter, liaison, analyst); the head may hand them out again.",
         "Start the timer. Remind students that briefs are secret: no showing screens to other delegations.",
         ...(reads ? [reads] : []),
         hold,
