@@ -4,7 +4,8 @@
 // link's fragment (never sent to the server in a URL) and opens every table.
 import { byId, fill, h } from "../ui/dom.ts";
 import { timerText } from "../ui/timer.ts";
-import { getJson, postJson, type ClassView, type TableSummary } from "./api.ts";
+import { getJson, postJson } from "./api.ts";
+import type { ClassView, TableSummary } from "../../shared/class-view.ts";
 
 const root = byId("class-root");
 const code = /^\/class\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCase() ?? "";

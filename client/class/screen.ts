@@ -6,7 +6,8 @@
 // paged, and the pages turn by themselves (arrow keys turn them too).
 // It reads only /api/classes/:code/compare, which holds nothing secret.
 import { byId, fill, h } from "../ui/dom.ts";
-import { getJson, type ClassComparison, type ComparedTable, type TableResults } from "./api.ts";
+import { getJson } from "./api.ts";
+import type { ClassComparison, ComparedTable, TableResults } from "../../shared/class-view.ts";
 
 const root = byId("compare-root");
 const code = /^\/class\/([A-Za-z0-9]{6})/.exec(location.pathname)?.[1]?.toUpperCase() ?? "";

@@ -7,50 +7,7 @@
 import type { SessionState } from "../../shared/state.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
 import { computeDebrief, validSigners } from "../../shared/rules/debrief.ts";
-import type { PhaseId } from "../../shared/phases.ts";
-
-export interface ComparedTable {
-  /** 1 for the first table. The table's session code is not shown: the class code is the one students use. */
-  table: number;
-  phase: PhaseId;
-  phaseTitle: string;
-  students: number;
-  /** Results shown: the table reached the debrief, or the host chose to compare now. */
-  shown: boolean;
-  /** The results are the debrief's (true), or the text as it stands, shown early by the host (false). */
-  final: boolean;
-  results: TableResults | null;
-}
-
-export interface TableResults {
-  codeTitle: string;
-  /** Whether the shared code's text was frozen; if not, `provisions` are the ones on the table. */
-  frozen: boolean;
-  provisions: string[];
-  /** The delegations whose signature names the frozen text, with who signed for each. */
-  signatures: { delegation: string; name: string; colour: string; signer: string }[];
-  /** The shared code counts: frozen and validly signed by at least two delegations. */
-  codeCounts: boolean;
-  scores: {
-    delegation: string;
-    name: string;
-    colour: string;
-    score: number;
-    walkAway: number;
-    maximum: number;
-    outcome: "above" | "at" | "below";
-    signedCode: boolean;
-  }[];
-  commons: number;
-  stability: number;
-  /** Bloc agreements that count, with their signers' names. */
-  blocs: { title: string; delegations: string[] }[];
-}
-
-export interface ClassComparison {
-  title: string;
-  tables: ComparedTable[];
-}
+import type { ClassComparison, ComparedTable, TableResults } from "../../shared/class-view.ts";
 
 const delegationName = (s: SessionState, id: string) => s.scenario.delegations.find((d) => d.id === id)?.name ?? id;
 const colourOf = (s: SessionState, id: string) => s.scenario.delegations.find((d) => d.id === id)?.colour ?? "#888";

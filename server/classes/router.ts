@@ -8,6 +8,7 @@
 //   GET  /api/classes/:code/qr.svg         the class's join link as a QR code
 //   GET  /api/classes/:code/export.csv     the comparison as a spreadsheet (host key, or ?key=)
 // A wrong class code is refused as a wrong session code is, and counts as one (server/limits/joins.ts).
+import type { ClassView } from "../../shared/class-view.ts";
 import { Router, type Request, type Response } from "express";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -191,14 +192,15 @@ export function classRouter(deps: ClassRouterDeps): Router {
     const record = hostsClass(req, res);
     if (!record) return;
     const states = await classes.states(record);
-    res.set("Cache-Control", "no-store").json({
+    const view: ClassView = {
       code: record.code,
       title: record.title,
       now: now(),
       compareShown: record.compareShown,
       ...classLinks(deps.publicUrl(req), record.code),
       tables: states.map((s, i) => tableSummary(i + 1, record.tables[i]!, s)),
-    });
+    };
+    res.set("Cache-Control", "no-store").json(view);
   });
 
   router.post("/api/classes/:code/run", jsonBody(1024), async (req, res) => {

@@ -1,26 +1,8 @@
 // What the class console shows of each table: its phase, its timer, who is
 // present. For the host only (it names the table's code and the seats).
-import type { SessionState, Timer } from "../../shared/state.ts";
-import type { PhaseId } from "../../shared/phases.ts";
+import type { SessionState } from "../../shared/state.ts";
 import { PHASE_TITLES } from "../../shared/phases.ts";
-
-export interface TableSummary {
-  table: number;
-  code: string;
-  /** False when the table's session was deleted: the rest is empty. */
-  exists: boolean;
-  phase: PhaseId | null;
-  phaseTitle: string;
-  timer: Timer;
-  locked: boolean;
-  ended: boolean;
-  adjourned: boolean;
-  /** Whether the table's own host console is open. */
-  hostHere: boolean;
-  students: { name: string; delegation: string; connected: boolean; head: boolean }[];
-  computers: string[];
-  signatures: number;
-}
+import type { TableSummary } from "../../shared/class-view.ts";
 
 export function tableSummary(table: number, code: string, s: SessionState | null): TableSummary {
   if (!s)
