@@ -76,6 +76,7 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
   let now = state.now;
   const frozenSeen = new Map<string, Set<string>>();
   let privateSerial = 0;
+  let answerSerial = 0;
   const report: FuzzReport = {
     failure: null,
     accepted: 0,
@@ -268,6 +269,16 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           channel: someId(channels, "c"),
           text: chance(0.5) ? `psst-${seed}-${++privateSerial}` : someText(),
         };
+      case "reflection.answer": {
+        const n = scenario.questions.length;
+        return {
+          type,
+          question: chance(0.85) ? int(n) : pick([-1, n, 19, 20, 0.5, "0", null]),
+          text: chance(0.6) ? `answer-${seed}-${++answerSerial}` : pick([someText(), "\u200b\u200b", "y".repeat(601)]),
+        };
+      }
+      case "reflection.show":
+        return { type, shown: chance(0.5) ? chance(0.7) : pick(["yes", 1, null]) };
       default:
         return { type };
     }
@@ -391,6 +402,7 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           "instrument.freeze",
           "instrument.freeze",
         ],
+        debrief: ["reflection.show"],
       };
       const focus = FOCUS[state.phase];
       const type: ClientActionType = hostTurn
@@ -507,6 +519,31 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
           failure: `${where} -> ${decline.delegation} both signed and declined to sign ${decline.instrument}`,
         };
     }
+    const answered = new Set<string>();
+    for (const r of state.reflections ?? []) {
+      const seat = before.seats.find((x) => x.id === r.seat) ?? state.seats.find((x) => x.id === r.seat);
+      if (r.question >= scenario.questions.length || r.text.trim() === "" || r.text.length > 600)
+        return { ...report, failure: `${where} -> a stored answer is out of bounds: ${JSON.stringify(r)}` };
+      if (answered.has(`${r.seat}/${r.question}`) || (seat && seat.role !== "delegate"))
+        return { ...report, failure: `${where} -> ${r.seat} holds a second answer, or is no delegate` };
+      answered.add(`${r.seat}/${r.question}`);
+    }
+    if ((state.reflections ?? []).length > 0)
+      for (const a of [
+        { kind: "observer" as const },
+        ...delegationIds.map((delegation) => ({ kind: "delegation" as const, delegation })),
+      ]) {
+        // The class sees the answers only while the host shows them, and never who wrote which.
+        const view = viewFor(state, a);
+        const text = JSON.stringify(view);
+        const shown = state.phase === "debrief" && state.reflectionsShown === true;
+        if ("reflections" in view)
+          return { ...report, failure: `${where} -> ${audienceKey(a)} gets the named answers` };
+        if (!shown && state.reflections!.some((r) => r.text.startsWith("answer-") && text.includes(`"${r.text}"`)))
+          return { ...report, failure: `${where} -> ${audienceKey(a)} reads an answer the host has not shown` };
+        if (shown && JSON.stringify(view.shownReflections).includes('"seat"'))
+          return { ...report, failure: `${where} -> the answers shown to ${audienceKey(a)} say whose they are` };
+      }
     for (const e of result.events)
       for (const a of audiences()) {
         if (e.audience !== "all" && !e.audience.some((x) => audienceKey(x) === audienceKey(a))) continue;

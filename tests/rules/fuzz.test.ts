@@ -38,8 +38,15 @@ describe("fuzz: random commands from random seats keep every invariant", () => {
       expect(acceptedAcrossSeeds, t).toContain(t);
   });
 
-  it("the seeds between them got today's actions through: jobs from the host and from a head, declining to sign", () => {
-    for (const t of ["seat.job from the host", "seat.job from a head", "sign.decline from a head", "sign from a head"])
+  it("the seeds between them got today's actions through: jobs from the host and from a head, declining to sign, answering the debrief's questions and showing them", () => {
+    for (const t of [
+      "seat.job from the host",
+      "seat.job from a head",
+      "sign.decline from a head",
+      "sign from a head",
+      "reflection.answer from a delegate",
+      "reflection.show from the host",
+    ])
       expect(acceptedFromAcrossSeeds, t).toContain(t);
   });
 
