@@ -261,8 +261,10 @@ export class Session {
     const timer = this.deps.scheduler.setTimeout(() => {
       if (this.holds.get(seatId)?.conn !== conn) return;
       this.endHold(seatId);
-      // Adjourned between two lessons: the seat waits for its student however long it takes.
-      if (role !== "host" && !this.closing && !this.state.lesson?.adjourned)
+      // Adjourned between two lessons: the seat waits for its student however long it takes. From the
+      // debrief on, the seats are the record the teacher grades from (answers included): a closed tab keeps its row.
+      const { lesson, phase, ended } = this.state;
+      if (role !== "host" && !this.closing && !lesson?.adjourned && phase !== "debrief" && !ended)
         this.system({ type: "seat.leave", seat: seatId });
     }, ms);
     this.holds.set(seatId, { conn, timer, stopWaiting });

@@ -229,6 +229,21 @@ describe("Session (no network, fake clock)", () => {
     expect(host.view!.seats.some((s) => s.name === "Wei")).toBe(false);
   });
 
+  it("from the debrief on, a delegate's seat is never given up: the teacher grades from it", () => {
+    for (let i = 0; i < 5; i++) t.act(host, { type: "phase.next" });
+    expect(host.view!.phase).toBe("debrief");
+    t.act(wei, { type: "reflection.answer", question: 0, text: "Nobody, and that was the point." });
+    let stopped = 0;
+    t.session.leave(wei, false, () => stopped++);
+    t.clock.advance(30 * MINUTE);
+    expect(stopped).toBe(1);
+    expect(host.view!.seats.find((s) => s.name === "Wei")).toMatchObject({ connected: false });
+    expect(host.view!.reflections!.map((r) => r.seat)).toEqual([wei.last("welcome")!.seat]);
+    // Coming back (a new device, the rejoin code) finds the seat and its own answer.
+    const back = t.join({ rejoinCode: wei.last("welcome")!.rejoinCode! });
+    expect(back.last("reflection")!.answers).toEqual(["Nobody, and that was the point."]);
+  });
+
   it("the host's seat is held 10 minutes and never given up", () => {
     let stopped = 0;
     t.session.leave(host, false, () => stopped++);
