@@ -16,14 +16,8 @@ import { SessionCode } from "../../shared/ids.ts";
 import { LIMITS } from "../../shared/limits.ts";
 import { typedRejoinCode } from "../../shared/codes.ts";
 import { jsonBody } from "../http/body.ts";
-import {
-  clientIp,
-  links,
-  readSessionRequest,
-  TOO_MANY_WRONG_CODES,
-  UNKNOWN_CODE,
-  type ScenarioError,
-} from "../http/api.ts";
+import { clientIp, creationGate } from "../http/creation-gate.ts";
+import { links, readSessionRequest, TOO_MANY_WRONG_CODES, UNKNOWN_CODE, type ScenarioError } from "../http/api.ts";
 import { presentedHostKey } from "../secrets.ts";
 import type { OriginCheck } from "../limits/origin.ts";
 import type { WindowCounter } from "../limits/rate.ts";
@@ -91,54 +85,37 @@ export function classRouter(deps: ClassRouterDeps): Router {
     return record;
   }
 
-  router.post(
-    "/api/classes",
-    (req, res, next) => {
-      if (!deps.originOk(req.get("origin"), req.get("host"))) {
-        res.status(403).json({ error: "Classes can only be created from this server's own pages." });
-        return;
-      }
-      const ip = clientIp(req);
-      if (deps.creations.blocked(ip, now())) {
-        res.status(429).json({ error: "Too many sessions created from this network. Wait a few minutes." });
-        return;
-      }
-      deps.creations.count(ip, now());
-      next();
-    },
-    jsonBody(LIMITS.scenarioBytes),
-    async (req, res) => {
-      const body = req.body as unknown;
-      const errors: ScenarioError[] = [];
-      let tables = 0;
-      let rest: unknown = body;
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        errors.push({ path: "tables", message: `send { "tables": ${MIN_TABLES} to ${MAX_TABLES}, ... }` });
-      } else {
-        const { tables: asked, ...others } = body as Record<string, unknown>;
-        rest = others;
-        if (typeof asked !== "number" || !Number.isInteger(asked) || asked < MIN_TABLES || asked > MAX_TABLES)
-          errors.push({ path: "tables", message: `a class has from ${MIN_TABLES} to ${MAX_TABLES} tables` });
-        else tables = asked;
-      }
-      const request = readSessionRequest(rest);
-      if (!request.ok) errors.push(...request.errors);
-      if (errors.length > 0 || !request.ok) {
-        res.status(400).json({ errors });
-        return;
-      }
-      const made = await classes.create(request, tables);
-      const base = deps.publicUrl(req);
-      // Whoever made the class knows its codes: the limits never refuse that address them.
-      for (const code of [made.code, ...made.tables]) joinLimits.reached(clientIp(req), code, now());
-      res.status(201).json({
-        code: made.code,
-        hostKey: made.hostKey,
-        ...classLinks(base, made.code, made.hostKey),
-        tables: made.tables.map((code, i) => ({ table: i + 1, code, ...links(base, code, made.hostKey) })),
-      });
-    },
-  );
+  router.post("/api/classes", creationGate(deps, "Classes", now), jsonBody(LIMITS.scenarioBytes), async (req, res) => {
+    const body = req.body as unknown;
+    const errors: ScenarioError[] = [];
+    let tables = 0;
+    let rest: unknown = body;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      errors.push({ path: "tables", message: `send { "tables": ${MIN_TABLES} to ${MAX_TABLES}, ... }` });
+    } else {
+      const { tables: asked, ...others } = body as Record<string, unknown>;
+      rest = others;
+      if (typeof asked !== "number" || !Number.isInteger(asked) || asked < MIN_TABLES || asked > MAX_TABLES)
+        errors.push({ path: "tables", message: `a class has from ${MIN_TABLES} to ${MAX_TABLES} tables` });
+      else tables = asked;
+    }
+    const request = readSessionRequest(rest);
+    if (!request.ok) errors.push(...request.errors);
+    if (errors.length > 0 || !request.ok) {
+      res.status(400).json({ errors });
+      return;
+    }
+    const made = await classes.create(request, tables);
+    const base = deps.publicUrl(req);
+    // Whoever made the class knows its codes: the limits never refuse that address them.
+    for (const code of [made.code, ...made.tables]) joinLimits.reached(clientIp(req), code, now());
+    res.status(201).json({
+      code: made.code,
+      hostKey: made.hostKey,
+      ...classLinks(base, made.code, made.hostKey),
+      tables: made.tables.map((code, i) => ({ table: i + 1, code, ...links(base, code, made.hostKey) })),
+    });
+  });
 
   // The join page asks about every code it is given; a class's answers here, any other goes on to sessions.
   router.get("/api/sessions/:code", async (req, res, next) => {

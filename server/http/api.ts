@@ -22,6 +22,7 @@ import type { WindowCounter } from "../limits/rate.ts";
 import { computerActions, splitComputerRequest } from "../bots/setup.ts";
 import type { JoinLimits } from "../limits/joins.ts";
 import { jsonBody } from "./body.ts";
+import { clientIp, creationGate } from "./creation-gate.ts";
 import { publicFacts } from "../room/public-facts.ts";
 
 export interface ApiDeps {
@@ -37,7 +38,6 @@ export interface ApiDeps {
 export type ScenarioError = { path: string; message: string };
 
 // Express's req.ip follows the app's "trust proxy" setting, which the app sets from TRUST_PROXY.
-export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
 
 // The same words for a wrong session code and a wrong class code (server/classes/router.ts): a guesser learns nothing.
 export const UNKNOWN_CODE = "No session has that code. Check the code with your teacher.";
@@ -97,19 +97,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.post(
     "/api/sessions",
-    (req, res, next) => {
-      if (!deps.originOk(req.get("origin"), req.get("host"))) {
-        res.status(403).json({ error: "Sessions can only be created from this server's own pages." });
-        return;
-      }
-      const ip = clientIp(req);
-      if (deps.creations.blocked(ip, now())) {
-        res.status(429).json({ error: "Too many sessions created from this network. Wait a few minutes." });
-        return;
-      }
-      deps.creations.count(ip, now());
-      next();
-    },
+    creationGate(deps, "Sessions", now),
     jsonBody(LIMITS.scenarioBytes),
     async (req, res) => {
       const request = readSessionRequest(req.body);

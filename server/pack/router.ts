@@ -14,6 +14,7 @@ import { DEFAULT_LESSON } from "../../shared/presets.ts";
 import { escapeHtml as h } from "../exports/escape.ts";
 import type { JoinLimits } from "../limits/joins.ts";
 import { holdsHostKey, presentedHostKey } from "../secrets.ts";
+import { clientIp } from "../http/creation-gate.ts";
 import { contentsBody } from "./contents.ts";
 import { handoutBody } from "./handout.ts";
 import { PACK_CSP, PRINT_SCRIPT, packPage, type PageLinks } from "./layout.ts";
@@ -39,8 +40,6 @@ export interface PackRouterDeps {
   joinLimits: JoinLimits;
   now?: () => number;
 }
-
-const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
 
 function refuse(res: Response, status: number, code: PackErrorCode, message: string): void {
   res
