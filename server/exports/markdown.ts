@@ -114,6 +114,17 @@ export function renderMarkdown(r: Report): string {
   out.push("## Questions for discussion", "");
   r.questions.forEach((q, n) => out.push(`${n + 1}. ${md(q)}`));
   out.push("");
+  // Each student's answers under the question, by name (the host's record; the class sees them without names).
+  const answered = r.questions.map((q, n) => ({ q, n, by: r.students.filter((s) => s.reflections[n] != null) }));
+  if (answered.some((a) => a.by.length > 0)) {
+    out.push("## Reflections", "");
+    for (const { q, n, by } of answered) {
+      if (by.length === 0) continue;
+      out.push(`### ${n + 1}. ${md(q)}`, "", "| Student | Delegation | Answer |", "| --- | --- | --- |");
+      for (const s of by) out.push(`| ${cell(s.name)} | ${cell(s.delegation)} | ${cell(s.reflections[n]!)} |`);
+      out.push("");
+    }
+  }
   return out.join("\n");
 }
 

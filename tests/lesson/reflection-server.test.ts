@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/app.ts";
 import { parseCsv } from "../durability/csv-parse.ts";
+import { escapeMarkdownLine } from "../../server/exports/escape.ts";
 import { createSession, Player, startServer, until } from "../server/harness.ts";
 
 let server: AccordServer;
@@ -102,6 +103,9 @@ describe("reflection at the debrief, over the wire", () => {
     expect(row("Ben")[header.indexOf("reflection 1")]).toBe("");
     const report = await (await fetch(`${server.url}/api/sessions/${code}/export.html?key=${hostKey}`)).text();
     expect(report).toContain("<h2>Reflections</h2>");
+    const markdown = await (await fetch(`${server.url}/api/sessions/${code}/export.md?key=${hostKey}`)).text();
+    expect(markdown).toContain("## Reflections");
+    expect(markdown).toContain(`| Ana | China | ${escapeMarkdownLine(ANA_EDITED)} |`);
     expect(report).toMatch(
       /<th scope="row">Ana<br><span class="muted">China<\/span><\/th><td>Hospitals were easy: protecting/,
     );
