@@ -1,0 +1,136 @@
+// Classes, jobs, declining to sign and the teacher's pack, checked from the
+// side of a student who would like to see more than their seat may:
+// everything their socket ever receives, events included, and what the pack
+// answers to a wrong key or none (reflection: tests/lesson/reflection-server.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AccordServer } from "../../server/app.ts";
+import { loadScenarioFile, listScenarios } from "../../content/load.ts";
+import { createSession, Player, startServer, until } from "./harness.ts";
+
+let server: AccordServer;
+const opened: Player[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const p of opened) await p.leave();
+  await server.close();
+});
+
+async function join(code: string, options: Parameters<typeof Player.join>[2], label: string) {
+  const p = await Player.join(server, code, options, label);
+  opened.push(p);
+  return p;
+}
+
+function cyberCode() {
+  const loaded = loadScenarioFile(listScenarios().find((s) => s.id === "cyber-code")!.file);
+  if (!loaded.ok) throw new Error("cyber-code does not load");
+  return loaded.scenario;
+}
+
+describe("a student seated by a class code", () => {
+  it("never receives the class's host key, another table's code or another delegation's brief, while the class console runs the tables", async () => {
+    const made = await fetch(`${server.url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario: "cyber-code", tables: 2 }),
+    });
+    expect(made.status).toBe(201);
+    const klass = (await made.json()) as { code: string; hostKey: string; tables: { code: string }[] };
+    const seat = async () => {
+      const res = await fetch(`${server.url}/api/classes/${klass.code}/seat`, { method: "POST" });
+      const text = await res.text();
+      // The seat answer names one table, and nothing else of the class.
+      expect(text).not.toContain(klass.hostKey);
+      return (JSON.parse(text) as { table: string }).table;
+    };
+    const anaTable = await seat();
+    const ana = await join(anaTable, { name: "Ana", delegation: "china" }, "ana");
+    const kimTable = await seat();
+    expect(kimTable).not.toBe(anaTable);
+    const kim = await join(kimTable, { name: "Kim", delegation: "japan" }, "kim");
+    const projector = await join(anaTable, { observer: true }, "projector");
+    // The tables' hosts: the class key opens each table's console.
+    const host = await join(anaTable, { hostKey: klass.hostKey }, "host");
+
+    const run = (body: unknown) =>
+      fetch(`${server.url}/api/classes/${klass.code}/run`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${klass.hostKey}` },
+        body: JSON.stringify(body),
+      });
+    // Briefing to Signing at both tables, from the class console; jobs, a frozen text and a refusal to sign on the way.
+    const next = async () => expect((await run({ run: "next-phase" })).status).toBe(200);
+    await next();
+    await next();
+    await until(() => ana.view?.phase === "negotiation", "Negotiation at Ana's table");
+    const ben = await join(anaTable, { name: "Ben", delegation: "china" }, "ben");
+    await ana.ok({ type: "seat.job", seat: ben.seat, job: "analyst" });
+    await host.ok({ type: "seat.job", seat: ben.seat, job: "liaison" });
+    await ana.ok({ type: "provision.table", instrument: "code", card: "protected-infrastructure" });
+    await next();
+    await until(() => host.view?.phase === "final-text", "Final text at Ana's table");
+    await host.ok({ type: "instrument.freeze", instrument: "code" });
+    await next();
+    await until(() => ana.view?.phase === "signing" && kim.view?.phase === "signing", "Signing at both tables");
+    const code = ana.view!.instruments[0]!;
+    await ana.ok({ type: "sign.decline", instrument: code.id, version: code.frozen!.version });
+
+    const scenario = cyberCode();
+    const others = (own: string) => scenario.delegations.filter((d) => d.id !== own);
+    for (const [p, own] of [
+      [ana, "china"],
+      [ben, "china"],
+      [kim, "japan"],
+      [projector, ""],
+    ] as const) {
+      const heard = p.transcript();
+      expect(heard, p.label).not.toContain(klass.hostKey);
+      expect(heard, p.label).not.toMatch(/"(hostKey|token|seatTokenHash|hostTokenHash)"/);
+      for (const t of klass.tables)
+        if (t.code !== (p === kim ? kimTable : anaTable)) expect(heard).not.toContain(t.code);
+      for (const d of others(own)) {
+        expect(heard, `${p.label} reads ${d.id}'s brief`).not.toContain(d.brief.instructions.slice(-80));
+        expect(heard, `${p.label} reads ${d.id}'s walk-away`).not.toContain(d.brief.walkAway.alternative.slice(0, 60));
+      }
+    }
+    // The seat.job events went to China and the host, not to the projector.
+    expect(ben.received.some((m) => m.type === "event" && m.event.type === "seat.job")).toBe(true);
+    expect(projector.received.some((m) => m.type === "event" && m.event.type === "seat.job")).toBe(false);
+    // Everyone at the table hears that China declined; Kim's table does not.
+    await until(
+      () => projector.received.some((m) => m.type === "event" && m.event.type === "sign.decline"),
+      "the refusal on the projector",
+    );
+    expect(kim.received.some((m) => m.type === "event" && m.event.type === "sign.decline")).toBe(false);
+  });
+});
+
+describe("the teacher's pack of a session", () => {
+  it("answers a missing key, a wrong key and another session's key the same way, with nothing of the briefs", async () => {
+    const a = await createSession(server, { scenario: "cyber-code" });
+    const b = await createSession(server, { scenario: "cyber-code" });
+    const scenario = cyberCode();
+    for (const doc of ["/roles", "/roles/china", ""]) {
+      const answers = [];
+      for (const init of [
+        {},
+        { headers: { authorization: "Bearer nope" } },
+        { headers: { authorization: `Bearer ${b.hostKey}` } },
+        { query: `?key=${encodeURIComponent(b.hostKey)}` },
+        { query: "?key=" },
+        { query: `?key=${a.hostKey.toUpperCase()}` },
+      ] as { headers?: Record<string, string>; query?: string }[]) {
+        const res = await fetch(`${server.url}/host/${a.code}/pack${doc}${init.query ?? ""}`, {
+          ...(init.headers ? { headers: init.headers } : {}),
+        });
+        answers.push(`${res.status} ${res.headers.get("x-accord-error")} ${await res.text()}`);
+      }
+      expect(new Set(answers).size, doc).toBe(1);
+      expect(answers[0]).toMatch(/^403 NOT_HOST /);
+      for (const d of scenario.delegations) expect(answers[0]).not.toContain(d.brief.instructions.slice(-80));
+    }
+  });
+});
