@@ -153,15 +153,8 @@ export const Signature = z.object({
 });
 export type Signature = z.infer<typeof Signature>;
 
-/** A head's "Not now" to signing a frozen version: the delegation refuses to sign, until it signs after all. */
-export const Decline = z.object({
-  instrument: InstrumentId,
-  delegation: DelegationId,
-  seat: SeatId,
-  name: z.string(),
-  version: z.string(),
-  at: z.number(),
-});
+/** A head's "Not now" to signing a frozen version: the delegation refuses to sign, until it signs after all. Recorded like a signature. */
+export const Decline = Signature;
 export type Decline = z.infer<typeof Decline>;
 
 export const ChatMessage = z.object({

@@ -47,19 +47,21 @@ function signable(
   return { own, instrument };
 }
 
+/** Who answered for which delegation, to which version, when: a signature and a "Not now" alike. */
+const record = (
+  instrument: string,
+  delegation: string,
+  seat: { id: string; name: string },
+  version: string,
+  at: number,
+): Signature => ({ instrument, delegation, seat: seat.id, name: seat.name, version, at });
+
 export const sign: Handler<ActionOf<"sign">> = (s, a, w) => {
   const found = signable(s, a, w, "sign");
   if ("ok" in found) return found;
   const { own, instrument } = found;
   const seat = w.seat!;
-  const signature: Signature = {
-    instrument: instrument.id,
-    delegation: own,
-    seat: seat.id,
-    name: seat.name,
-    version: a.version,
-    at: w.t,
-  };
+  const signature: Signature = record(instrument.id, own, seat, a.version, w.t);
   // Signing after all takes back the delegation's "Not now".
   const declines = s.declines?.filter((x) => !(x.instrument === instrument.id && x.delegation === own));
   const state: SessionState = {
@@ -97,14 +99,7 @@ export const signDecline: Handler<ActionOf<"sign.decline">> = (s, a, w) => {
   if (declineOf(s, instrument.id, own))
     return refuse("ALREADY_DONE", `${nameOf(s, own)} has already declined to sign ${quoted(instrument.title)}.`);
   const seat = w.seat!;
-  const decline: Decline = {
-    instrument: instrument.id,
-    delegation: own,
-    seat: seat.id,
-    name: seat.name,
-    version: a.version,
-    at: w.t,
-  };
+  const decline: Decline = record(instrument.id, own, seat, a.version, w.t);
   const others = (s.declines ?? []).filter((x) => !(x.instrument === instrument.id && x.delegation === own));
   const text = `${seat.name} declined to sign ${quoted(instrument.title)} for ${nameOf(s, own)}, for now`;
   const state: SessionState = {
