@@ -53,6 +53,8 @@ export class Placements {
     const seated = tables.find((t) => t.code === best.code)!.seated;
     const list = this.recent.get(best.code) ?? [];
     list.push({ at: now, seatedThen: seated });
+    // No table holds more seats than this: a script sending the class code over and over grows nothing past it.
+    if (list.length > LIMITS.seatsPerSession) list.shift();
     this.recent.set(best.code, list);
     return best.code;
   }

@@ -2,6 +2,7 @@
 // that takes students, ties to the earlier table, and students placed a moment
 // ago counted until their seats appear (never twice once they have).
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "../../shared/limits.ts";
 import { Placements, type TableCount } from "../../server/classes/seating.ts";
 
 const tables = (...seated: number[]): TableCount[] =>
@@ -50,5 +51,17 @@ describe("seating by the class code", () => {
     expect(p.count("T1", 0, 5_000)).toBe(1);
     expect(p.count("T1", 0, 25_000)).toBe(0);
     expect(p.place(tables(0, 0), 25_000)).toBe("T1");
+  });
+});
+
+describe("seating under a flood of class-code look-ups", () => {
+  it("counts no more placed students at a table than it has seats, however often the code is sent", () => {
+    const p = new Placements();
+    // A script sending the class code 5,000 times a second for a second: each is a placement, none joins.
+    for (let i = 0; i < 5_000; i++) p.place(tables(3, 3), 1_000 + i / 5);
+    expect(p.count("T1", 3, 2_000)).toBeLessThanOrEqual(3 + LIMITS.seatsPerSession);
+    expect(p.count("T2", 3, 2_000)).toBeLessThanOrEqual(3 + LIMITS.seatsPerSession);
+    // Still the emptiest table, in turn, for the next real student.
+    expect(p.place(tables(3, 4), 2_000)).toBe("T1");
   });
 });
