@@ -28,7 +28,9 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   const who = h("span", { class: "who" });
   const phase = h("span", { class: "phase-name" });
   const timer = h("span", { class: "timer", "aria-label": "Time left in this phase" });
-  const stage = h("div", { class: "stage", id: "stage" });
+  const stage = h("div", { class: "stage", id: "stage", "aria-hidden": "true" });
+  // The canvas says nothing to a screen reader: what it shows is also here, in words, changed with it.
+  const canvasWords = h("p", { class: "sr-only", id: "table-words" });
   const panel = h("section", { class: "panel", id: "panel", "aria-live": "polite" });
   const talk = h("aside", { class: "talk", id: "talk", "aria-label": "Talk" });
   const notice = h("div", { class: "notice-area", role: "alert" });
@@ -49,7 +51,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
     duty.el,
     notice,
     board,
-    h("div", { class: "game-main" }, h("div", { class: "play" }, stage, panel), talk),
+    h("div", { class: "game-main" }, h("div", { class: "play" }, stage, canvasWords, panel), talk),
     toasts.el,
   );
 
@@ -67,6 +69,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
       if (active) (game.scene.getScene(active) as PhaseScene | null)?.redraw();
     },
     paint: () => painter.paint(),
+    canvasWords: (text) => setText(canvasWords, text),
   };
 
   const game = new Phaser.Game({
@@ -175,7 +178,7 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   });
 
   if (__TEST_HOOKS__)
-    void import("../test-hook.ts").then(({ canvasTexts, dropConnection, exposeForTests }) =>
+    void import("../test-hook.ts").then(({ canvasTexts, canvasTextSizes, dropConnection, exposeForTests }) =>
       exposeForTests({
         get page() {
           return "game";
@@ -201,6 +204,9 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
         dropConnection: () => dropConnection(link),
         get canvasTexts() {
           return active ? canvasTexts(game.scene.getScene(active)) : [];
+        },
+        get canvasTextSizes() {
+          return active ? canvasTextSizes(game.scene.getScene(active)) : [];
         },
       }),
     );

@@ -14,6 +14,8 @@ export interface GameContext {
   redraw: () => void;
   /** Wakes the sleeping canvas for the frames that show a change (game/painter.ts). */
   paint: () => void;
+  /** Puts what the canvas now shows into the page's text, for a screen reader. */
+  canvasWords: (text: string) => void;
   /** Instrument tab currently shown. */
   instrument: string;
   toast: (text: string, kind?: "news" | "info", ms?: number) => void;

@@ -9,33 +9,10 @@ import { Kept } from "../game/draw/kept.ts";
 import { drawTable } from "../game/draw/table.ts";
 import { drawOnChange, FRAMES_AFTER_START } from "../game/painter.ts";
 import { whenChanged } from "../ui/keyed.ts";
+import { signedWords } from "../game/draw/signed-words.ts";
 
 /** The projector's type scale: 1 at 1920x1080, in proportion on smaller screens. */
 export const screenUnit = (): number => Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
-
-/** What a seat's second line says in signing: whether its head has signed every frozen text. */
-function signedWords(view: SessionView, delegation: string): string | null {
-  if (view.phase !== "signing") return null;
-  const frozen = view.instruments.filter((i) => i.frozen && (i.parties === null || i.parties.includes(delegation)));
-  if (frozen.length === 0) return null;
-  const signed = frozen.filter((i) =>
-    view.signatures.some(
-      (s) => s.instrument === i.id && s.delegation === delegation && s.version === i.frozen!.version,
-    ),
-  );
-  const declined = frozen.some((i) =>
-    (view.declines ?? []).some(
-      (d) => d.instrument === i.id && d.delegation === delegation && d.version === i.frozen!.version,
-    ),
-  );
-  return signed.length === frozen.length
-    ? "✍ signed"
-    : signed.length
-      ? `✍ ${signed.length} of ${frozen.length}`
-      : declined
-        ? "✗ declined, for now"
-        : "not yet";
-}
 
 class BandScene extends Phaser.Scene {
   kept!: Kept;
@@ -66,7 +43,11 @@ class BandScene extends Phaser.Scene {
           v,
           null,
           { x: 0, y: 0, w, h: hgt },
-          { column: true, labelPx: Math.round(30 * screenUnit()), status: (d) => signedWords(v, d) },
+          {
+            column: true,
+            labelPx: Math.round(30 * screenUnit()),
+            status: (d) => (v.phase === "signing" ? signedWords(v, d) : null),
+          },
         ),
       );
     });
@@ -82,7 +63,8 @@ export interface Band {
 export function tableBand(stage: HTMLElement): Band {
   const scene = new BandScene();
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // Canvas 2D like the students' table (game/boot.ts): no WebGL context on the school's PC.
+    type: Phaser.CANVAS,
     parent: stage,
     backgroundColor: "#efe9dd",
     scale: { mode: Phaser.Scale.RESIZE, width: stage.clientWidth || 1200, height: stage.clientHeight || 200 },

@@ -9,7 +9,8 @@ const luminance = (colour: string): number => {
   return 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
 };
 
-const INK = "#1d232b";
+// Black, not the page's ink: on the most orange of the colours only black reaches 4.5:1.
+const INK = "#000000";
 
 export function inkOn(colour: string): string {
   const l = luminance(colour);

@@ -31,6 +31,14 @@ export function signingPanel(ctx: GameContext): Panel {
           fill(
             ctx.panel,
             h("h2", {}, "Signing"),
+            // On a phone the texts are long: the head's decision is one tap away from the top.
+            m.isHead && frozen.some((i) => isParty(view, i.id, m.delegation))
+              ? h(
+                  "a",
+                  { href: "#sign-decision", class: "to-decision" },
+                  "↓ Read the text, then decide: sign or not now",
+                )
+              : null,
             frozen.length === 0 ? h("p", {}, "No text was frozen, so there is nothing to sign.") : null,
             ...frozen.map((inst) => {
               const f = inst.frozen!;
@@ -73,7 +81,7 @@ export function signingPanel(ctx: GameContext): Panel {
                   : signed
                     ? h("p", { class: "ok" }, "✔ Your delegation has signed.")
                     : m.isHead && m.delegation
-                      ? signControl(ctx.link, view, inst, m.delegation)
+                      ? h("div", { id: "sign-decision" }, signControl(ctx.link, view, inst, m.delegation))
                       : h(
                           "p",
                           { class: "muted" },

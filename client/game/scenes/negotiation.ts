@@ -5,7 +5,7 @@ import { drawBanner } from "../draw/banner.ts";
 import { drawTable, type Area } from "../draw/table.ts";
 import { drawProvisionTiles } from "../draw/provision-tiles.ts";
 import { negotiationPanel } from "../panels/negotiation.ts";
-import { provisionsOf } from "../../ui/words.ts";
+import { provisionsOf, provisionStatus, STATUS_WORDS } from "../../ui/words.ts";
 import type { GameContext } from "../context.ts";
 
 export class NegotiationScene extends PhaseScene {
@@ -29,6 +29,14 @@ export class NegotiationScene extends PhaseScene {
       (id) => this.ctx.openProvision(id),
       this.ctx.openedProvision,
     );
+  }
+  protected override words(view: SessionView): string {
+    const inst = view.instruments.find((i) => i.id === this.ctx.instrument) ?? view.instruments[0];
+    const tiles = provisionsOf(view, inst?.id ?? "code").map(
+      (p) => `${p.title} (${STATUS_WORDS[provisionStatus(p)]}${p.flags.length ? ", in the news" : ""})`,
+    );
+    const on = tiles.length ? `On the table: ${tiles.join("; ")}.` : "No provision tabled yet.";
+    return `${inst?.title ?? "Negotiation"}. ${on} ${super.words(view)}`;
   }
   protected makePanel(ctx: GameContext) {
     return negotiationPanel(ctx);

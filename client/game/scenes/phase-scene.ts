@@ -5,7 +5,13 @@ import * as Phaser from "phaser";
 import type { SessionView } from "../../../shared/view.ts";
 import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
-import type { Area } from "../draw/table.ts";
+import { drawTable, type Area } from "../draw/table.ts";
+import { tableWords } from "../../ui/table-words.ts";
+
+/** Below this width the canvas is a strip of seats. */
+export const STRIP_BELOW = 520;
+/** The smallest type on a phone's canvas. */
+export const PHONE_PX = 14;
 import { keepFocus } from "../../ui/keep-focus.ts";
 import { Kept } from "../draw/kept.ts";
 import { partsOf, whenChanged } from "../../ui/keyed.ts";
@@ -51,8 +57,10 @@ export abstract class PhaseScene extends Phaser.Scene {
     this.canvasChanged(
       [...partsOf(view, ["channels", "now"]), area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine],
       () => {
-        this.kept.pass(() => this.draw(view, area));
+        // A phone gets a strip of seats: the panel's controls come first on its small screen.
+        this.kept.pass(() => (area.w < STRIP_BELOW ? this.drawStrip(view, area) : this.draw(view, area)));
         this.ctx.paint();
+        this.ctx.canvasWords(this.words(view));
       },
     );
     // Panels keep their elements; where one must be replaced, a keyboard user's focus stays on the same control.
@@ -61,6 +69,25 @@ export abstract class PhaseScene extends Phaser.Scene {
 
   protected get mine(): string | null {
     return me(this.ctx).delegation;
+  }
+
+  /** A phone's strip: the seats in a row, in type no smaller than 14 px, each with who is here (or `stripStatus`). */
+  protected drawStrip(view: SessionView, area: Area): void {
+    drawTable(this.kept, view, this.mine, area, {
+      row: true,
+      labelPx: PHONE_PX,
+      short: true,
+      status: (d) => this.stripStatus(view, d),
+    });
+  }
+
+  protected stripStatus(_view: SessionView, _delegation: string): string | null {
+    return null;
+  }
+
+  /** What the canvas shows, in words, for a screen reader (the page keeps it in a visually hidden line). */
+  protected words(view: SessionView): string {
+    return tableWords(view, this.mine);
   }
 
   protected abstract draw(view: SessionView, area: Area): void;
