@@ -39,10 +39,14 @@ describe("transport fuzz", () => {
     expect(report.sent).toBe(3_000);
     // Every shape was tried, and the answers were the entry's own codes.
     expect(Object.keys(report.shapes).sort()).toEqual(
-      ["act", "any", "bytes", "deep", "frame:bad-msgpack", "frame:random", "huge"].sort(),
+      ["act", "any", "bytes", "deep", "frame:bad-msgpack", "frame:random", "huge", "refused"].sort(),
     );
     expect(Object.keys(report.codes).sort()).toEqual(
       expect.arrayContaining(["BAD_MESSAGE", "TOO_LARGE", "UNKNOWN_MESSAGE"]),
+    );
+    // The well-formed ones reached the rules, which refused them in their own words.
+    expect(Object.keys(report.codes)).toEqual(
+      expect.arrayContaining(["NOT_YOUR_DELEGATION", "UNKNOWN_JOB", "UNKNOWN_SEAT", "WRONG_PHASE", "NOT_HOST"]),
     );
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 60_000);

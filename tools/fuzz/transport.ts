@@ -4,7 +4,9 @@
 // message type Colyseus can carry, the reserved "*" and "__..." names,
 // bodies of every shape, frames that are not Colyseus messages at all,
 // oversized ones), while four watchers (the host, a delegate of the sender's
-// own delegation, another delegation, a second projector) listen. It passes
+// own delegation, another delegation, a second projector) listen; well-formed
+// actions the rules must refuse to these senders (jobs, declining to sign,
+// the debrief's answers) go in among the rest. It passes
 // when every message got exactly one coded `error`, both senders are still
 // connected, and no watcher heard anything at all.
 import { Client, type Room } from "colyseus.js";
@@ -143,8 +145,41 @@ function typeBytes(type: string): number[] {
   return utf8.length < 32 ? [0xa0 | utf8.length, ...utf8] : [0xd9, utf8.length, ...utf8];
 }
 
-export function fuzzMessage(rng: Rng): Message {
+/** The seats a well-formed action can name: the sender's own (head of its delegation), a teammate, another delegation's, the host's. */
+export interface FuzzSeats {
+  own: string;
+  teammate: string;
+  other: string;
+  host: string;
+}
+
+/**
+ * A well-formed act that the rules must refuse from either sender (the delegate heads its delegation; the
+ * projector may do nothing): jobs for seats it may not give one, or jobs that do not exist; declining to sign,
+ * answering the debrief and showing the answers before their phase or without being host.
+ */
+function refusedAct(rng: Rng, seats: FuzzSeats): unknown {
+  const action = pick(rng, [
+    { type: "seat.job", seat: seats.other, job: pick(rng, ["drafter", "liaison", "analyst", "spokesperson"]) },
+    { type: "seat.job", seat: seats.host, job: "drafter" },
+    { type: "seat.job", seat: seats.own, job: "analyst" },
+    { type: "seat.job", seat: "s9999", job: "liaison" },
+    {
+      type: "seat.job",
+      seat: seats.teammate,
+      job: pick(rng, ["head", "juggler", "__proto__", "constructor", "drafter\u0000", "hеad"]),
+    },
+    { type: "sign.decline", instrument: "code", version: "0".repeat(64) },
+    { type: "sign", instrument: "code", version: "abcdef012345" },
+    { type: "reflection.answer", question: int(rng, 3), text: "An answer before the debrief" },
+    { type: "reflection.show", shown: rng() < 0.5 },
+  ]);
+  return { seq: 1 + int(rng, 1000), action };
+}
+
+export function fuzzMessage(rng: Rng, seats?: FuzzSeats): Message {
   const r = int(rng, 10);
+  if (r === 7 && seats) return { shape: "refused", kind: "send", type: "act", body: refusedAct(rng, seats) };
   if (r === 0) {
     // Not a Colyseus message at all: random bytes under any first byte but LEAVE_ROOM (12, the way to leave).
     let first = int(rng, 256);
@@ -226,12 +261,19 @@ export async function fuzzTransport(
   // Joins are done (each was told of the ones after it): from here on a watcher must hear nothing.
   await new Promise((r) => setTimeout(r, 100));
   const heard = watchers.map((w) => w.received.length);
+  const seatOf = (l: Listener) => (l.received.find((m) => m.type === "welcome") as { seat: string }).seat;
+  const seats: FuzzSeats = {
+    own: seatOf(senders[0]!),
+    teammate: seatOf(watchers[1]!),
+    other: seatOf(watchers[2]!),
+    host: seatOf(watchers[0]!),
+  };
   const before = await target.stateOf?.();
   const report: TransportFuzzReport = { seed: options.seed, sent: 0, codes: {}, shapes: {}, failures: [], ms: 0 };
   const fail = (why: string) => report.failures.push(`seed ${options.seed} #${report.sent}: ${why}`);
 
   for (let i = 0; i < options.count && report.failures.length === 0; i++) {
-    const message = fuzzMessage(rng);
+    const message = fuzzMessage(rng, seats);
     const sender = pick(rng, senders);
     const from = sender.received.length;
     send(sender, message);
