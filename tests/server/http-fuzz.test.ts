@@ -27,7 +27,7 @@ describe(`HTTP fuzz (seed ${SEED})`, () => {
     if (!request.ok) throw new Error("the default session request was refused");
     const klass = await server.classes.create(request, 2);
     const report = await fuzzHttp(
-      { port: server.port, code, hostKey, classCode: klass.code },
+      { port: server.port, code, hostKey, classCode: klass.code, classHostKey: klass.hostKey },
       { seed: SEED, count: 600 },
     );
     expect(report.failures, JSON.stringify(report.failures.slice(0, 5), null, 1)).toEqual([]);

@@ -15,6 +15,8 @@ export interface HttpFuzzTarget {
   hostKey: string;
   /** A live class's code, so some requests reach a real class (server/classes). */
   classCode?: string;
+  /** That class's host key, so some requests get past its key check. */
+  classHostKey?: string;
 }
 
 export interface HttpFuzzOptions {
@@ -128,6 +130,8 @@ function mutatePath(rng: Rng, path: string, target: HttpFuzzTarget): string {
       case 2:
         out += `?${pick(rng, [
           `key=${target.hostKey}`,
+          `key=${target.classHostKey ?? target.hostKey}`,
+          `key=${encodeURIComponent(target.classHostKey ?? target.hostKey).replace(/./, "%")}`,
           "key=",
           "key=a&key=b",
           "key[]=x",
@@ -166,7 +170,7 @@ function mutatePath(rng: Rng, path: string, target: HttpFuzzTarget): string {
 
 function body(rng: Rng, target: HttpFuzzTarget): Buffer | undefined {
   const json = (v: unknown) => Buffer.from(JSON.stringify(v));
-  switch (Math.floor(rng() * 14)) {
+  switch (Math.floor(rng() * 15)) {
     case 0:
     case 1:
       return undefined;
@@ -204,6 +208,22 @@ function body(rng: Rng, target: HttpFuzzTarget): Buffer | undefined {
       return json({ computer: [{ delegation: "china", difficulty: "nonsense" }], chair: 7, practise: "yes" });
     case 12:
       return Buffer.from("\uFEFF{}");
+    case 13:
+      // Class bodies: opening a class, seating, running every table.
+      return json(
+        pick(rng, [
+          { scenario: "cyber-code", tables: pick(rng, [2, 8, 9, 1, 0, -1, 2.5, "2", 1e9, null]) },
+          { tables: 2, scenario: { id: "x" } },
+          { rejoinCode: pick(rng, ["ACDE-FGHJ", "", "x".repeat(40), "%ZZ"]) },
+          { rejoinCode: 7 },
+          {
+            run: pick(rng, ["next-phase", "start-timer", "pause-timer", "resume-timer", "compare", "end", "__proto__"]),
+          },
+          { run: "start-timer", minutes: pick(rng, [0.5, 180, 181, -1, 1e308, "5"]) },
+          { run: "compare", shown: pick(rng, [true, false, "yes", null]) },
+          { run: "compare", shown: true, extra: 1 },
+        ]),
+      );
     default:
       return json({ title: "t", delegations: [{ id: "Not An Id" }], cards: "none" });
   }
@@ -229,6 +249,7 @@ function headers(rng: Rng, target: HttpFuzzTarget, port: number, hasBody: boolea
   if (chance(rng, 0.4)) {
     h.authorization = pick(rng, [
       `Bearer ${target.hostKey}`,
+      `Bearer ${target.classHostKey ?? target.hostKey}`,
       "Bearer",
       "Bearer x y",
       "Basic YTpi",
