@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/app.ts";
 import { loadScenarioFile, listScenarios } from "../../content/load.ts";
+import { escapeHtml } from "../../server/exports/escape.ts";
 import { createSession, Player, startServer, until } from "./harness.ts";
 
 let server: AccordServer;
@@ -132,5 +133,46 @@ describe("the teacher's pack of a session", () => {
       expect(answers[0]).toMatch(/^403 NOT_HOST /);
       for (const d of scenario.delegations) expect(answers[0]).not.toContain(d.brief.instructions.slice(-80));
     }
+  });
+
+  it("shows no brief at any spelling of a role sheet's address without the session's key", async () => {
+    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
+    // As the pack prints them: escaped for HTML.
+    const briefs = cyberCode().delegations.map((d) => escapeHtml(d.brief.instructions.slice(-80)));
+    const paths = [
+      `/host/${code}/pack/roles`,
+      `/host/${code}/pack/rol%65s`,
+      `/host/${code}/pack/ROLES`,
+      `/HOST/${code}/PACK/roles/china`,
+      `/host/${code.toLowerCase()}/pack/roles`,
+      `/host/${code}/pack/roles/`,
+      `/host/${code}/pack/roles/china/`,
+      `/host/${code}/pack/roles%2Fchina`,
+      `/host/${code}/pack/roles/%63hina`,
+      `/host/${code}/pack/./roles`,
+      `/host/${code}/pack/x/../roles`,
+      `/host/${code}/pack/roles?key=${hostKey}x`,
+      `/host/${code}/pack/roles?key[]=${hostKey}`,
+      `/host/${code}/pack/roles?KEY=${hostKey}`,
+      `/host/${code}/pack/roles?k%65y=${hostKey.slice(1)}`,
+      `/host/${code}/pack/roles#key=${hostKey}`,
+      `/pack/cyber-code/roles`,
+      `/pack/cyber-code/rol%65s/china`,
+      `/pack/cyber-code/roles?key=${hostKey}`,
+      `/pack/%63yber-code/roles`,
+      `/pack/cyber-code/../../host/${code}/pack/roles`,
+    ];
+    for (const path of paths) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      const body = await res.text();
+      expect(res.status, path).not.toBe(200);
+      expect(res.status, path).toBeLessThan(500);
+      for (const brief of briefs) expect(body, path).not.toContain(brief);
+    }
+    // The key itself opens it, as a check that the addresses above were the real ones.
+    const real = await fetch(`${server.url}/host/${code}/pack/roles?key=${encodeURIComponent(hostKey)}`);
+    expect(real.status).toBe(200);
+    const sheets = await real.text();
+    for (const brief of briefs) expect(sheets).toContain(brief);
   });
 });
