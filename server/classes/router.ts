@@ -105,6 +105,8 @@ export function classRouter(deps: ClassRouterDeps): Router {
       res.status(400).json({ errors });
       return;
     }
+    // Each table is a session made: it counts against the address's budget as one made alone would.
+    for (let i = 1; i < tables; i++) deps.creations.count(clientIp(req), now());
     const made = await classes.create(request, tables);
     const base = deps.publicUrl(req);
     // Whoever made the class knows its codes: the limits never refuse that address them.
