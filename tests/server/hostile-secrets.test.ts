@@ -106,6 +106,28 @@ describe("a student seated by a class code", () => {
       "the refusal on the projector",
     );
     expect(kim.received.some((m) => m.type === "event" && m.event.type === "sign.decline")).toBe(false);
+
+    // The debrief at both tables: Ana's answer reaches her and the host, and, once shown, the projector without her name.
+    await next();
+    await until(() => ana.view?.phase === "debrief" && kim.view?.phase === "debrief", "the debrief at both tables");
+    const ANSWER = "Signing late cost China its say on the wording.";
+    await ana.ok({ type: "reflection.answer", question: 0, text: ANSWER });
+    await until(() => host.view?.reflections?.length === 1, "the answer on the host's screen");
+    const compare = async () => (await fetch(`${server.url}/api/classes/${klass.code}/compare`)).text();
+    for (const p of [ben, kim, projector]) expect(p.transcript(), p.label).not.toContain(ANSWER);
+    expect(await compare()).not.toContain(ANSWER);
+    const mark = projector.received.length;
+    await host.ok({ type: "reflection.show", shown: true });
+    await until(() => projector.view?.shownReflections?.[0]?.answers.length === 1, "the answer on the projector");
+    // What carries the answer carries no name or seat beside it (a whole view names the seats elsewhere in it).
+    for (const m of projector.received.slice(mark)) {
+      const carried = JSON.stringify(m.type === "view" ? m.view.shownReflections : m);
+      if (!carried.includes(ANSWER)) continue;
+      expect(carried).not.toContain("Ana");
+      expect(carried).not.toContain(`"${ana.seat}"`);
+    }
+    expect(kim.transcript()).not.toContain(ANSWER);
+    expect(await compare()).not.toContain(ANSWER);
   });
 });
 
