@@ -19,7 +19,7 @@ import {
 } from "../../shared/rules/index.ts";
 import { deepFreeze } from "../fixtures/mini-scenario.ts";
 import { JOBS, dutyOf } from "../../shared/jobs.ts";
-import { declineOf, signatureCounts } from "../../shared/rules/signing.ts";
+import { signatureCounts } from "../../shared/rules/signing.ts";
 import { isParty } from "../../shared/rules/lookup.ts";
 
 import { seeded as mulberry32 } from "../../shared/seeded.ts";
@@ -509,11 +509,14 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         };
       if (!frozenSeen.get(decline.instrument)?.has(decline.version))
         return { ...report, failure: `${where} -> a refusal names a version ${decline.instrument} never had` };
-      const standing = declineOf(state, decline.instrument, decline.delegation);
+      // No refusal beside a signature that counts (signing takes refusals back), nor beside one of its own version.
       const signed = state.signatures.some(
-        (g) => g.instrument === decline.instrument && g.delegation === decline.delegation && signatureCounts(state, g),
+        (g) =>
+          g.instrument === decline.instrument &&
+          g.delegation === decline.delegation &&
+          (signatureCounts(state, g) || g.version === decline.version),
       );
-      if (standing && signed)
+      if (signed)
         return {
           ...report,
           failure: `${where} -> ${decline.delegation} both signed and declined to sign ${decline.instrument}`,
