@@ -1,7 +1,7 @@
 // The screenshot tour: every phase a delegate sees, on a 360-pixel phone and
-// on a 1080p screen, the projector during the negotiation with a news flash,
-// and the host console. Kept in test-artifacts/screens (and copied by hand to
-// docs/screens for the README). Each shot is taken once what it must show is
+// a 1366 px Chromebook, the projector alongside (tour-projector-*; the
+// projector's own tour is projector.test.ts), and the host console. Kept in
+// test-artifacts/screens (and copied by hand to docs/screens for the README). Each shot is taken once what it must show is
 // on the page, and the test checks that it is.
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -32,11 +32,11 @@ const EXTRA = "Attacks on them are reported to every signatory at once.";
 const view = (page: Page) => hook<SessionView>(page, "view");
 const HOST_SIZE = { width: 1280, height: 900 };
 
-/** The same delegate's screen at both sizes. */
+/** The same delegate's screen on a 360 px phone and a 1366 px Chromebook. */
 async function both(page: Page, name: string, at?: string): Promise<void> {
   await shoot(page, `${name}-phone-360`, at ? { at } : false);
-  await resize(page, PROJECTOR);
-  await shoot(page, `${name}-projector-1920`, at ? { at } : false);
+  await resize(page, CHROMEBOOK);
+  await shoot(page, `${name}-chromebook-1366`, at ? { at } : false);
   await resize(page, PHONE);
 }
 
@@ -54,8 +54,8 @@ describe("screens", () => {
     const ivan = await joinByLink(browser, server, code, "Ivan", "russia");
     const all = [wei, anna, ivan];
     await waitHook(projector, "a.view.seats.filter((s) => s.role === 'delegate').length === 3");
-    await shoot(projector, "projector-lobby-1920");
-    await shoot(wei, "lobby-phone-360");
+    await shoot(projector, "tour-projector-lobby-1920");
+    await both(wei, "lobby");
 
     // Briefing: the secret brief.
     await host.getByRole("button", { name: "▶ Start the briefing" }).click();
@@ -98,12 +98,12 @@ describe("screens", () => {
 
     await shoot(wei, "table-phone-360");
     await shoot(wei, "table-card-phone-360", { at: "#provision-card .amendments" });
-    await resize(wei, PROJECTOR);
-    await shoot(wei, "table-card-projector-1920", { at: "#provision-card" });
+    await resize(wei, CHROMEBOOK);
+    await shoot(wei, "table-card-chromebook-1366", { at: "#provision-card" });
     await resize(wei, PHONE);
     expect(await wei.locator("#provision-card .amendment ins.diff").isVisible()).toBe(true);
     await resize(wei, PROJECTOR);
-    await shoot(wei, "table-projector-1920");
+    await shoot(wei, "table-desktop-1920");
     // A tablet held upright and a Chromebook: the table and the open card both fit without sideways scrolling.
     for (const [size, name] of [
       [TABLET, "table-tablet-768"],
@@ -114,7 +114,7 @@ describe("screens", () => {
       expect(await wei.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
     }
     await resize(wei, PHONE);
-    await shoot(projector, "projector-draft-1920");
+    await shoot(projector, "tour-projector-draft-1920");
     await shoot(host, "host-console-1280");
     await resize(host, PROJECTOR);
     await shoot(host, "host-console-1920");
@@ -140,7 +140,7 @@ describe("screens", () => {
     await both(wei, "final-text");
     await shoot(wei, "final-text-vote-phone-360", { at: ".final-item.status-bracketed" });
     expect(await wei.locator(".final-item.status-bracketed .vote").isVisible()).toBe(true);
-    await shoot(projector, "projector-final-text-1920");
+    await shoot(projector, "tour-projector-final-text-1920");
     await ivan.getByRole("button", { name: "Keep it" }).click();
     await anna.getByRole("button", { name: "Drop it" }).click();
     await expect
@@ -158,7 +158,7 @@ describe("screens", () => {
       .poll(async () => (await hook<string[]>(wei, "canvasTexts")).filter((t) => t.includes("signed")).length)
       .toBe(2);
     await both(wei, "signing");
-    await shoot(projector, "projector-signing-1920");
+    await shoot(projector, "tour-projector-signing-1920");
 
     // Debrief, with the timeline.
     await nextPhase(host, all, "debrief");
@@ -167,6 +167,6 @@ describe("screens", () => {
     await shoot(wei, "debrief-phone-360-full", { fullPage: true });
     await both(wei, "debrief-timeline", "#panel .timeline");
     expect(await wei.locator("#timeline-slider").isVisible()).toBe(true);
-    await shoot(projector, "projector-debrief-1920");
+    await shoot(projector, "tour-projector-debrief-1920");
   }, 210_000);
 });

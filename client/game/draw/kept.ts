@@ -60,7 +60,11 @@ export class Kept {
       },
       (t) => {
         if (this.styles.get(t) !== sig) {
-          t.setStyle(style);
+          // Phaser keeps what a new style leaves out (and reads a null as "leave it"): reset what the
+          // drawings set at times only, so a phone's wrap width does not stay once the page grew wider.
+          t.setStyle({ maxLines: 0, align: "left", fontStyle: "", ...style });
+          if (!style.wordWrap) t.setWordWrapWidth(null);
+          if (!style.backgroundColor) t.setBackgroundColor("transparent");
           this.styles.set(t, sig);
         }
         t.setText(words);

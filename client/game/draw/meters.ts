@@ -38,7 +38,10 @@ function meter(
   k.rect(`${key}-bar`, x + w / 2, barY, w, big ? 16 : 12, 0xd8d4cb).setStrokeStyle(1, 0x1d232b);
   k.rect(`${key}-zero`, x + w / 2, barY, 2, big ? 26 : 20, 0x1d232b);
   const px = x + ((value + 100) / 200) * w;
-  k.triangle(`${key}-needle`, px, barY + 14, [0, 10, 8, -4, 16, 10], 0x1f5fa8).setStrokeStyle(1, 0x1d232b);
+  k.triangle(`${key}-needle`, px, barY + (minPx ? 2 : 14), [0, 10, 8, -4, 16, 10], 0x1f5fa8).setStrokeStyle(
+    1,
+    0x1d232b,
+  );
   k.text(`${key}-left`, x, barY + s.under, left, { fontFamily: FONT, fontSize: `${s.end}px`, color: "#3b4450" });
   k.text(`${key}-right`, x + w, barY + s.under, right, {
     fontFamily: FONT,
