@@ -113,7 +113,8 @@ async function start(): Promise<void> {
   const resultsChanged = whenChanged();
   const draw = (v: SessionView) => {
     setText(title, v.scenario.title);
-    setText(phase, PHASE_TITLES[v.phase]);
+    // Before the teacher starts the clock the class is still arriving (the students' lobby).
+    setText(phase, v.phase === "briefing" && v.timer.state === "off" ? "Joining" : PHASE_TITLES[v.phase]);
     const mode = modeOf(v);
     if (mode !== shown) {
       root.dataset.mode = mode;
