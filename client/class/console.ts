@@ -119,6 +119,11 @@ function togetherPanel(): HTMLElement {
         "Download the comparison (CSV)",
       ),
     ),
+    h(
+      "p",
+      { class: "hint", id: "compare-hint" },
+      "The class projector shows the results when every table is at the debrief. Showing them sooner shows every delegation's walk-away to students still negotiating.",
+    ),
     status,
   );
 }
@@ -220,7 +225,7 @@ function render(v: ClassView): void {
       tablesList,
     );
   }
-  fill(compareButton, v.compareShown ? "Compare each table at its debrief" : "Show the compared debrief now");
+  fill(compareButton, v.compareShown ? "Wait for every table's debrief" : "Show the compared debrief now");
   compareButton.setAttribute("aria-pressed", String(v.compareShown));
   // Redrawn only when a table changed (the timers tick by themselves), keeping the keyboard's place.
   const drawn = JSON.stringify(v.tables);

@@ -138,7 +138,15 @@ function tableColumn(t: ComparedTable): HTMLElement {
       { class: "flow" },
       ...(t.results
         ? resultsBlock(t.results)
-        : [h("p", { class: "none" }, `Still at ${t.phaseTitle}: shown here when the table reaches the debrief.`)]),
+        : [
+            h(
+              "p",
+              { class: "none" },
+              t.final
+                ? "At the debrief: shown here when every table is there (results would give away the others' briefs)."
+                : `Still at ${t.phaseTitle}: shown here when every table reaches the debrief.`,
+            ),
+          ]),
     ),
   );
 }
@@ -162,7 +170,11 @@ function waiting(d: ClassComparison): HTMLElement {
       ),
       h("img", { class: "qr", src: `/api/classes/${code}/qr.svg`, alt: `QR code for ${url}` }),
     ),
-    h("p", { class: "waiting-note" }, "Each table's results appear here, side by side, when it reaches the debrief."),
+    h(
+      "p",
+      { class: "waiting-note" },
+      "The tables' results appear here, side by side, when every table reaches the debrief.",
+    ),
     h(
       "ul",
       { class: "waiting-tables" },

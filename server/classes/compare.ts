@@ -62,10 +62,15 @@ export function tableResults(s: SessionState): TableResults {
  */
 export function compareTables(title: string, tables: readonly (SessionState | null)[], showNow: boolean) {
   const out: ComparedTable[] = [];
+  // Every table plays the same scenario, so one table's results (each delegation's walk-away and
+  // score) are the secret numbers in the briefs of students still negotiating at another. They go
+  // up only when every table is at the debrief, or when the host chooses to show them.
+  const live = tables.filter((s): s is SessionState => s !== null);
+  const allAtDebrief = live.every((s) => s.phase === "debrief");
   tables.forEach((s, i) => {
     if (!s) return;
     const final = s.phase === "debrief";
-    const shown = final || showNow;
+    const shown = (final && allAtDebrief) || showNow;
     out.push({
       table: i + 1,
       phase: s.phase,

@@ -82,7 +82,7 @@ const ROUTES: { route: string; body: string; answers: string }[] = [
     route: "GET /api/classes/:code/compare",
     body: "",
     answers:
-      "200 `{ title, tables: [{ table, phase, phaseTitle, students, shown, final, results }] }`: results (agreed provisions' titles, signatures, each delegation's score against its walk-away, meters) once the table reaches the debrief or the host shows them; nothing secret; 404",
+      "200 `{ title, tables: [{ table, phase, phaseTitle, students, shown, final, results }] }`: results (agreed provisions' titles, signatures, each delegation's score against its walk-away, meters) once every table has reached the debrief, or the host shows them; nothing secret (a brief's numbers stay back while any table negotiates); 404",
   },
   { route: "GET /api/classes/:code/qr.svg", body: "", answers: "200 an SVG QR code of the class's join link; 404" },
   {

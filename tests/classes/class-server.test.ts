@@ -239,7 +239,7 @@ describe("a wrong class code", () => {
 });
 
 describe("the class projector's comparison", () => {
-  it("shows each table's results at its debrief, every table on the host's command, and nothing secret", async () => {
+  it("shows the tables' results once every table is at the debrief, and nothing secret", async () => {
     const klass = await makeClass({ tables: 2 });
     const scenario = defaultScenario();
     const host = await Player.join(server, klass.tables[0]!.code, { hostKey: klass.hostKey }, "host");
@@ -272,9 +272,19 @@ describe("the class projector's comparison", () => {
     await wei.ok({ type: "sign", instrument: "code", version });
     await anna.ok({ type: "sign", instrument: "code", version });
     await host.ok({ type: "phase.next" });
+    // Table 2 still negotiates: table 1's results (every delegation's walk-away) would give its briefs away.
+    const held = (await compare()).tables;
+    expect(held.map((t) => [t.table, t.shown, t.final, t.results])).toEqual([
+      [1, false, true, null],
+      [2, false, false, null],
+    ]);
+    // Table 2 reaches the debrief too: now both are shown.
+    const host2 = await Player.join(server, klass.tables[1]!.code, { hostKey: klass.hostKey }, "host 2");
+    players.push(host2);
+    for (let i = 0; i < 5; i++) await host2.ok({ type: "phase.next" });
     const [one, two] = (await compare()).tables;
     expect(one).toMatchObject({ table: 1, shown: true, final: true });
-    expect(two).toMatchObject({ table: 2, shown: false, results: null });
+    expect(two).toMatchObject({ table: 2, shown: true, final: true });
     const results = one!.results as {
       provisions: string[];
       signatures: { name: string; signer: string }[];
@@ -310,11 +320,7 @@ describe("the class projector's comparison", () => {
       agreed_provisions: card.title,
       signers: "China (Wei); United States (Anna)",
     });
-    expect(rows.find((r) => r.table === "2")).toMatchObject({ final: "false", agreed_provisions: "", signers: "" });
-    // The host shows every table now: table 2 with the text as it stands.
-    await run(klass, { run: "compare", shown: true });
-    const early = (await compare()).tables[1]!;
-    expect(early).toMatchObject({ shown: true, final: false });
+    expect(rows.find((r) => r.table === "2")).toMatchObject({ final: "true", agreed_provisions: "", signers: "" });
     // Nothing secret reaches the projector: no brief, no card's quote, no channel, no seat secret.
     const raw = await (await fetch(`${server.url}/api/classes/${klass.code}/compare`)).text();
     expect(raw).not.toContain("TEAM-SECRET");

@@ -1,6 +1,7 @@
-// The compared debrief without a server: a table at the debrief is shown with
-// the debrief's own results; a table still negotiating is not, unless the host
-// shows every table now; a deleted table is left out; and nothing secret (a
+// The compared debrief without a server: tables at the debrief are shown with
+// the debrief's own results once every table is there (before, one table's
+// results would give away the briefs of another still negotiating), unless the
+// host shows every table now; a deleted table is left out; and nothing secret (a
 // brief, a channel line, a seat's secret) is in what the projector receives.
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../shared/rules/index.ts";
@@ -13,12 +14,25 @@ const fresh = () =>
   createSession({ scenario, code: "KMNPQR", now: T_START, hostTokenHash: sha256(HOST_KEY), hostRejoinCode: "H3MK" });
 
 describe("comparing the tables of a class", () => {
-  it("shows a table at the debrief with its own debrief's results, and holds back one still negotiating", async () => {
+  it("holds back every table's results while one table still negotiates: they would give away its briefs", async () => {
     const { state } = await rulesBuiltDebrief();
     const c = compareTables(scenario.title, [state, fresh(), null], false);
     expect(c.tables.map((t) => [t.table, t.phase, t.shown, t.final])).toEqual([
-      [1, "debrief", true, true],
+      [1, "debrief", false, true],
       [2, "briefing", false, false],
+    ]);
+    expect(c.tables.map((t) => t.results)).toEqual([null, null]);
+    // Nothing of a walk-away is in what the class code reads meanwhile.
+    const json = JSON.stringify(c);
+    for (const d of state.debrief!.scores) expect(json).not.toContain(`"walkAway":${d.walkAway}`);
+  });
+
+  it("shows the tables at the debrief with their own debrief's results once every table is there", async () => {
+    const { state } = await rulesBuiltDebrief();
+    const c = compareTables(scenario.title, [state, state, null], false);
+    expect(c.tables.map((t) => [t.table, t.phase, t.shown, t.final])).toEqual([
+      [1, "debrief", true, true],
+      [2, "debrief", true, true],
     ]);
     const r = c.tables[0]!.results!;
     const code = state.instruments.find((i) => i.kind === "code")!;
