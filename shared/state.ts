@@ -154,8 +154,7 @@ export const Signature = z.object({
 export type Signature = z.infer<typeof Signature>;
 
 /** A head's "Not now" to signing a frozen version: the delegation refuses to sign, until it signs after all. Recorded like a signature. */
-export const Decline = Signature;
-export type Decline = z.infer<typeof Decline>;
+export type Decline = Signature;
 
 export const ChatMessage = z.object({
   id: z.string(),
@@ -260,7 +259,7 @@ export const SessionState = z.object({
   amendments: z.array(Amendment),
   signatures: z.array(Signature),
   /** Delegations that declined to sign (absent in sessions stored before declining was recorded). */
-  declines: z.array(Decline).optional(),
+  declines: z.array(Signature).optional(),
   channels: z.array(Channel),
   injectsReleased: z.array(z.object({ inject: z.string(), at: z.number() })),
   timeline: z.array(TimelineEntry),
