@@ -45,7 +45,7 @@ async function leads(projector: Page, now: string, shot?: string): Promise<void>
     expect(await textSmallerThan(projector, least)).toEqual([]);
     const canvas = await hook<{ text: string; px: number }[]>(projector, "canvasTexts");
     expect(canvas.filter((t) => t.px < least - 0.05)).toEqual([]);
-    if (size === PROJECTOR && shot) await shoot(projector, shot);
+    if (shot) await shoot(projector, size === PROJECTOR ? shot : shot.replace("-1920", "-1280x720"));
   }
   expect(await seriousViolations(projector)).toEqual([]);
 }
