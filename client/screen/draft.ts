@@ -32,7 +32,7 @@ function provisionItem(v: SessionView, p: Provision): HTMLElement {
   const pending = v.amendments.filter((a) => a.provision === p.id && a.status === "pending");
   return h(
     "li",
-    { class: `status-${status}` },
+    { class: `status-${status}`, "data-provision": p.id },
     h("h3", {}, p.title, " ", h("span", { class: `badge status-${status}` }, STATUS_WORDS[status])),
     h("p", { class: "text" }, isBracketed(p) ? `[${text}]` : text),
     ...pending.map((a) =>
@@ -109,10 +109,11 @@ const parts = new WeakMap<Element, InstrumentParts>();
 
 /**
  * The draft in `section`, kept and changed in place. Returns what the room should look at: a provision
- * with an open vote, in signing who has signed, else the provision that changed last (null when nothing did).
+ * with an open vote, in signing who has signed, else a provision just tabled (null when none of these).
  */
 export function showDraft(section: HTMLElement, v: SessionView): Element | null {
-  const before = new Set(section.querySelectorAll(".instrument > ol > li"));
+  const items = () => [...section.querySelectorAll<HTMLElement>(".instrument > ol > li")];
+  const before = new Set(items().map((li) => li.dataset.provision));
   keyedList(
     section,
     v.instruments,
@@ -158,7 +159,12 @@ export function showDraft(section: HTMLElement, v: SessionView): Element | null 
     });
   }
   const voting = section.querySelector(".instrument > ol > li:has(.tally)");
-  const changed = [...section.querySelectorAll(".instrument > ol > li")].filter((li) => !before.has(li)).at(-1);
+  // A provision just tabled; not every stance or news flag, or a busy room would flip the pages every second.
+  const changed = before.size
+    ? items()
+        .filter((li) => !before.has(li.dataset.provision))
+        .at(-1)
+    : undefined;
   // In signing, who has signed is what the room watches.
   const signing = v.phase === "signing" ? section.querySelector(".instrument > .sigs") : null;
   return voting ?? signing ?? changed ?? null;
