@@ -54,7 +54,7 @@ export interface SoakResult {
 }
 
 /** Runs in the page before its own scripts: notes when each socket message arrives and when the next frame after it is done. */
-const LATENCY_PROBE = `(() => {
+export const LATENCY_PROBE = `(() => {
   const marks = (window.__soakLatencies = []);
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
