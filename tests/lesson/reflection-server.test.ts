@@ -2,22 +2,12 @@
 // alone (never to a teammate, another delegation or the projector, with or
 // without a name), the host sees every answer with its name, the projector
 // sees the texts only once the host shows them, and the exports carry them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccordServer } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { parseCsv } from "../durability/csv-parse.ts";
 import { escapeMarkdownLine } from "../../server/exports/escape.ts";
-import { createSession, Player, startServer, until } from "../server/harness.ts";
+import { createSession, type Player, serverForFile, until } from "../server/harness.ts";
 
-let server: AccordServer;
-const opened: Player[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of opened) await p.leave();
-  await server.close();
-});
+const file = serverForFile();
 
 const ANA_ANSWER = "Hospitals were easy because nobody loses by protecting them.";
 const ANA_EDITED = "Hospitals were easy: protecting them costs nobody anything.";
@@ -25,12 +15,8 @@ const KIM_ANSWER = "Japan's pact with Britain drew it away from the code.";
 
 describe("reflection at the debrief, over the wire", () => {
   it("keeps each answer to its writer and the host, and shows the texts alone on the projector when the host says", async () => {
-    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
-    const join = async (options: Parameters<typeof Player.join>[2], label: string) => {
-      const p = await Player.join(server, code, options, label);
-      opened.push(p);
-      return p;
-    };
+    const { code, hostKey } = await createSession(file.server, { scenario: "cyber-code" });
+    const join = (options: Parameters<typeof Player.join>[2], label: string) => file.seat(code, options, label);
     const host = await join({ hostKey }, "host");
     const ana = await join({ name: "Ana", delegation: "china" }, "ana");
     const ben = await join({ name: "Ben", delegation: "china" }, "ben");
@@ -93,7 +79,7 @@ describe("reflection at the debrief, over the wire", () => {
 
     // The exports carry the answers with names: the students CSV, one column per question, and the report.
     const csv = parseCsv(
-      await (await fetch(`${server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`)).text(),
+      await (await fetch(`${file.server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`)).text(),
     );
     const header = csv[0]!;
     expect(header.slice(-7)).toEqual(Array.from({ length: 7 }, (_q, i) => `reflection ${i + 1}`));
@@ -101,9 +87,9 @@ describe("reflection at the debrief, over the wire", () => {
     expect(row("Ana")[header.indexOf("reflection 1")]).toBe(ANA_EDITED);
     expect(row("Kim")[header.indexOf("reflection 2")]).toBe(KIM_ANSWER);
     expect(row("Ben")[header.indexOf("reflection 1")]).toBe("");
-    const report = await (await fetch(`${server.url}/api/sessions/${code}/export.html?key=${hostKey}`)).text();
+    const report = await (await fetch(`${file.server.url}/api/sessions/${code}/export.html?key=${hostKey}`)).text();
     expect(report).toContain("<h2>Reflections</h2>");
-    const markdown = await (await fetch(`${server.url}/api/sessions/${code}/export.md?key=${hostKey}`)).text();
+    const markdown = await (await fetch(`${file.server.url}/api/sessions/${code}/export.md?key=${hostKey}`)).text();
     expect(markdown).toContain("## Reflections");
     expect(markdown).toContain(`| Ana | China | ${escapeMarkdownLine(ANA_EDITED)} |`);
     expect(report).toMatch(

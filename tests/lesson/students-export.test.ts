@@ -1,32 +1,17 @@
 // A record to grade from: export.csv?table=students has one row per student
 // with what each one said, tabled, amended, voted and signed, and how many
 // of their words are still in adopted text. Played over real sockets.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccordServer } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { words } from "../../shared/rules/words.ts";
 import { parseCsv } from "../durability/csv-parse.ts";
-import { createSession, Player, startServer, until } from "../server/harness.ts";
+import { createSession, type Player, serverForFile, until } from "../server/harness.ts";
 
-let server: AccordServer;
-const opened: Player[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  for (const p of opened) await p.leave();
-  await server.close();
-});
+const file = serverForFile();
 
 describe("export.csv?table=students", () => {
   it("gives one row per student with lines, provisions, amendments, surviving words, votes and signatures", async () => {
-    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
-    const join = async (options: Parameters<typeof Player.join>[2], label: string) => {
-      const p = await Player.join(server, code, options, label);
-      opened.push(p);
-      return p;
-    };
+    const { code, hostKey } = await createSession(file.server, { scenario: "cyber-code" });
+    const join = (options: Parameters<typeof Player.join>[2], label: string) => file.seat(code, options, label);
     const host = await join({ hostKey }, "host");
     const ana = await join({ name: "Ana", delegation: "china" }, "ana");
     const ben = await join({ name: "Ben", delegation: "china" }, "ben");
@@ -55,7 +40,7 @@ describe("export.csv?table=students", () => {
     await until(() => ana.view!.instruments[0]!.frozen !== null, "the frozen text");
     await ana.ok({ type: "sign", instrument: "code", version: ana.view!.instruments[0]!.frozen!.version });
 
-    const res = await fetch(`${server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`);
+    const res = await fetch(`${file.server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain(`accord-${code}-students.csv`);
     const [header, ...rows] = parseCsv(await res.text());
@@ -85,7 +70,7 @@ describe("export.csv?table=students", () => {
     expect(row("Kim")).toMatchObject({ delegation: "Japan", role: "head", "votes cast": "1" });
 
     // The printable report has the same figures, one row per student.
-    const html = await (await fetch(`${server.url}/api/sessions/${code}/export.html?key=${hostKey}`)).text();
+    const html = await (await fetch(`${file.server.url}/api/sessions/${code}/export.html?key=${hostKey}`)).text();
     expect(html).toContain("<h2>Students</h2>");
     expect(html).toContain(
       `<tr><td>Ana</td><td>China</td><td>head</td><td>2 / 1 / 0</td><td>1 (1)</td><td>0 (0)</td><td>${cardWords}</td><td>0</td><td>1</td></tr>`,

@@ -1,5 +1,6 @@
 // A real server on 127.0.0.1 and real colyseus.js clients (the shared seat
 // client, tools/seat-client.ts) that remember every message they receive.
+import { afterAll, beforeAll } from "vitest";
 import { Client, type Room } from "colyseus.js";
 import { createAccordServer, type AccordServer, type AccordServerOptions } from "../../server/app.ts";
 import type { JoinOptions } from "../../shared/protocol.ts";
@@ -18,6 +19,31 @@ console.warn = (...args: unknown[]) => {
 
 export async function startServer(options: Partial<AccordServerOptions> = {}): Promise<AccordServer> {
   return createAccordServer({ port: 0, host: "127.0.0.1", log: quietLog(), restore: false, ...options });
+}
+
+/**
+ * A server for one test file: started before its tests, closed after them
+ * with every seat `seat` opened. `file.server` is the running server.
+ */
+export function serverForFile(options: Partial<AccordServerOptions> = {}) {
+  const opened: Player[] = [];
+  const file = {
+    server: undefined as unknown as AccordServer,
+    /** Seats a player at a session; it leaves when the file is done. */
+    async seat(code: string, join: Parameters<typeof Player.join>[2], label: string): Promise<Player> {
+      const p = await Player.join(file.server, code, join, label);
+      opened.push(p);
+      return p;
+    },
+  };
+  beforeAll(async () => {
+    file.server = await startServer(options);
+  });
+  afterAll(async () => {
+    for (const p of opened) await p.leave();
+    await file.server.close();
+  });
+  return file;
 }
 
 export async function createSession(server: AccordServer, body?: unknown) {

@@ -2,28 +2,15 @@
 // side of a student who would like to see more than their seat may:
 // everything their socket ever receives, events included, and what the pack
 // answers to a wrong key or none (reflection: tests/lesson/reflection-server.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccordServer } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { loadScenarioFile, listScenarios } from "../../content/load.ts";
 import { escapeHtml } from "../../server/exports/escape.ts";
-import { createSession, Player, startServer, until } from "./harness.ts";
+import { createSession, type Player, serverForFile, until } from "./harness.ts";
 
-let server: AccordServer;
-const opened: Player[] = [];
+const file = serverForFile();
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of opened) await p.leave();
-  await server.close();
-});
-
-async function join(code: string, options: Parameters<typeof Player.join>[2], label: string) {
-  const p = await Player.join(server, code, options, label);
-  opened.push(p);
-  return p;
-}
+const join = (code: string, options: Parameters<typeof Player.join>[2], label: string) =>
+  file.seat(code, options, label);
 
 function cyberCode() {
   const loaded = loadScenarioFile(listScenarios().find((s) => s.id === "cyber-code")!.file);
@@ -33,7 +20,7 @@ function cyberCode() {
 
 describe("a student seated by a class code", () => {
   it("never receives the class's host key, another table's code or another delegation's brief, while the class console runs the tables", async () => {
-    const made = await fetch(`${server.url}/api/classes`, {
+    const made = await fetch(`${file.server.url}/api/classes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ scenario: "cyber-code", tables: 2 }),
@@ -41,7 +28,7 @@ describe("a student seated by a class code", () => {
     expect(made.status).toBe(201);
     const klass = (await made.json()) as { code: string; hostKey: string; tables: { code: string }[] };
     const seat = async () => {
-      const res = await fetch(`${server.url}/api/classes/${klass.code}/seat`, { method: "POST" });
+      const res = await fetch(`${file.server.url}/api/classes/${klass.code}/seat`, { method: "POST" });
       const text = await res.text();
       // The seat answer names one table, and nothing else of the class.
       expect(text).not.toContain(klass.hostKey);
@@ -57,7 +44,7 @@ describe("a student seated by a class code", () => {
     const host = await join(anaTable, { hostKey: klass.hostKey }, "host");
 
     const run = (body: unknown) =>
-      fetch(`${server.url}/api/classes/${klass.code}/run`, {
+      fetch(`${file.server.url}/api/classes/${klass.code}/run`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${klass.hostKey}` },
         body: JSON.stringify(body),
@@ -113,7 +100,7 @@ describe("a student seated by a class code", () => {
     const ANSWER = "Signing late cost China its say on the wording.";
     await ana.ok({ type: "reflection.answer", question: 0, text: ANSWER });
     await until(() => host.view?.reflections?.length === 1, "the answer on the host's screen");
-    const compare = async () => (await fetch(`${server.url}/api/classes/${klass.code}/compare`)).text();
+    const compare = async () => (await fetch(`${file.server.url}/api/classes/${klass.code}/compare`)).text();
     for (const p of [ben, kim, projector]) expect(p.transcript(), p.label).not.toContain(ANSWER);
     expect(await compare()).not.toContain(ANSWER);
     const mark = projector.received.length;
@@ -133,8 +120,8 @@ describe("a student seated by a class code", () => {
 
 describe("the teacher's pack of a session", () => {
   it("answers a missing key, a wrong key and another session's key the same way, with nothing of the briefs", async () => {
-    const a = await createSession(server, { scenario: "cyber-code" });
-    const b = await createSession(server, { scenario: "cyber-code" });
+    const a = await createSession(file.server, { scenario: "cyber-code" });
+    const b = await createSession(file.server, { scenario: "cyber-code" });
     const scenario = cyberCode();
     for (const doc of ["/roles", "/roles/china", ""]) {
       const answers = [];
@@ -146,7 +133,7 @@ describe("the teacher's pack of a session", () => {
         { query: "?key=" },
         { query: `?key=${a.hostKey.toUpperCase()}` },
       ] as { headers?: Record<string, string>; query?: string }[]) {
-        const res = await fetch(`${server.url}/host/${a.code}/pack${doc}${init.query ?? ""}`, {
+        const res = await fetch(`${file.server.url}/host/${a.code}/pack${doc}${init.query ?? ""}`, {
           ...(init.headers ? { headers: init.headers } : {}),
         });
         answers.push(`${res.status} ${res.headers.get("x-accord-error")} ${await res.text()}`);
@@ -158,7 +145,7 @@ describe("the teacher's pack of a session", () => {
   });
 
   it("shows no brief at any spelling of a role sheet's address without the session's key", async () => {
-    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
+    const { code, hostKey } = await createSession(file.server, { scenario: "cyber-code" });
     // As the pack prints them: escaped for HTML.
     const briefs = cyberCode().delegations.map((d) => escapeHtml(d.brief.instructions.slice(-80)));
     const paths = [
@@ -185,14 +172,14 @@ describe("the teacher's pack of a session", () => {
       `/pack/cyber-code/../../host/${code}/pack/roles`,
     ];
     for (const path of paths) {
-      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      const res = await fetch(`${file.server.url}${path}`, { redirect: "manual" });
       const body = await res.text();
       expect(res.status, path).not.toBe(200);
       expect(res.status, path).toBeLessThan(500);
       for (const brief of briefs) expect(body, path).not.toContain(brief);
     }
     // The key itself opens it, as a check that the addresses above were the real ones.
-    const real = await fetch(`${server.url}/host/${code}/pack/roles?key=${encodeURIComponent(hostKey)}`);
+    const real = await fetch(`${file.server.url}/host/${code}/pack/roles?key=${encodeURIComponent(hostKey)}`);
     expect(real.status).toBe(200);
     const sheets = await real.text();
     for (const brief of briefs) expect(sheets).toContain(brief);

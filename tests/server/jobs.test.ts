@@ -1,32 +1,17 @@
 // Jobs within a delegation over real sockets: handed out as students join,
 // changed by the head from a student's connection, refused in words for a
 // student who is not head, carried into the students export.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccordServer } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { dutyOf } from "../../shared/jobs.ts";
 import { parseCsv } from "../durability/csv-parse.ts";
-import { createSession, Player, startServer, until } from "./harness.ts";
+import { createSession, type Player, serverForFile, until } from "./harness.ts";
 
-let server: AccordServer;
-const opened: Player[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  for (const p of opened) await p.leave();
-  await server.close();
-});
+const file = serverForFile();
 
 describe("jobs in a delegation, through the room", () => {
   it("the head changes a teammate's job; the teammate's view and the export follow; others are refused", async () => {
-    const { code, hostKey } = await createSession(server, { scenario: "cyber-code" });
-    const join = async (options: Parameters<typeof Player.join>[2], label: string) => {
-      const p = await Player.join(server, code, options, label);
-      opened.push(p);
-      return p;
-    };
+    const { code, hostKey } = await createSession(file.server, { scenario: "cyber-code" });
+    const join = (options: Parameters<typeof Player.join>[2], label: string) => file.seat(code, options, label);
     const ana = await join({ name: "Ana", delegation: "japan" }, "ana");
     const ben = await join({ name: "Ben", delegation: "japan" }, "ben");
     const cai = await join({ name: "Cai", delegation: "japan" }, "cai");
@@ -48,7 +33,7 @@ describe("jobs in a delegation, through the room", () => {
     expect((await ana.refused({ type: "seat.job", seat: cai.seat, job: "chef" })).code).toBe("UNKNOWN_JOB");
     expect(dutyOf(cai.view!, cai.seat)).toBe("drafter");
 
-    const res = await fetch(`${server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`);
+    const res = await fetch(`${file.server.url}/api/sessions/${code}/export.csv?table=students&key=${hostKey}`);
     const [header, ...rows] = parseCsv(await res.text());
     const role = header!.indexOf("role");
     expect(rows.map((r) => `${r[0]}:${r[role]}`)).toEqual(["Ana:head", "Ben:liaison", "Cai:drafter", "Ivan:head"]);
