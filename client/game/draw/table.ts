@@ -81,15 +81,7 @@ export function drawTable(
     const x = row ? area.x + slot * (i + 0.5) : cx + Math.cos(angle) * rx;
     const y = row ? area.y + r + 3 : cy + Math.sin(angle) * ry;
     const label = seatLabel(view, d, mine);
-    k.circle(`seat-${d.id}-disc`, x, y, r, hex(d.colour))
-      .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b)
-      .setAlpha(label.seats.length === 0 ? 0.45 : 1);
-    k.text(`seat-${d.id}-emblem`, x, y, d.emblem, {
-      fontFamily: FONT,
-      fontSize: `${Math.max(labelPx, Math.round(r * 0.7))}px`,
-      color: inkOn(d.colour),
-      fontStyle: "bold",
-    }).setOrigin(0.5);
+    drawSeat(k, d, x, y, r, labelPx, mine, label.seats.length === 0);
     const second = style.status?.(d.id) ?? (row && slot < 200 ? label.short : label.presence);
     const words = style.short ? second : `${label.name}\n${second}`;
     const text = k
@@ -112,6 +104,28 @@ export function drawTable(
   return spots;
 }
 
+/** A delegation's disc and emblem: ringed in gold for the viewer's own, faded while nobody sits there. */
+function drawSeat(
+  k: Kept,
+  d: SessionView["scenario"]["delegations"][number],
+  x: number,
+  y: number,
+  r: number,
+  labelPx: number,
+  mine: string | null,
+  empty: boolean,
+): void {
+  k.circle(`seat-${d.id}-disc`, x, y, r, hex(d.colour))
+    .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b)
+    .setAlpha(empty ? 0.45 : 1);
+  k.text(`seat-${d.id}-emblem`, x, y, d.emblem, {
+    fontFamily: FONT,
+    fontSize: `${Math.max(labelPx, Math.round(r * 0.7))}px`,
+    color: inkOn(d.colour),
+    fontStyle: "bold",
+  }).setOrigin(0.5);
+}
+
 /** The seats down one long table, each label to the right of its seat. */
 function drawColumn(k: Kept, view: SessionView, mine: string | null, area: Area, style: TableStyle) {
   const n = view.scenario.delegations.length;
@@ -124,15 +138,7 @@ function drawColumn(k: Kept, view: SessionView, mine: string | null, area: Area,
     const x = area.x + 26 + r;
     const y = area.y + slot * (i + 0.5);
     const label = seatLabel(view, d, mine);
-    k.circle(`seat-${d.id}-disc`, x, y, r, hex(d.colour))
-      .setStrokeStyle(d.id === mine ? 5 : 2, d.id === mine ? 0xffbf47 : 0x1d232b)
-      .setAlpha(label.seats.length === 0 ? 0.45 : 1);
-    k.text(`seat-${d.id}-emblem`, x, y, d.emblem, {
-      fontFamily: FONT,
-      fontSize: `${Math.max(labelPx, Math.round(r * 0.7))}px`,
-      color: inkOn(d.colour),
-      fontStyle: "bold",
-    }).setOrigin(0.5);
+    drawSeat(k, d, x, y, r, labelPx, mine, label.seats.length === 0);
     k.text(`seat-${d.id}-label`, x + r + 8, y, `${label.name}\n${style.status?.(d.id) ?? label.presence}`, {
       fontFamily: FONT,
       fontSize: `${labelPx}px`,
