@@ -14,6 +14,8 @@ export function planTimer(s: SessionState, phase: PhaseId, t: number): Timer {
   const minutes = planOf(s, phase)?.minutes;
   if (minutes === undefined) return { state: "off" };
   const durationMs = Math.round(minutes * 60_000);
+  // Adjourned, the class is away: the phase's clock waits, whole, for reconvening to run it.
+  if (s.lesson?.adjourned) return { state: "paused", remainingMs: durationMs, durationMs };
   return { state: "running", endsAt: t + durationMs, durationMs };
 }
 

@@ -131,6 +131,7 @@ describe("a lesson that fits the timetable", () => {
     // The paused clock offers no Resume: reconvening is the one way on.
     expect(await host.textContent("#timer-adjourned")).toContain("reconvene to run the clock");
     expect(await host.getByRole("button", { name: "Resume" }).count()).toBe(0);
+    await shoot(host, "host-adjourned-timer-1280", { at: "#phase-h" });
     await shoot(host, "host-adjourned-1280", { at: "#lesson" });
     await host.getByRole("button", { name: "Reconvene ▶" }).click();
     await waitHook(lin, "a.view.lesson.adjourned === false && a.view.timer.state === 'running'");

@@ -553,6 +553,8 @@ export function runFuzz(seed: number, steps: number, scenario: Scenario): FuzzRe
         const leak = secretsLeak(a, JSON.stringify(e));
         if (leak) return { ...report, failure: `${where} -> the ${e.type} event tells: ${leak}` };
       }
+    if (state.lesson?.adjourned && state.timer.state === "running")
+      return { ...report, failure: `${where} -> a clock runs while the session is adjourned` };
     if (new Set(state.seats.map((s) => s.id)).size !== state.seats.length)
       return { ...report, failure: `${where} -> duplicate seat ids` };
     if (state.now < before.now) return { ...report, failure: `${where} -> the clock went backwards` };

@@ -24,6 +24,22 @@ describe("phase.next and phase.back", () => {
     expect(back.phase).toBe("briefing");
     expect(back.timeline.map((e) => e.text)).toEqual(["Opening statements began", "Briefing began"]);
   });
+  it("while adjourned, start no clock: the next phase's waits whole, and reconvening runs it", () => {
+    const s = table("negotiation").state;
+    const away = ok(s, HOST, { type: "session.adjourn", adjourned: true });
+    for (const type of ["timer.start", "timer.resume"] as const) refused(away, HOST, { type }, "ADJOURNED");
+    const moved = ok(away, HOST, { type: "phase.next" }, { now: away.now + MIN });
+    expect(moved.phase).toBe("final-text");
+    expect(moved.timer).toMatchObject({ state: "paused" });
+    if (moved.timer.state !== "paused") throw new Error("timer should wait");
+    expect(moved.timer.remainingMs).toBe(moved.timer.durationMs);
+    const back = ok(moved, HOST, { type: "session.adjourn", adjourned: false }, { now: moved.now + 5 * MIN });
+    expect(back.timer).toEqual({
+      state: "running",
+      endsAt: moved.now + 5 * MIN + moved.timer.durationMs,
+      durationMs: moved.timer.durationMs,
+    });
+  });
   it("refuse to go past either end", () => {
     expect(refused(newSession(), HOST, { type: "phase.back" }, "NO_PREVIOUS_PHASE")).toContain("Briefing");
     refused(table("debrief").state, HOST, { type: "phase.next" }, "NO_NEXT_PHASE");
