@@ -131,22 +131,13 @@ function tableColumn(t: ComparedTable): HTMLElement {
       "header",
       {},
       h("h2", {}, `Table ${t.table}`),
-      h("span", { class: "phase" }, t.final ? "Debrief" : t.shown ? `${t.phaseTitle} — so far` : t.phaseTitle),
+      h("span", { class: "phase" }, t.final ? "Debrief" : `${t.phaseTitle} — so far`),
     ),
     h(
       "div",
       { class: "flow" },
-      ...(t.results
-        ? resultsBlock(t.results)
-        : [
-            h(
-              "p",
-              { class: "none" },
-              t.final
-                ? "At the debrief: shown here when every table is there (results would give away the others' briefs)."
-                : `Still at ${t.phaseTitle}: shown here when every table reaches the debrief.`,
-            ),
-          ]),
+      // Every table is shown or none is (server/classes/compare.ts): none waits on the join page instead.
+      ...(t.results ? resultsBlock(t.results) : []),
     ),
   );
 }

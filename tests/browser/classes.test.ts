@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
+import { SessionLink } from "../../client/net/connection.ts";
 import { PHONE, PROJECTOR, hook, newPage, resize, shoot, waitHook, withBrowserAndServer } from "./harness.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -244,6 +245,39 @@ describe("several tables in one class", () => {
       expect(await readableAndInside(projector)).toEqual({ small: [], outside: [] });
       if (i === 0) await shoot(projector, "class-compare-8-tables-1280x720");
       await projector.keyboard.press("ArrowRight");
+    }
+  });
+});
+
+describe("the class projector while tables are apart", () => {
+  test("one table at the debrief, one still negotiating: the projector holds both tables' results back and says why", async () => {
+    const made = await fetch(`${server.url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tables: 2 }),
+    });
+    expect(made.status).toBe(201);
+    const klass = (await made.json()) as { code: string; hostKey: string; tables: { code: string }[] };
+    const host = await SessionLink.open(
+      klass.tables[0]!.code,
+      { hostKey: klass.hostKey },
+      server.url.replace(/^http/, "ws"),
+    );
+    try {
+      for (let i = 0; i < 5; i++) host.act({ type: "phase.next" });
+      await expect.poll(() => host.view?.phase).toBe("debrief");
+      const { page: projector } = await newPage(browser, PROJECTOR);
+      await projector.goto(`${server.url}/class/${klass.code}/screen`);
+      // Until every table is at the debrief the projector keeps its waiting page: the code, and where each table is.
+      await expect.poll(() => projector.textContent(".waiting-tables")).toContain("Table 1 Debrief");
+      const text = (await projector.textContent("body"))!;
+      expect(text).toContain("when every table reaches the debrief");
+      expect(text).toContain("Table 2 Briefing");
+      expect(text).not.toContain("walk-away");
+      expect(await readableAndInside(projector)).toEqual({ small: [], outside: [] });
+      await shoot(projector, "class-compare-held-back-1920");
+    } finally {
+      await host.leave();
     }
   });
 });
