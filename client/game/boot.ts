@@ -128,11 +128,16 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
   mountTalk(talk, link, (text) => toasts.show(text));
 
   // Chat lines and people coming and going are shown where they happen (the talk
-  // panel, the seats); a toast for each would bury the ones that matter.
+  // panel, the seats); a toast for each would bury the ones that matter. So are
+  // stances (a chip on the provision's row), the commonest move of all: a
+  // delegation hears of a stance only on a provision it tabled itself.
   const QUIET = new Set(["say", "seat.connect", "seat.disconnect"]);
+  const ownProvision = (id: unknown) =>
+    link.view?.provisions.some((p) => p.id === id && p.tabledBy === me(ctx).delegation) === true;
   link.on("event", (e) => {
     // The rules name a released inject's event "inject"; it also stays on the news banner.
     if (e.type === "inject") ctx.toast(`NEWS: ${String(e.headline ?? e.text ?? "")}`, "news", 8000);
+    else if (e.type === "stance" && !ownProvision(e.provision)) return;
     else if (typeof e.text === "string" && !QUIET.has(String(e.type))) ctx.toast(e.text);
   });
   link.on("notice", (n) => {
@@ -207,6 +212,10 @@ export function startGame(link: SessionLink, root: HTMLElement): void {
         },
         get canvasTextSizes() {
           return active ? canvasTextSizes(game.scene.getScene(active)) : [];
+        },
+        /** Frames the canvas has drawn since the page started (it sleeps between changes). */
+        get framesDrawn() {
+          return game.loop.frame;
         },
       }),
     );

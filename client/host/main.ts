@@ -1,7 +1,7 @@
 // The host console: a control panel in plain DOM. The host key comes from the
 // URL fragment, which browsers never send to the server or put in its logs.
 import { SessionLink } from "../net/connection.ts";
-import { h, fill, byId } from "../ui/dom.ts";
+import { h, fill, byId, setHidden } from "../ui/dom.ts";
 import { partsOf, setText, whenChanged } from "../ui/keyed.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { deleteControl } from "./delete.ts";
@@ -146,7 +146,7 @@ async function start(): Promise<void> {
     orderedFor = p;
     const first = firstFor[p];
     grid.append(...first, ...all.filter((el) => !first.includes(el)));
-    signing.el.hidden = p !== "signing" && p !== "debrief";
+    setHidden(signing.el, p !== "signing" && p !== "debrief");
   };
   fill(root, h("header", { class: "host-top" }, title, connectionBadge(link)), grid, danger.el, toasts.el);
   mountTalk(talk, link);
@@ -170,7 +170,7 @@ async function start(): Promise<void> {
       reflections.update(v);
       danger.update(v);
     });
-    debrief.hidden = !v.debrief;
+    setHidden(debrief, !v.debrief);
     if (v.debrief && v.debrief !== shownDebrief) {
       shownDebrief = v.debrief;
       fill(debrief, h("h2", {}, "Debrief"), ...debriefBody(v));

@@ -3,7 +3,7 @@
 // the projector without names (or to hide them again).
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { h, fill } from "../ui/dom.ts";
+import { h, fill, setHidden } from "../ui/dom.ts";
 import { actionButton } from "../ui/act.ts";
 import { whenChanged } from "../ui/keyed.ts";
 import { delegationOf } from "../ui/words.ts";
@@ -20,7 +20,7 @@ export function reflectionsPanel(link: SessionLink): { el: HTMLElement; update(v
   return {
     el,
     update(v) {
-      el.hidden = v.phase !== "debrief";
+      setHidden(el, v.phase !== "debrief");
       if (el.hidden) return;
       changed([v.reflections, v.shownReflections, v.seats, v.ended], () => {
         const all = v.reflections ?? [];

@@ -27,7 +27,7 @@ class BandScene extends Phaser.Scene {
     this.scale.on("resize", () => this.redraw(true));
     this.redraw();
   }
-  /** Draws the table if what it shows changed; says whether it did. */
+  /** Draws the table if what it shows changed; says whether the picture changed. */
   redraw(force = false): boolean {
     const v = this.view;
     if (!v || !this.kept) return false;
@@ -36,8 +36,7 @@ class BandScene extends Phaser.Scene {
     const hgt = this.scale.height;
     if (force) this.changed = whenChanged();
     this.changed([v.seats, v.scenario.delegations, v.signatures, v.declines, v.instruments, v.phase, w, hgt], () => {
-      drew = true;
-      this.kept.pass(() =>
+      drew = this.kept.pass(() =>
         drawTable(
           this.kept,
           v,

@@ -1,7 +1,7 @@
 // Opening statements on the big screen: the floor's lines as they come, each
 // with its speaker's delegation, newest at the bottom. Only the latest lines
 // that fit are kept on the screen; the older ones scroll away as on a stage.
-import { h } from "../ui/dom.ts";
+import { h, setHidden } from "../ui/dom.ts";
 import { keyedList } from "../ui/keyed.ts";
 import { delegationChip } from "../ui/chips.ts";
 import { delegationOf } from "../ui/words.ts";
@@ -19,7 +19,7 @@ export function floorSection(): { el: HTMLElement; show(v: SessionView): void; f
     el,
     show(v) {
       const lines = v.channels.find((c) => c.kind === "floor")?.messages.slice(-KEPT_LINES) ?? [];
-      empty.hidden = lines.length > 0;
+      setHidden(empty, lines.length > 0);
       keyedList(
         list,
         lines,
@@ -38,11 +38,11 @@ export function floorSection(): { el: HTMLElement; show(v: SessionView): void; f
     /** Hides the oldest lines until the newest ones fit the screen. */
     fit() {
       const items = [...list.children] as HTMLElement[];
-      for (const li of items) li.hidden = false;
+      for (const li of items) setHidden(li, false);
       const bottom = el.getBoundingClientRect().bottom;
       for (const li of items) {
         if (list.getBoundingClientRect().bottom <= bottom + 1 || li === items.at(-1)) break;
-        li.hidden = true;
+        setHidden(li, true);
       }
     },
   };

@@ -6,7 +6,7 @@
 // negotiates, who has signed, and the results. The table (Phaser) runs along
 // the top with who is here.
 import { SessionLink } from "../net/connection.ts";
-import { h, fill, byId } from "../ui/dom.ts";
+import { h, fill, byId, setHidden } from "../ui/dom.ts";
 import { setText, whenChanged } from "../ui/keyed.ts";
 import { connectionBadge, toastArea } from "../ui/status-bits.ts";
 import { tickTimer } from "../ui/timer.ts";
@@ -130,7 +130,7 @@ async function start(): Promise<void> {
       seatsChanged([], () => undefined);
       resultsChanged([], () => undefined);
     }
-    stage.hidden = mode === "results";
+    setHidden(stage, mode === "results");
     root.classList.toggle("no-band", stage.hidden);
     if (!stage.hidden) (band ??= tableBand(stage)).show(v);
     seatsChanged([v.seats, v.scenario.delegations, v.signatures, v.phase], () => setText(seatsText, tableWords(v)));

@@ -5,7 +5,8 @@
 // the next one opens again.
 import type { SessionLink } from "../net/connection.ts";
 import type { SessionView } from "../../shared/view.ts";
-import { h, fill } from "./dom.ts";
+import { h, fill, setHidden } from "./dom.ts";
+import { whenChanged } from "./keyed.ts";
 
 interface Options {
   dismissable: boolean;
@@ -36,41 +37,56 @@ export function bulletins(link: SessionLink, opts: Options): HTMLElement {
     });
     return b;
   };
+  // Redrawn only when what they say changes: each is a live region, and new
+  // elements in it would be read out again at every move anyone makes.
+  const announcementChanged = whenChanged();
+  const newsChanged = whenChanged();
   const draw = (v: SessionView) => {
     const said = v.channels.find((c) => c.kind === "announcements")?.messages.at(-1);
     const aKey = said ? `a:${said.id}` : "";
     const aGone = isClosed(aKey, v);
-    fill(
-      announcement,
-      said && !aGone
-        ? h(
-            "p",
-            {},
-            h("strong", { class: "bulletin-label" }, "Teacher: "),
-            said.text,
-            " ",
-            closer(aKey, "announcement"),
-          )
-        : null,
+    announcementChanged([said?.id, aGone], () =>
+      fill(
+        announcement,
+        said && !aGone
+          ? h(
+              "p",
+              {},
+              h("strong", { class: "bulletin-label" }, "Teacher: "),
+              said.text,
+              " ",
+              closer(aKey, "announcement"),
+            )
+          : null,
+      ),
     );
-    announcement.hidden = aGone;
+    setHidden(announcement, aGone);
     const released = v.injectsReleased.at(-1);
     const inject = released && v.scenario.injects.find((i) => i.id === released.inject);
     const nKey = inject ? `n:${inject.id}` : "";
     const nGone = isClosed(nKey, v);
-    fill(
-      news,
-      inject && !nGone
-        ? h(
-            "div",
-            {},
-            h("p", {}, h("strong", { class: "bulletin-label" }, "NEWS: "), inject.headline, " ", closer(nKey, "news")),
-            // The whole story, on phones too: the headline alone leaves students guessing.
-            h("p", { class: "news-body" }, inject.body),
-          )
-        : null,
+    newsChanged([inject?.id, nGone], () =>
+      fill(
+        news,
+        inject && !nGone
+          ? h(
+              "div",
+              {},
+              h(
+                "p",
+                {},
+                h("strong", { class: "bulletin-label" }, "NEWS: "),
+                inject.headline,
+                " ",
+                closer(nKey, "news"),
+              ),
+              // The whole story, on phones too: the headline alone leaves students guessing.
+              h("p", { class: "news-body" }, inject.body),
+            )
+          : null,
+      ),
     );
-    news.hidden = nGone;
+    setHidden(news, nGone);
   };
   link.on("view", draw);
   if (link.view) draw(link.view);

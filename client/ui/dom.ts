@@ -38,3 +38,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`missing #${id}`);
   return el as T;
 }
+
+/**
+ * Shows or hides an element, touching it only when that changes: panels run on
+ * every patch, and writing `hidden` again, even to the same value, is a DOM
+ * change the browser must style again before the next frame.
+ */
+export function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}

@@ -168,6 +168,10 @@ describe("a short session, played in the browser", () => {
     // Stances: Kenji supports; Anna sees it as words, not only a colour.
     await kenji.click("#provision-card .stance-button.stance-support");
     await expect.poll(() => anna.textContent("#provision-card")).toContain("Japan: ✓ Support");
+    // China tabled it, so Wei hears of the stance in a toast; for Anna it is a chip on the card, not a toast
+    // (stances are the commonest move of all: a toast for each would bury the ones that matter).
+    await expect.poll(() => wei.textContent(".toasts")).toContain(`Japan supports “${title}”`);
+    expect(await anna.textContent(".toasts")).not.toContain("Japan supports");
 
     // Final text: the host freezes the code; everyone sees the version.
     await host.getByRole("button", { name: "Next phase ▶" }).click();

@@ -10,26 +10,82 @@ import type * as Phaser from "phaser";
 type TextStyle = Phaser.Types.GameObjects.Text.TextStyle;
 type Obj = Phaser.GameObjects.GameObject & Phaser.GameObjects.Components.Depth;
 
+/** What of an object a frame shows: place, size, order, colour, fade, words. */
+const LOOKS = [
+  "x",
+  "y",
+  "depth",
+  "alpha",
+  "visible",
+  "scaleX",
+  "scaleY",
+  "rotation",
+  "originX",
+  "originY",
+  "width",
+  "height",
+  "radius",
+  "fillColor",
+  "fillAlpha",
+  "isFilled",
+  "strokeColor",
+  "strokeAlpha",
+  "lineWidth",
+  "isStroked",
+  "text",
+] as const;
+const GEOM = ["x1", "y1", "x2", "y2", "x3", "y3"] as const;
+const STYLE = ["color", "backgroundColor", "fontSize", "fontStyle", "fontFamily", "align"] as const;
+
+/** One string of what a frame would show of `obj`: the same string, the same pixels. */
+function looks(obj: Obj): string {
+  const o = obj as unknown as Record<string, unknown>;
+  const geom = o.geom as Record<string, unknown> | undefined;
+  const style = o.style as Record<string, unknown> | undefined;
+  return [
+    ...LOOKS.map((p) => o[p]),
+    ...(geom ? GEOM.map((p) => geom[p]) : []),
+    ...(style ? STYLE.map((p) => style[p]) : []),
+  ].join("|");
+}
+
 export class Kept {
   private readonly live = new Map<string, Obj>();
   private readonly drawn = new Set<string>();
   private readonly styles = new WeakMap<Phaser.GameObjects.Text, string>();
   private readonly taps = new Map<string, () => void>();
+  /** What each object looked like after the last pass. */
+  private readonly looked = new Map<string, string>();
   private depth = 0;
 
   constructor(readonly scene: Phaser.Scene) {}
 
-  /** One drawing pass: whatever `draw` does not draw again leaves the canvas. */
-  pass(draw: () => void): void {
+  /**
+   * One drawing pass: whatever `draw` does not draw again leaves the canvas.
+   * Says whether the canvas now looks different: a patch that changes nothing
+   * drawn (a stance, on a phone's strip of seats) then costs no frame at all.
+   */
+  pass(draw: () => void): boolean {
     this.drawn.clear();
     this.depth = 0;
     draw();
+    let changed = false;
     for (const [key, obj] of this.live) {
-      if (this.drawn.has(key)) continue;
+      if (this.drawn.has(key)) {
+        const now = looks(obj);
+        if (this.looked.get(key) !== now) {
+          this.looked.set(key, now);
+          changed = true;
+        }
+        continue;
+      }
       obj.destroy();
       this.live.delete(key);
       this.taps.delete(key);
+      this.looked.delete(key);
+      changed = true;
     }
+    return changed;
   }
 
   /** Lets go of every object (the scene is shutting down). */

@@ -3,7 +3,7 @@
 // your delegation by its own brief (the only brief this page ever has). The
 // later-stage topics are set apart and said what they are. Kept: a card's
 // element is made once and leaves when its card is on the table.
-import { h } from "../../ui/dom.ts";
+import { h, setHidden } from "../../ui/dom.ts";
 import { keyedList } from "../../ui/keyed.ts";
 import { tagChips, tagWords } from "../../ui/meaning.ts";
 import type { SessionView } from "../../../shared/view.ts";
@@ -96,8 +96,8 @@ export function cardGallery(table: (card: string, slot: HTMLElement) => void): G
       );
       const laterCards = cards.filter((c) => c.stage === "later");
       show(later, laterCards);
-      laterPart.hidden = laterCards.length === 0;
-      none.hidden = cards.length > 0;
+      setHidden(laterPart, laterCards.length === 0);
+      setHidden(none, cards.length > 0);
     },
   };
 }

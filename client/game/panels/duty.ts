@@ -4,7 +4,7 @@
 import type { SessionLink } from "../../net/connection.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { DUTY_TITLES, JOBS, dutyLine, dutyOf } from "../../../shared/jobs.ts";
-import { h, fill } from "../../ui/dom.ts";
+import { h, fill, setHidden } from "../../ui/dom.ts";
 import { actNear, may } from "../../ui/act.ts";
 import { setText, whenChanged } from "../../ui/keyed.ts";
 import { delegationOf } from "../../ui/words.ts";
@@ -21,7 +21,7 @@ export function dutyBar(link: SessionLink): { el: HTMLElement; update(view: Sess
       const duty = dutyOf(view, seatId);
       const mine = view.seats.find((s) => s.id === seatId)?.delegation;
       const delegation = delegationOf(view, mine);
-      el.hidden = duty === null || !delegation;
+      setHidden(el, duty === null || !delegation);
       if (duty === null || !delegation) return;
       const members = view.seats.filter((s) => s.role === "delegate" && s.delegation === delegation.id);
       setText(line, dutyLine(duty, view.phase, delegation.name, members.length === 1));

@@ -5,7 +5,7 @@ import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
-import { h, fill } from "../../ui/dom.ts";
+import { h, fill, setHidden } from "../../ui/dom.ts";
 import { keyedList, Spot } from "../../ui/keyed.ts";
 import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
@@ -52,15 +52,14 @@ export function showInstrumentTabs(bar: HTMLElement, ctx: GameContext, view: Ses
   );
 }
 
-/** The instrument's provisions in `list`, kept: a row is rebuilt only when its title, status, news or stances changed. */
+/** The instrument's provisions in `list`, kept: a row is rebuilt only when its title, status or news changed. */
 export function showProvisionList(list: HTMLElement, ctx: GameContext, view: SessionView): void {
   const provisions = provisionsOf(view, ctx.instrument);
   keyedList(
     list,
     provisions.length ? provisions : [null],
     (p) => p?.id ?? "none",
-    (p) =>
-      p && [p.title, provisionStatus(p), newsFor(view, p), p.stances, ctx.openedProvision === p.id, p.flags.length],
+    (p) => p && [p.title, provisionStatus(p), newsFor(view, p), ctx.openedProvision === p.id, p.flags.length],
     (p) => {
       if (!p) return h("li", { class: "muted" }, "No provision on this instrument yet. Table one below.");
       const status = provisionStatus(p);
@@ -80,15 +79,21 @@ export function showProvisionList(list: HTMLElement, ctx: GameContext, view: Ses
       );
       b.dataset.fk = `provision:${p.id}`;
       b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
-      const stances = Object.entries(p.stances) as [string, Stance][];
-      return h(
-        "li",
-        {},
-        b,
-        h("div", { class: "row small" }, ...stances.map(([d, s]) => stanceChip(delegationOf(view, d), s))),
-      );
+      return h("li", { "data-provision": p.id }, b, h("div", { class: "row small stance-chips" }));
     },
   );
+  // Stances change most often of all: only the chip that changed is replaced, not its row.
+  for (const p of provisions) {
+    const chips = list.querySelector(`li[data-provision="${CSS.escape(p.id)}"] > .stance-chips`);
+    if (!chips) continue;
+    keyedList(
+      chips,
+      Object.entries(p.stances) as [string, Stance][],
+      ([d]) => d,
+      ([d, s]) => [s, delegationOf(view, d)],
+      ([d, s]) => stanceChip(delegationOf(view, d), s),
+    );
+  }
 }
 
 export function negotiationPanel(ctx: GameContext): Panel {
@@ -207,9 +212,8 @@ export function negotiationPanel(ctx: GameContext): Panel {
       const opened = view.provisions.find((p) => p.id === ctx.openedProvision);
       if (opened) card.update(view, opened);
       cardSlot.show(!!opened, () => (opened ? card.el : null));
-      tabler.hidden = !may(ctx.link, view, "provision.table");
-      agreement.hidden = !may(ctx.link, view, "instrument.open");
-      tabler.hidden ||= !isParty(view, ctx.instrument, mine);
+      setHidden(tabler, !may(ctx.link, view, "provision.table") || !isParty(view, ctx.instrument, mine));
+      setHidden(agreement, !may(ctx.link, view, "instrument.open"));
       const onTable = new Set(
         provisionsOf(view, ctx.instrument)
           .filter((p) => p.status !== "withdrawn" && p.status !== "dropped")

@@ -6,7 +6,7 @@ import type { SessionView } from "../../../shared/view.ts";
 import type { Provision } from "../../../shared/state.ts";
 import type { Stance } from "../../../shared/protocol.ts";
 import { applyEdit, editFromTexts, wordDiff } from "../../../shared/rules/words.ts";
-import { h, fill } from "../../ui/dom.ts";
+import { h, fill, setHidden } from "../../ui/dom.ts";
 import { Spot } from "../../ui/keyed.ts";
 import { steadyTap } from "../../ui/steady-tap.ts";
 import { actionButton, actNear, may } from "../../ui/act.ts";
@@ -154,7 +154,7 @@ export function provisionCard(link: SessionLink, mine: () => string | null, clos
         amendTags.set(p.tags);
         fill(preview);
       }
-      editor.hidden = !open;
+      setHidden(editor, !open);
       head.show([p.id, p.title, status, currentVersion(p), delegationOf(view, p.tabledBy)], () => {
         const closeButton = h(
           "button",

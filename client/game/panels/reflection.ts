@@ -6,7 +6,7 @@ import type { SessionLink } from "../../net/connection.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { LIMITS } from "../../../shared/limits.ts";
 import { hasVisible } from "../../../shared/visible.ts";
-import { h } from "../../ui/dom.ts";
+import { h, setHidden } from "../../ui/dom.ts";
 import { setText } from "../../ui/keyed.ts";
 
 interface Question {
@@ -94,7 +94,7 @@ export function reflectionForm(link: SessionLink, questions: readonly string[]) 
   return {
     el,
     update(view: SessionView) {
-      shownNote.hidden = !view.shownReflections;
+      setHidden(shownNote, !view.shownReflections);
       setText(shownNote, "Your teacher is showing the class's answers on the projector now, without names.");
       for (const q of items) showStatus(q);
     },

@@ -7,7 +7,7 @@
 import type { SessionLink } from "../../net/connection.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import type { Channel } from "../../../shared/state.ts";
-import { h, fill } from "../../ui/dom.ts";
+import { h, fill, setHidden } from "../../ui/dom.ts";
 import { actNear } from "../../ui/act.ts";
 import { delegationOf } from "../../ui/words.ts";
 import { LIMITS } from "../../../shared/limits.ts";
@@ -151,7 +151,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     setText(banner, privacyWords(privacyOf(view)));
     const channel = channels.find((c) => c.id === current);
     const messages = channel?.messages ?? [];
-    earlier.hidden = messages.length <= lines;
+    setHidden(earlier, messages.length <= lines);
     const shown: (ChatMessage | null)[] = messages.length ? messages.slice(-lines) : [null];
     keyedList(
       list,
@@ -189,7 +189,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     // The seat's delegation now (the host may have moved it since the welcome).
     const mine = view.seats.find((s) => s.id === link.welcome?.seat)?.delegation ?? null;
     const plan = view.scenario.phases.find((p) => p.phase === view.phase);
-    opener.hidden = !mine || !plan?.privateChannels;
+    setHidden(opener, !mine || !plan?.privateChannels);
     const key = `${view.phase}:${mine}:${view.scenario.delegations.length}`;
     if (opener.hidden || openerFor === key) return;
     openerFor = key;

@@ -26,11 +26,13 @@ export abstract class PhaseScene extends Phaser.Scene {
   protected kept!: Kept;
   private panel: Panel | null = null;
   private canvasChanged = whenChanged();
+  private panelChanged = whenChanged();
 
   create(): void {
     this.ctx = this.registry.get("ctx") as GameContext;
     this.kept = new Kept(this);
     this.canvasChanged = whenChanged();
+    this.panelChanged = whenChanged();
     const off = this.ctx.link.on("view", (v) => this.refresh(v));
     const onResize = () => this.ctx.link.view && this.refresh(this.ctx.link.view);
     this.scale.on("resize", onResize);
@@ -45,26 +47,27 @@ export abstract class PhaseScene extends Phaser.Scene {
     if (this.ctx.link.view) this.refresh(this.ctx.link.view);
   }
 
+  /** Draws again from the same view: something on this page changed (an instrument tab, a card opened). */
   redraw(): void {
+    this.panelChanged = whenChanged();
     if (this.ctx?.link.view) this.refresh(this.ctx.link.view);
   }
 
   /** The canvas and the panel, from the latest view. */
   private refresh(view: SessionView): void {
     if (!this.sys.isActive()) return;
-    // The canvas shows neither talk nor the server's clock: a chat line does not redraw it.
+    // Neither the canvas nor a phase's panel shows talk (the talk panel has its own) or the server's
+    // clock: a chat line, the commonest change of all, touches neither.
+    const parts = partsOf(view, ["channels", "now"]);
     const area = { x: 0, y: 0, w: this.scale.width, h: this.scale.height };
-    this.canvasChanged(
-      [...partsOf(view, ["channels", "now"]), area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine],
-      () => {
-        // A phone gets a strip of seats: the panel's controls come first on its small screen.
-        this.kept.pass(() => (area.w < STRIP_BELOW ? this.drawStrip(view, area) : this.draw(view, area)));
+    this.canvasChanged([...parts, area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine], () => {
+      // A phone gets a strip of seats: the panel's controls come first on its small screen.
+      if (this.kept.pass(() => (area.w < STRIP_BELOW ? this.drawStrip(view, area) : this.draw(view, area))))
         this.ctx.paint();
-        this.ctx.canvasWords(this.words(view));
-      },
-    );
+      this.ctx.canvasWords(this.words(view));
+    });
     // Panels keep their elements; where one must be replaced, a keyboard user's focus stays on the same control.
-    keepFocus(this.ctx.panel, () => this.panel?.update(view));
+    this.panelChanged([...parts, this.mine], () => keepFocus(this.ctx.panel, () => this.panel?.update(view)));
   }
 
   protected get mine(): string | null {
