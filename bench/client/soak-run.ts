@@ -12,7 +12,7 @@ export async function benchClientSoak(minutes: number, log: (line: string) => vo
   try {
     const { url } = await server.request<{ url: string }>("info");
     const [session] = await server.request<{ code: string; hostKey: string }[]>("create", { n: 1 });
-    return await runSoak({ url, session: session!, browser, minutes, log });
+    return await runSoak({ url, session: session!, browser, minutes, watch: true, log });
   } finally {
     await browser.close();
     await server.stop();

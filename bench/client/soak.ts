@@ -9,10 +9,13 @@
 // (SystemInfo.getProcessInfo). Last, with the CPU throttled 4x (a low-end
 // Chromebook), the time from each server message arriving at the page to the
 // end of the next frame drawn after it.
-import { readFileSync } from "node:fs";
-import type { Browser, CDPSession, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { soakSeats } from "./soak-seats.ts";
 import { percentile, round } from "../lib/stats.ts";
+import { pageProcesses, rssMb, slope, type Proc } from "./soak-measure.ts";
+import { openWatcher, watchResult, type WatchResult, type Watcher, type WatchSample } from "./watch.ts";
+
+export { slope };
 
 export interface SoakOptions {
   url: string;
@@ -23,6 +26,8 @@ export interface SoakOptions {
   sampleS?: number;
   idleS?: number;
   throttledS?: number;
+  /** Also soak the projector and the host console, each in a browser of its own (watch.ts). */
+  watch?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,7 +56,16 @@ export interface SoakResult {
   changes_sent: number;
   changes_refused: number;
   samples: SoakSample[];
+  /** The projector and the host console through the same busy minutes, when watched. */
+  screen?: WatchResult;
+  console?: WatchResult;
 }
+
+/** When the projector and the console are up: what a person would see first on each (no test hook in production). */
+const WATCH_READY = {
+  screen: `!!document.querySelector("#stage canvas") && !!document.getElementById("table-words")`,
+  console: `!!document.getElementById("phase-controls")`,
+};
 
 /** Runs in the page before its own scripts: notes when each socket message arrives and when the next frame after it is done. */
 export const LATENCY_PROBE = `(() => {
@@ -75,41 +89,6 @@ export const LATENCY_PROBE = `(() => {
     }
   };
 })();`;
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-interface Proc {
-  id: number;
-  type: string;
-  cpuTime: number;
-}
-
-async function pageProcesses(browserCdp: CDPSession): Promise<Proc[]> {
-  const info = (await browserCdp.send("SystemInfo.getProcessInfo")) as { processInfo: Proc[] };
-  return info.processInfo.filter((p) => p.type === "renderer" || p.type === "GPU");
-}
-
-/** Least-squares slope of y over x. */
-export function slope(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  if (n < 2) return 0;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return den === 0 ? 0 : num / den;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -135,6 +114,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const endpoint = o.url.replace(/^http/, "ws");
   const seats = await soakSeats(endpoint, o.session);
   const context = await o.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const watchers: Watcher[] = [];
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
@@ -161,6 +141,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       };
     };
 
+    if (o.watch) {
+      const { code, hostKey } = o.session;
+      watchers.push(
+        await openWatcher("screen", o.url, `/screen/${code}`, { width: 1920, height: 1080 }, WATCH_READY.screen),
+        await openWatcher(
+          "console",
+          o.url,
+          `/host/${code}#key=${encodeURIComponent(hostKey)}`,
+          { width: 1280, height: 800 },
+          WATCH_READY.console,
+        ),
+      );
+    }
+    const watched = new Map<string, WatchSample[]>(watchers.map((w) => [w.name, []]));
+
     // The busy lesson.
     seats.start(perSecond);
     const t0 = Date.now();
@@ -168,6 +163,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const end = t0 + o.minutes * 60_000;
     while (Date.now() < end) {
       samples.push(await sample(t0));
+      for (const w of watchers) watched.get(w.name)!.push(await w.sample(t0));
       const last = samples[samples.length - 1]!;
       log(
         `  soak ${last.t_s} s: renderer+GPU ${last.rss_mb} MB, ${last.nodes} nodes, heap ${last.heap_mb} MB, ${last.chat_lines} chat lines shown`,
@@ -175,18 +171,31 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       await sleep(Math.min(sampleS * 1000, Math.max(0, end - Date.now())));
     }
     samples.push(await sample(t0));
+    for (const w of watchers) watched.get(w.name)!.push(await w.sample(t0));
 
     // The class goes quiet: what does an idle page cost?
     seats.stop();
     await sleep(5000);
+    const cpu = (ps: Proc[]) => ps.reduce((n, p) => n + p.cpuTime, 0);
     const before = await pageProcesses(browserCdp);
+    const watchersBefore = await Promise.all(watchers.map(async (w) => cpu(await w.processes())));
     const idleT0 = Date.now();
     await sleep(idleS * 1000);
     const after = await pageProcesses(browserCdp);
+    const watchersAfter = await Promise.all(watchers.map(async (w) => cpu(await w.processes())));
     const idleWall = (Date.now() - idleT0) / 1000;
-    const cpu = (ps: Proc[]) => ps.reduce((n, p) => n + p.cpuTime, 0);
     const idleCpuPct = ((cpu(after) - cpu(before)) / idleWall) * 100;
     log(`  idle page: renderer+GPU ${round(idleCpuPct)} % of a core over ${round(idleWall)} s`);
+    const watchedResults: Record<string, WatchResult> = {};
+    for (const [i, w] of watchers.entries()) {
+      const r = watchResult(watched.get(w.name)!, ((watchersAfter[i]! - watchersBefore[i]!) / idleWall) * 100);
+      watchedResults[w.name] = r;
+      log(
+        `  ${w.name}: memory ${r.rss_growth_mb >= 0 ? "+" : ""}${r.rss_growth_mb} MB from minute 1 (${r.rss_slope_mb_per_min} MB/min), most DOM nodes ${r.dom_nodes_max}, idle ${r.idle_cpu_pct} % of a core`,
+      );
+    }
+    // The phone is measured alone under throttling.
+    await Promise.all(watchers.splice(0).map((w) => w.close()));
 
     // A low-end Chromebook: patch to paint with the CPU throttled 4x.
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
@@ -232,8 +241,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       changes_sent: counts.sent,
       changes_refused: counts.refused,
       samples,
+      ...watchedResults,
     };
   } finally {
+    await Promise.all(watchers.map((w) => w.close()));
     await context.close();
     await seats.leave();
   }
