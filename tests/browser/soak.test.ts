@@ -1,8 +1,9 @@
 // A shorter soak than the bench's (bench/client/soak.ts, 10 minutes): one
 // phone page through two busy minutes (a floor line or a stance change twice
-// a second, chat growing). What a leak would show: the page's memory climbing
-// steadily after it settled (a slope over the samples, never an absolute
-// time), or its DOM growing with the chat.
+// a second, chat growing), with the projector and the host console watching
+// the same lesson. What a leak would show: a page's memory climbing steadily
+// after it settled (a slope over the samples, never an absolute time), or its
+// DOM growing with the chat.
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
@@ -26,6 +27,7 @@ describe("a student's page through a busy lesson", () => {
       sampleS: 10,
       idleS: 5,
       throttledS: 5,
+      watch: true,
     });
     // Chat really grew past what the page shows, and nothing was refused.
     expect(result.changes_sent).toBeGreaterThan(200);
@@ -55,5 +57,29 @@ describe("a student's page through a busy lesson", () => {
         settled.map((s) => s.nodes),
       ),
     ).toBeLessThan(50);
+    // The projector and the console get the same treatment: flat memory and DOM through the same minutes.
+    for (const watched of [result.screen!, result.console!]) {
+      const later = watched.samples.filter((s) => s.t_s >= 30);
+      const at = later.map((s) => s.t_s / 60);
+      expect(
+        slope(
+          at,
+          later.map((s) => s.rss_mb),
+        ),
+      ).toBeLessThan(15);
+      expect(
+        slope(
+          at,
+          later.map((s) => s.heap_mb),
+        ),
+      ).toBeLessThan(1);
+      expect(
+        slope(
+          at,
+          later.map((s) => s.nodes),
+        ),
+      ).toBeLessThan(50);
+      expect(watched.dom_nodes_max).toBeLessThan(3000);
+    }
   });
 });
