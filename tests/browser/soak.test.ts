@@ -17,6 +17,15 @@ withBrowserAndServer((s, b) => {
   browser = b;
 });
 
+/** How fast one figure climbs, per minute, over the samples after the first 30 s (the page has settled). */
+function perMinute<S extends { t_s: number }>(samples: S[], figure: (s: S) => number): number {
+  const settled = samples.filter((s) => s.t_s >= 30);
+  return slope(
+    settled.map((s) => s.t_s / 60),
+    settled.map(figure),
+  );
+}
+
 describe("a student's page through a busy lesson", () => {
   test("memory does not climb and the DOM stays bounded while the chat grows", { timeout: 300_000 }, async () => {
     const result = await runSoak({
@@ -34,51 +43,18 @@ describe("a student's page through a busy lesson", () => {
     expect(result.changes_refused).toBe(0);
     const settled = result.samples.filter((s) => s.t_s >= 30);
     expect(settled.length).toBeGreaterThanOrEqual(8);
-    const minutes = settled.map((s) => s.t_s / 60);
     // The old page grew by about 250 MB a minute here; live JS heap by about 6 MB a minute.
-    expect(
-      slope(
-        minutes,
-        settled.map((s) => s.rss_mb),
-      ),
-    ).toBeLessThan(15);
-    expect(
-      slope(
-        minutes,
-        settled.map((s) => s.heap_mb),
-      ),
-    ).toBeLessThan(1);
+    expect(perMinute(result.samples, (s) => s.rss_mb)).toBeLessThan(15);
+    expect(perMinute(result.samples, (s) => s.heap_mb)).toBeLessThan(1);
     // DOM nodes: bounded, and not growing with the chat (the page shows a window of lines).
     for (const s of result.samples) expect(s.nodes).toBeLessThan(3000 + s.chat_lines);
     expect(Math.max(...result.samples.map((s) => s.chat_lines))).toBeLessThanOrEqual(50);
-    expect(
-      slope(
-        minutes,
-        settled.map((s) => s.nodes),
-      ),
-    ).toBeLessThan(50);
+    expect(perMinute(result.samples, (s) => s.nodes)).toBeLessThan(50);
     // The projector and the console get the same treatment: flat memory and DOM through the same minutes.
     for (const watched of [result.screen!, result.console!]) {
-      const later = watched.samples.filter((s) => s.t_s >= 30);
-      const at = later.map((s) => s.t_s / 60);
-      expect(
-        slope(
-          at,
-          later.map((s) => s.rss_mb),
-        ),
-      ).toBeLessThan(15);
-      expect(
-        slope(
-          at,
-          later.map((s) => s.heap_mb),
-        ),
-      ).toBeLessThan(1);
-      expect(
-        slope(
-          at,
-          later.map((s) => s.nodes),
-        ),
-      ).toBeLessThan(50);
+      expect(perMinute(watched.samples, (s) => s.rss_mb)).toBeLessThan(15);
+      expect(perMinute(watched.samples, (s) => s.heap_mb)).toBeLessThan(1);
+      expect(perMinute(watched.samples, (s) => s.nodes)).toBeLessThan(50);
       expect(watched.dom_nodes_max).toBeLessThan(3000);
     }
   });
