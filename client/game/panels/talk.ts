@@ -51,6 +51,9 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     scrollQueued = true;
     requestAnimationFrame(() => {
       scrollQueued = false;
+      // The reader may have scrolled up between the line's arrival and this frame: this frame's
+      // scroll events, which come before it, have said so by now. Leave them where they read.
+      if (!stuck) return;
       list.scrollTop = list.scrollHeight;
       followedTo = list.scrollTop;
     });
