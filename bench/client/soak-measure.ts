@@ -2,6 +2,7 @@
 // browser's renderer and GPU processes, and a least-squares slope over samples.
 import { readFileSync } from "node:fs";
 import type { CDPSession } from "playwright-core";
+import { round } from "../lib/stats.ts";
 
 export interface Proc {
   id: number;
@@ -37,4 +38,25 @@ export function slope(xs: number[], ys: number[]): number {
     den += (xs[i]! - mx) ** 2;
   }
   return den === 0 ? 0 : num / den;
+}
+
+export interface PageSample {
+  t_s: number;
+  rss_mb: number;
+  nodes: number;
+  heap_mb: number;
+}
+
+/** One sample of a page, after a garbage collection: live memory, not garbage waiting for its turn (a leak survives one). */
+export async function samplePage(cdp: CDPSession, browserCdp: CDPSession, t0: number): Promise<PageSample> {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+  const procs = await pageProcesses(browserCdp);
+  return {
+    t_s: Math.round((Date.now() - t0) / 1000),
+    rss_mb: round(procs.reduce((n, p) => n + rssMb(p.id), 0)),
+    nodes: metric("Nodes"),
+    heap_mb: round(metric("JSHeapUsedSize") / 2 ** 20),
+  };
 }

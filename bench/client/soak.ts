@@ -12,7 +12,7 @@
 import type { Browser, Page } from "playwright-core";
 import { soakSeats } from "./soak-seats.ts";
 import { percentile, round } from "../lib/stats.ts";
-import { pageProcesses, rssMb, slope, type Proc } from "./soak-measure.ts";
+import { pageProcesses, samplePage, slope, type PageSample, type Proc } from "./soak-measure.ts";
 import { openWatcher, watchResult, type WatchResult, type Watcher, type WatchSample } from "./watch.ts";
 
 export { slope };
@@ -31,11 +31,7 @@ export interface SoakOptions {
   log?: (line: string) => void;
 }
 
-export interface SoakSample {
-  t_s: number;
-  rss_mb: number;
-  nodes: number;
-  heap_mb: number;
+export interface SoakSample extends PageSample {
   chat_lines: number;
 }
 
@@ -126,21 +122,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await cdp.send("HeapProfiler.enable");
     const browserCdp = await o.browser.newBrowserCDPSession();
 
-    const sample = async (t0: number): Promise<SoakSample> => {
-      // Live memory, not garbage waiting for its turn: a leak survives a collection.
-      await cdp.send("HeapProfiler.collectGarbage");
-      const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
-      const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
-      const procs = await pageProcesses(browserCdp);
-      const chat = (await page.evaluate(`document.querySelectorAll("#talk .messages li.message").length`)) as number;
-      return {
-        t_s: Math.round((Date.now() - t0) / 1000),
-        rss_mb: round(procs.reduce((n, p) => n + rssMb(p.id), 0)),
-        nodes: metric("Nodes"),
-        heap_mb: round(metric("JSHeapUsedSize") / 2 ** 20),
-        chat_lines: chat,
-      };
-    };
+    const sample = async (t0: number): Promise<SoakSample> => ({
+      ...(await samplePage(cdp, browserCdp, t0)),
+      chat_lines: (await page.evaluate(`document.querySelectorAll("#talk .messages li.message").length`)) as number,
+    });
 
     if (o.watch) {
       const { code, hostKey } = o.session;

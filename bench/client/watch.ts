@@ -8,14 +8,9 @@
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchChromium } from "../../tools/chromium.ts";
 import { round } from "../lib/stats.ts";
-import { pageProcesses, rssMb, slope, type Proc } from "./soak-measure.ts";
+import { pageProcesses, samplePage, slope, type PageSample, type Proc } from "./soak-measure.ts";
 
-export interface WatchSample {
-  t_s: number;
-  rss_mb: number;
-  nodes: number;
-  heap_mb: number;
-}
+export type WatchSample = PageSample;
 
 export interface WatchResult {
   rss_growth_mb: number;
@@ -55,20 +50,7 @@ export async function openWatcher(
     const browserCdp = await browser.newBrowserCDPSession();
     return {
       name,
-      async sample(t0) {
-        await cdp.send("HeapProfiler.collectGarbage");
-        const { metrics } = (await cdp.send("Performance.getMetrics")) as {
-          metrics: { name: string; value: number }[];
-        };
-        const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
-        const procs = await pageProcesses(browserCdp);
-        return {
-          t_s: Math.round((Date.now() - t0) / 1000),
-          rss_mb: round(procs.reduce((n, p) => n + rssMb(p.id), 0)),
-          nodes: metric("Nodes"),
-          heap_mb: round(metric("JSHeapUsedSize") / 2 ** 20),
-        };
-      },
+      sample: (t0) => samplePage(cdp, browserCdp, t0),
       processes: () => pageProcesses(browserCdp),
       close: () => browser.close(),
     };
