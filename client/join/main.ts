@@ -198,6 +198,7 @@ async function join(code: string, options: JoinOptions, silent = false): Promise
     const root = byId("game-root");
     root.hidden = false;
     document.body.classList.replace("join-page", "game-page");
+    document.documentElement.classList.add("in-game");
     startGame(link, root);
     return true;
   } catch (err) {

@@ -33,7 +33,7 @@ export function bulletins(link: SessionLink, opts: Options): HTMLElement {
     const b = h("button", { type: "button", class: "bulletin-close", "aria-label": `Close the ${what}` }, "✕");
     b.addEventListener("click", () => {
       closed.add(key);
-      if (link.view) draw(link.view);
+      if (link.view) drawBoard(link.view);
     });
     return b;
   };
@@ -88,7 +88,15 @@ export function bulletins(link: SessionLink, opts: Options): HTMLElement {
     );
     setHidden(news, nGone);
   };
-  link.on("view", draw);
-  if (link.view) draw(link.view);
-  return h("div", { class: "bulletins" }, news, announcement);
+  const board = h("div", { class: "bulletins" }, news, announcement);
+  // The board takes no room while both are hidden. Said here rather than by a :has() rule in
+  // the style sheet: a :has() makes the browser check every change anywhere on the page
+  // against it, a cost each chat line and stance paid in the soak's frames (BENCHMARKS.md).
+  const drawBoard = (v: SessionView) => {
+    draw(v);
+    setHidden(board, announcement.hidden && news.hidden);
+  };
+  link.on("view", drawBoard);
+  if (link.view) drawBoard(link.view);
+  return board;
 }

@@ -22,11 +22,15 @@ export function timerText(timer: Timer, now = Date.now()): string {
 /** Keeps an element's text on the current timer; returns a stop function. */
 export function tickTimer(el: HTMLElement, getTimer: () => Timer | undefined, now: () => number): () => void {
   // Only a changed text is written: an unchanged one would still cost the page a layout and a paint.
+  // One text node, its words changed in place: setting textContent would put a new node (and a new
+  // layout object) in the top bar every second of the lesson.
+  const words = document.createTextNode("");
+  el.replaceChildren(words);
   const draw = () => {
     const t = getTimer();
     const text = t ? timerText(t, now()) : "";
     const state = t?.state ?? "off";
-    if (el.textContent !== text) el.textContent = text;
+    if (words.data !== text) words.data = text;
     if (el.dataset.state !== state) el.dataset.state = state;
   };
   draw();

@@ -143,9 +143,12 @@ describe("keyboard only", () => {
     // The panel is redrawn whenever anyone acts; the focus stays on the same control.
     await page.locator(".provision-row", { hasText: title }).focus();
     const before = await page.evaluate(() => document.activeElement?.outerHTML);
+    // No news and no word from the teacher yet: the board under the top bar takes no room.
+    expect(await page.isVisible(".bulletins")).toBe(false);
     await host.fill("#announce-text", "Five minutes left.");
     await host.getByRole("button", { name: "Broadcast" }).click();
     await expect.poll(() => page.textContent("#announcement")).toContain("Five minutes left.");
+    expect(await page.isVisible(".bulletins")).toBe(true);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.fk)).toMatch(
       /^provision:/,
     );

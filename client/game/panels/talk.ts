@@ -12,7 +12,7 @@ import { actNear } from "../../ui/act.ts";
 import { delegationOf } from "../../ui/words.ts";
 import { LIMITS } from "../../../shared/limits.ts";
 import { keepFocus } from "../../ui/keep-focus.ts";
-import { keyedList, setText } from "../../ui/keyed.ts";
+import { keyedList, setText, whenChanged } from "../../ui/keyed.ts";
 import type { ChatMessage } from "../../../shared/state.ts";
 import { privacyOf, privacyWords } from "../../../shared/privacy.ts";
 
@@ -231,7 +231,11 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     fill(opener, h("summary", {}, "Open a private channel"), h("div", { class: "checks" }, ...boxes), go, openSlot);
   };
 
-  link.on("view", (v) => keepFocus(root, () => draw(v)));
+  // Drawn again only when something it shows changed: a stance, the commonest move but one, does not touch it.
+  const talkChanged = whenChanged();
+  link.on("view", (v) =>
+    talkChanged([v.channels, v.audience, v.scenario, v.seats, v.phase, v.lesson], () => keepFocus(root, () => draw(v))),
+  );
   if (link.view) draw(link.view);
 }
 

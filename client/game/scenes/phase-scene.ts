@@ -26,12 +26,14 @@ export abstract class PhaseScene extends Phaser.Scene {
   protected kept!: Kept;
   private panel: Panel | null = null;
   private canvasChanged = whenChanged();
+  private wordsChanged = whenChanged();
   private panelChanged = whenChanged();
 
   create(): void {
     this.ctx = this.registry.get("ctx") as GameContext;
     this.kept = new Kept(this);
     this.canvasChanged = whenChanged();
+    this.wordsChanged = whenChanged();
     this.panelChanged = whenChanged();
     const off = this.ctx.link.on("view", (v) => this.refresh(v));
     const onResize = () => this.ctx.link.view && this.refresh(this.ctx.link.view);
@@ -60,12 +62,14 @@ export abstract class PhaseScene extends Phaser.Scene {
     // clock: a chat line, the commonest change of all, touches neither.
     const parts = partsOf(view, ["channels", "now"]);
     const area = { x: 0, y: 0, w: this.scale.width, h: this.scale.height };
-    this.canvasChanged([...parts, area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine], () => {
-      // A phone gets a strip of seats: the panel's controls come first on its small screen.
-      if (this.kept.pass(() => (area.w < STRIP_BELOW ? this.drawStrip(view, area) : this.draw(view, area))))
-        this.ctx.paint();
-      this.ctx.canvasWords(this.words(view));
+    // A phone gets a strip of seats: the panel's controls come first on its small screen. The strip
+    // shows only who sits where, so a stance or a new provision does not even walk its objects.
+    const strip = area.w < STRIP_BELOW;
+    const drawn = strip ? this.stripParts(view) : parts;
+    this.canvasChanged([...drawn, area.w, area.h, this.ctx.instrument, this.ctx.openedProvision, this.mine], () => {
+      if (this.kept.pass(() => (strip ? this.drawStrip(view, area) : this.draw(view, area)))) this.ctx.paint();
     });
+    this.wordsChanged([...parts, this.ctx.instrument, this.mine], () => this.ctx.canvasWords(this.words(view)));
     // Panels keep their elements; where one must be replaced, a keyboard user's focus stays on the same control.
     this.panelChanged([...parts, this.mine], () => keepFocus(this.ctx.panel, () => this.panel?.update(view)));
   }
@@ -86,6 +90,11 @@ export abstract class PhaseScene extends Phaser.Scene {
 
   protected stripStatus(_view: SessionView, _delegation: string): string | null {
     return null;
+  }
+
+  /** The parts of the view the strip is drawn from (with `stripStatus`'s and a `drawStrip` override's). */
+  protected stripParts(view: SessionView): unknown[] {
+    return [view.scenario, view.seats, view.phase, view.instruments, view.signatures, view.declines, view.debrief];
   }
 
   /** What the canvas shows, in words, for a screen reader (the page keeps it in a visually hidden line). */
