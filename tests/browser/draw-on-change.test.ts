@@ -38,9 +38,14 @@ describe("draw on change", () => {
     await li.fill("#say-text", "We cannot accept this as it stands.");
     await li.click("#talk button[type=submit]");
     await expect.poll(() => wei.textContent("#talk .messages")).toContain("We cannot accept this as it stands.");
+    // Then it objects: the provision is bracketed. The row says so, its title in brackets.
+    await li.click("#provision-card .stance-button.stance-objection");
+    await expect
+      .poll(() => wei.textContent("#provision-list li"))
+      .toMatch(/^\[Schools and hospitals off limits\].*Bracketed.*Russia: ✗ Objection/s);
     await pause(500);
     expect(await frames(wei)).toBe(before);
-    // The provision's row was kept: only its chip changed.
+    // The provision's row was kept: only its words and its chip changed.
     expect(await panelBefore!.evaluate((el) => el.isConnected)).toBe(true);
 
     // Japan takes its seat: the strip shows a new delegate, so Wei's canvas draws it.

@@ -6,7 +6,7 @@ import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
 import { h, fill, setHidden } from "../../ui/dom.ts";
-import { keyedList, Spot } from "../../ui/keyed.ts";
+import { keyedList, setText, Spot } from "../../ui/keyed.ts";
 import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
 import { delegationOf, isParty, newsFor, provisionStatus, provisionsOf, STATUS_WORDS } from "../../ui/words.ts";
@@ -52,42 +52,73 @@ export function showInstrumentTabs(bar: HTMLElement, ctx: GameContext, view: Ses
   );
 }
 
-/** The instrument's provisions in `list`, kept: a row is rebuilt only when its title, status or news changed. */
+/** A provision's row: made once, then changed in place (a stance often changes a status). */
+interface Row {
+  title: HTMLElement;
+  news: HTMLElement;
+  status: HTMLElement;
+  button: HTMLElement;
+  chips: HTMLElement;
+}
+const rows = new WeakMap<Element, Row>();
+
+function provisionRow(ctx: GameContext, id: string): HTMLElement {
+  const title = h("span", { class: "title" });
+  const news = h("span", { class: "badge news-badge" }, "In the news");
+  const status = h("span", { class: "badge" });
+  const button = h(
+    "button",
+    { type: "button", class: "provision-row" },
+    title,
+    " ",
+    h("span", { class: "badges" }, news, status),
+  );
+  button.dataset.fk = `provision:${id}`;
+  button.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === id ? null : id));
+  const chips = h("div", { class: "row small stance-chips" });
+  const li = h("li", { "data-provision": id }, button, chips);
+  rows.set(li, { title, news, status, button, chips });
+  return li;
+}
+
+const setAttr = (el: Element, name: string, value: string) => {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+};
+
+/**
+ * The instrument's provisions in `list`. Each row is kept and only its changed parts are written:
+ * stances change most often of all, and a stance often changes a status, a title's brackets with
+ * it. Rebuilding the row for that cost a student's phone a frame's worth of work (BENCHMARKS.md).
+ */
 export function showProvisionList(list: HTMLElement, ctx: GameContext, view: SessionView): void {
   const provisions = provisionsOf(view, ctx.instrument);
   keyedList(
     list,
     provisions.length ? provisions : [null],
     (p) => p?.id ?? "none",
-    (p) => p && [p.title, provisionStatus(p), newsFor(view, p), ctx.openedProvision === p.id, p.flags.length],
-    (p) => {
-      if (!p) return h("li", { class: "muted" }, "No provision on this instrument yet. Table one below.");
-      const status = provisionStatus(p);
-      const b = h(
-        "button",
-        { type: "button", class: "provision-row", "aria-expanded": String(ctx.openedProvision === p.id) },
-        h("span", { class: "title" }, status === "bracketed" ? `[${p.title}]` : p.title),
-        " ",
-        h(
-          "span",
-          { class: "badges" },
-          p.flags.length
-            ? h("span", { class: "badge news-badge", title: newsFor(view, p).join(" · ") }, "In the news")
-            : null,
-          h("span", { class: `badge status-${status}` }, STATUS_WORDS[status]),
-        ),
-      );
-      b.dataset.fk = `provision:${p.id}`;
-      b.addEventListener("click", () => ctx.openProvision(ctx.openedProvision === p.id ? null : p.id));
-      return h("li", { "data-provision": p.id }, b, h("div", { class: "row small stance-chips" }));
-    },
+    () => null,
+    (p) =>
+      p
+        ? provisionRow(ctx, p.id)
+        : h("li", { class: "muted" }, "No provision on this instrument yet. Table one below."),
   );
-  // Stances change most often of all: only the chip that changed is replaced, not its row.
   for (const p of provisions) {
-    const chips = list.querySelector(`li[data-provision="${CSS.escape(p.id)}"] > .stance-chips`);
-    if (!chips) continue;
+    const li = list.querySelector(`li[data-provision="${CSS.escape(p.id)}"]`);
+    const row = li && rows.get(li);
+    if (!row) continue;
+    const status = provisionStatus(p);
+    setText(row.title, status === "bracketed" ? `[${p.title}]` : p.title);
+    setAttr(row.status, "class", `badge status-${status}`);
+    setText(row.status, STATUS_WORDS[status]);
+    // In the row only while in the news (not merely hidden: the row's words are what it says).
+    if (p.flags.length === 0) row.news.remove();
+    else {
+      if (!row.news.parentNode) row.status.before(row.news);
+      setAttr(row.news, "title", newsFor(view, p).join(" · "));
+    }
+    setAttr(row.button, "aria-expanded", String(ctx.openedProvision === p.id));
     keyedList(
-      chips,
+      row.chips,
       Object.entries(p.stances) as [string, Stance][],
       ([d]) => d,
       ([d, s]) => [s, delegationOf(view, d)],
