@@ -40,6 +40,15 @@ export function slope(xs: number[], ys: number[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+/** How fast one figure climbs, per minute, over the samples from `fromS` seconds on (once the page has settled). */
+export function perMinute<S extends { t_s: number }>(samples: S[], figure: (s: S) => number, fromS = 60): number {
+  const settled = samples.filter((s) => s.t_s >= fromS);
+  return slope(
+    settled.map((s) => s.t_s / 60),
+    settled.map(figure),
+  );
+}
+
 export interface PageSample {
   t_s: number;
   rss_mb: number;

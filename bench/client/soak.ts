@@ -12,10 +12,8 @@
 import type { Browser, Page } from "playwright-core";
 import { soakSeats } from "./soak-seats.ts";
 import { percentile, round } from "../lib/stats.ts";
-import { pageProcesses, samplePage, slope, type PageSample, type Proc } from "./soak-measure.ts";
+import { pageProcesses, perMinute, samplePage, type PageSample, type Proc } from "./soak-measure.ts";
 import { openWatcher, watchResult, type WatchResult, type Watcher, type WatchSample } from "./watch.ts";
-
-export { slope };
 
 export interface SoakOptions {
   url: string;
@@ -206,8 +204,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     );
 
     // Growth from the end of minute 1 (the page has loaded and settled) to the end.
-    const settled = samples.filter((s) => s.t_s >= 60);
-    const from = settled[0] ?? samples[0]!;
+    const from = samples.find((s) => s.t_s >= 60) ?? samples[0]!;
     const to = samples[samples.length - 1]!;
     const counts = seats.counts();
     return {
@@ -216,18 +213,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       rss_growth_mb: round(to.rss_mb - from.rss_mb),
       rss_start_mb: from.rss_mb,
       rss_end_mb: to.rss_mb,
-      rss_slope_mb_per_min: round(
-        slope(
-          settled.map((s) => s.t_s / 60),
-          settled.map((s) => s.rss_mb),
-        ),
-      ),
-      heap_slope_mb_per_min: round(
-        slope(
-          settled.map((s) => s.t_s / 60),
-          settled.map((s) => s.heap_mb),
-        ),
-      ),
+      rss_slope_mb_per_min: round(perMinute(samples, (s) => s.rss_mb)),
+      heap_slope_mb_per_min: round(perMinute(samples, (s) => s.heap_mb)),
       dom_nodes_max: Math.max(...samples.map((s) => s.nodes)),
       visible_chat_lines_max: Math.max(...samples.map((s) => s.chat_lines)),
       patch_to_paint_p50_ms: round(percentile(latencies, 50)),

@@ -8,7 +8,7 @@
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchChromium } from "../../tools/chromium.ts";
 import { round } from "../lib/stats.ts";
-import { pageProcesses, samplePage, slope, type PageSample, type Proc } from "./soak-measure.ts";
+import { pageProcesses, perMinute, samplePage, type PageSample, type Proc } from "./soak-measure.ts";
 
 export type WatchSample = PageSample;
 
@@ -62,31 +62,14 @@ export async function openWatcher(
 
 /** Growth and slopes from the end of minute 1 (the page has loaded and settled), as for the student's page. */
 export function watchResult(samples: WatchSample[], idleCpuPct: number): WatchResult {
-  const settled = samples.filter((s) => s.t_s >= 60);
-  const from = settled[0] ?? samples[0]!;
+  const from = samples.find((s) => s.t_s >= 60) ?? samples[0]!;
   const to = samples[samples.length - 1]!;
-  const minutes = settled.map((s) => s.t_s / 60);
   return {
     rss_growth_mb: round(to.rss_mb - from.rss_mb),
-    rss_slope_mb_per_min: round(
-      slope(
-        minutes,
-        settled.map((s) => s.rss_mb),
-      ),
-    ),
-    heap_slope_mb_per_min: round(
-      slope(
-        minutes,
-        settled.map((s) => s.heap_mb),
-      ),
-    ),
+    rss_slope_mb_per_min: round(perMinute(samples, (s) => s.rss_mb)),
+    heap_slope_mb_per_min: round(perMinute(samples, (s) => s.heap_mb)),
     dom_nodes_max: Math.max(...samples.map((s) => s.nodes)),
-    dom_nodes_slope_per_min: round(
-      slope(
-        minutes,
-        settled.map((s) => s.nodes),
-      ),
-    ),
+    dom_nodes_slope_per_min: round(perMinute(samples, (s) => s.nodes)),
     idle_cpu_pct: round(idleCpuPct),
     samples,
   };

@@ -47,3 +47,8 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function setHidden(el: HTMLElement, hidden: boolean): void {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
+
+/** Sets an attribute only when its value changes (the same reason as `setHidden`). */
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

@@ -8,7 +8,8 @@ import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import type { AccordServer } from "../../server/app.ts";
 import { withBrowserAndServer } from "./harness.ts";
-import { runSoak, slope } from "../../bench/client/soak.ts";
+import { runSoak } from "../../bench/client/soak.ts";
+import { perMinute } from "../../bench/client/soak-measure.ts";
 
 let server: AccordServer;
 let browser: Browser;
@@ -16,15 +17,6 @@ withBrowserAndServer((s, b) => {
   server = s;
   browser = b;
 });
-
-/** How fast one figure climbs, per minute, over the samples from `from` seconds on (the page has settled). */
-function perMinute<S extends { t_s: number }>(samples: S[], figure: (s: S) => number, from = 30): number {
-  const settled = samples.filter((s) => s.t_s >= from);
-  return slope(
-    settled.map((s) => s.t_s / 60),
-    settled.map(figure),
-  );
-}
 
 describe("a student's page through a busy lesson", () => {
   test("memory does not climb and the DOM stays bounded while the chat grows", { timeout: 300_000 }, async () => {
@@ -44,12 +36,12 @@ describe("a student's page through a busy lesson", () => {
     const settled = result.samples.filter((s) => s.t_s >= 30);
     expect(settled.length).toBeGreaterThanOrEqual(8);
     // The old page grew by about 250 MB a minute here; live JS heap by about 6 MB a minute.
-    expect(perMinute(result.samples, (s) => s.rss_mb)).toBeLessThan(15);
-    expect(perMinute(result.samples, (s) => s.heap_mb)).toBeLessThan(1);
+    expect(perMinute(result.samples, (s) => s.rss_mb, 30)).toBeLessThan(15);
+    expect(perMinute(result.samples, (s) => s.heap_mb, 30)).toBeLessThan(1);
     // DOM nodes: bounded, and not growing with the chat (the page shows a window of lines).
     for (const s of result.samples) expect(s.nodes).toBeLessThan(3000 + s.chat_lines);
     expect(Math.max(...result.samples.map((s) => s.chat_lines))).toBeLessThanOrEqual(50);
-    expect(perMinute(result.samples, (s) => s.nodes)).toBeLessThan(50);
+    expect(perMinute(result.samples, (s) => s.nodes, 30)).toBeLessThan(50);
     // The projector and the console get the same treatment: flat memory once the talk holds its 50 lines, and a
     // bounded DOM. (Their DOM's slope over two loaded minutes measured the console's talk still filling, not a
     // leak; the bench's 10 minutes show it flat.) Both are sampled right after the phone, so the phone's count of

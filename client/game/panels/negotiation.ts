@@ -5,7 +5,7 @@ import type { GameContext } from "../context.ts";
 import { me } from "../context.ts";
 import type { Panel } from "../scenes/phase-scene.ts";
 import type { SessionView } from "../../../shared/view.ts";
-import { h, fill, setHidden } from "../../ui/dom.ts";
+import { h, fill, setAttr, setHidden } from "../../ui/dom.ts";
 import { keyedList, setText, Spot } from "../../ui/keyed.ts";
 import { actNear, may } from "../../ui/act.ts";
 import { stanceChip } from "../../ui/chips.ts";
@@ -80,10 +80,6 @@ function provisionRow(ctx: GameContext, id: string): HTMLElement {
   rows.set(li, { title, news, status, button, chips });
   return li;
 }
-
-const setAttr = (el: Element, name: string, value: string) => {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-};
 
 /**
  * The instrument's provisions in `list`. Each row is kept and only its changed parts are written:
