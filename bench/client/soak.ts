@@ -64,13 +64,6 @@ const WATCH_READY = {
 /** Runs in the page before its own scripts: notes when each socket message arrives and when the next frame after it is done. */
 export const LATENCY_PROBE = `(() => {
   const marks = (window.__soakLatencies = []);
-  // One channel for every message, made before any arrives: a new MessageChannel per message
-  // added its own cost to what it measured (a bare page at 4x: p95 10.7-11.2 ms with one per
-  // message, 9.2-9.9 ms with this one; p50 the same).
-  const done = new MessageChannel();
-  const waiting = [];
-  const mark = () => marks.push(performance.now() - waiting.shift());
-  done.port1.onmessage = mark;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
@@ -80,16 +73,14 @@ export const LATENCY_PROBE = `(() => {
         // This listener runs before the page's own handler for the same message (same task). The
         // frame asked for here is the first one after that task, the one that shows the page's
         // changes; a task posted from its callback runs once that frame is laid out and painted.
-        // That task is posted at user-blocking priority: at normal priority it waited behind tasks
-        // queued while the frame was drawn, and counted them. Every stance and chat line is a patch
-        // then an event, and in the soak the event's handler ran between the patch's frame and the
-        // patch's mark every time (179 of 179 in a 90 s throttled run); see BENCHMARKS.md.
-        // (No setTimeout hop first: it would wait behind other queued tasks and count that too.)
-        requestAnimationFrame(() => {
-          waiting.push(t0);
-          if (window.scheduler?.postTask) scheduler.postTask(mark, { priority: "user-blocking" });
-          else done.port2.postMessage(0);
-        });
+        // That task is posted at user-blocking priority: at normal priority (a MessageChannel, as
+        // before) it waited behind tasks queued while the frame was drawn, and counted them. Every
+        // stance and chat line is a patch then an event, and in the soak the event's handler ran
+        // between the patch's frame and the patch's mark every time (179 of 179 in a 90 s throttled
+        // run); see BENCHMARKS.md. (No setTimeout hop first: it would wait behind queued tasks too.)
+        requestAnimationFrame(() =>
+          scheduler.postTask(() => marks.push(performance.now() - t0), { priority: "user-blocking" }),
+        );
       });
     }
   };

@@ -98,9 +98,9 @@ export function showProvisionList(list: HTMLElement, ctx: GameContext, view: Ses
         ? provisionRow(ctx, p.id)
         : h("li", { class: "muted" }, "No provision on this instrument yet. Table one below."),
   );
-  for (const p of provisions) {
-    const li = list.querySelector(`li[data-provision="${CSS.escape(p.id)}"]`);
-    const row = li && rows.get(li);
+  // keyedList put the rows in the provisions' order: the i-th child is the i-th provision's row.
+  for (const [i, p] of provisions.entries()) {
+    const row = rows.get(list.children[i]!);
     if (!row) continue;
     const status = provisionStatus(p);
     setText(row.title, status === "bracketed" ? `[${p.title}]` : p.title);
