@@ -3,10 +3,11 @@
 // separate processes on 127.0.0.1. Writes bench/results/latest.json (a quick
 // run writes bench/results/quick.json) and prints the Markdown table.
 //
-//   npm run bench                        # the full run, about 22 minutes (12 of them the client soak)
+//   npm run bench                        # the full run, about 26 minutes (16 of them the client soak)
 //   npm run bench -- --quick             # a smoke run, about 2 minutes
 //   npm run bench -- --only rules,journal
 //   npm run bench -- --only client_soak --minutes 20
+//   npm run bench -- --only client_soak --minutes 0.2 --windows 1   # a look at patch → paint, about 3 minutes
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs, SECTIONS } from "./lib/args.ts";
@@ -23,7 +24,11 @@ import { benchClientSoak } from "./client/soak-run.ts";
 const args = parseArgs(process.argv.slice(2));
 // A quick or partial-size run is not the measured table: it goes to its own file unless told otherwise.
 const adHoc =
-  args.quick || args.rooms !== null || args.seconds !== null || (args.minutes !== null && args.minutes < 10);
+  args.quick ||
+  args.rooms !== null ||
+  args.seconds !== null ||
+  (args.minutes !== null && args.minutes < 10) ||
+  (args.windows !== null && args.windows < 3);
 const out =
   adHoc && !process.argv.some((a) => a.startsWith("--out"))
     ? args.quick
@@ -172,7 +177,7 @@ try {
   if (args.only.has("client_soak")) {
     const minutes = args.minutes ?? (args.quick ? 2 : 10);
     log(`client soak: one student's page through ${minutes} minutes of a busy lesson`);
-    const soak = await benchClientSoak(minutes, log);
+    const soak = await benchClientSoak(minutes, args.windows ?? (args.quick ? 1 : 3), log);
     results.client = { ...((results.client as Record<string, unknown>) ?? {}), soak };
     save();
   }

@@ -8,10 +8,12 @@
 // renderer and GPU spend on an idle page is read over `idleS` seconds
 // (SystemInfo.getProcessInfo). Last, with the CPU throttled 4x (a low-end
 // Chromebook), the time from each server message arriving at the page to the
-// end of the next frame drawn after it.
+// end of the next frame drawn after it, in several windows of busy class: one
+// window's p95 moves by a millisecond or two on this shared machine by itself,
+// so the figure reported is the median of the windows' (BENCHMARKS.md).
 import type { Browser, Page } from "playwright-core";
 import { soakSeats } from "./soak-seats.ts";
-import { percentile, round } from "../lib/stats.ts";
+import { median, percentile, round } from "../lib/stats.ts";
 import { pageProcesses, perMinute, samplePage, type PageSample, type Proc } from "./soak-measure.ts";
 import { openWatcher, watchResult, type WatchResult, type Watcher, type WatchSample } from "./watch.ts";
 
@@ -24,9 +26,18 @@ export interface SoakOptions {
   sampleS?: number;
   idleS?: number;
   throttledS?: number;
+  /** Throttled windows of `throttledS` each; the p50 and p95 reported are the medians of theirs. */
+  throttledWindows?: number;
   /** Also soak the projector and the host console, each in a browser of its own (watch.ts). */
   watch?: boolean;
   log?: (line: string) => void;
+}
+
+/** One throttled window: its messages timed from arrival to the end of the next frame. */
+export interface PaintWindow {
+  p50_ms: number;
+  p95_ms: number;
+  count: number;
 }
 
 export interface SoakSample extends PageSample {
@@ -44,9 +55,12 @@ export interface SoakResult {
   heap_slope_mb_per_min: number;
   dom_nodes_max: number;
   visible_chat_lines_max: number;
+  /** The median of the throttled windows' p50s. */
   patch_to_paint_p50_ms: number;
+  /** The median of the throttled windows' p95s. */
   patch_to_paint_p95_ms: number;
   patch_to_paint_count: number;
+  patch_to_paint_windows: PaintWindow[];
   changes_sent: number;
   changes_refused: number;
   samples: SoakSample[];
@@ -108,6 +122,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const idleS = o.idleS ?? 30;
   // Two minutes: at two changes a second, the p95 is then the 24th slowest of about 480 messages, not the 12th of 240.
   const throttledS = o.throttledS ?? 120;
+  const throttledWindows = o.throttledWindows ?? 3;
   const endpoint = o.url.replace(/^http/, "ws");
   const seats = await soakSeats(endpoint, o.session);
   const context = await o.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
@@ -187,18 +202,26 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       await sleep(5000);
     }
 
-    // A low-end Chromebook: patch to paint with the CPU throttled 4x.
+    // A low-end Chromebook: patch to paint with the CPU throttled 4x, window after window.
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await page.evaluate(`window.__soakLatencies.length = 0`);
-    seats.start(perSecond);
-    await sleep(throttledS * 1000);
-    seats.stop();
-    await sleep(1000);
-    const latencies = (await page.evaluate(`[...window.__soakLatencies]`)) as number[];
+    const windows: PaintWindow[] = [];
+    for (let w = 0; w < throttledWindows; w++) {
+      await page.evaluate(`window.__soakLatencies.length = 0`);
+      seats.start(perSecond);
+      await sleep(throttledS * 1000);
+      seats.stop();
+      await sleep(1000);
+      const latencies = (await page.evaluate(`[...window.__soakLatencies]`)) as number[];
+      windows.push({
+        p50_ms: round(percentile(latencies, 50)),
+        p95_ms: round(percentile(latencies, 95)),
+        count: latencies.length,
+      });
+      log(
+        `  patch to paint (CPU 4x slower), window ${w + 1} of ${throttledWindows}: p95 ${windows[w]!.p95_ms} ms, p50 ${windows[w]!.p50_ms} ms over ${latencies.length} messages`,
+      );
+    }
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-    log(
-      `  patch to paint (CPU 4x slower): p95 ${round(percentile(latencies, 95))} ms over ${latencies.length} messages`,
-    );
 
     // Growth from the end of minute 1 (the page has loaded and settled) to the end.
     const from = samples.find((s) => s.t_s >= 60) ?? samples[0]!;
@@ -214,9 +237,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       heap_slope_mb_per_min: round(perMinute(samples, (s) => s.heap_mb)),
       dom_nodes_max: Math.max(...samples.map((s) => s.nodes)),
       visible_chat_lines_max: Math.max(...samples.map((s) => s.chat_lines)),
-      patch_to_paint_p50_ms: round(percentile(latencies, 50)),
-      patch_to_paint_p95_ms: round(percentile(latencies, 95)),
-      patch_to_paint_count: latencies.length,
+      patch_to_paint_p50_ms: round(median(windows.map((w) => w.p50_ms))),
+      patch_to_paint_p95_ms: round(median(windows.map((w) => w.p95_ms))),
+      patch_to_paint_count: windows.reduce((n, w) => n + w.count, 0),
+      patch_to_paint_windows: windows,
       changes_sent: counts.sent,
       changes_refused: counts.refused,
       samples,

@@ -22,6 +22,8 @@ export interface BenchArgs {
   seconds: number | null;
   /** Length of the client soak (section client_soak), in minutes. */
   minutes: number | null;
+  /** Throttled windows of the client soak, whose p95s' median is reported (3 unless told). */
+  windows: number | null;
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -31,6 +33,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let rooms: number[] | null = null;
   let seconds: number | null = null;
   let minutes: number | null = null;
+  let windows: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -56,12 +59,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         .filter((n) => Number.isInteger(n) && n > 0);
     else if (arg.startsWith("--seconds")) seconds = Number(value());
     else if (arg.startsWith("--minutes")) minutes = Number(value());
-    else if (arg === "--help" || arg === "-h") {
+    else if (arg.startsWith("--windows")) {
+      windows = Number(value());
+      if (!Number.isInteger(windows) || windows < 1) throw new Error("--windows needs a whole number, 1 or more");
+    } else if (arg === "--help" || arg === "-h") {
       console.log(
-        `npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --minutes 10] [-- --out FILE]`,
+        `npm run bench [-- --quick] [-- --only ${SECTIONS.join(",")}] [-- --rooms 10,40] [-- --seconds 30] [-- --minutes 10] [-- --windows 3] [-- --out FILE]`,
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { quick, only, out, rooms, seconds, minutes };
+  return { quick, only, out, rooms, seconds, minutes, windows };
 }

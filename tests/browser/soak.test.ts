@@ -28,6 +28,7 @@ describe("a student's page through a busy lesson", () => {
       sampleS: 10,
       idleS: 5,
       throttledS: 5,
+      throttledWindows: 1,
       watch: true,
     });
     // Chat really grew past what the page shows, and nothing was refused.
