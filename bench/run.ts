@@ -3,7 +3,7 @@
 // separate processes on 127.0.0.1. Writes bench/results/latest.json (a quick
 // run writes bench/results/quick.json) and prints the Markdown table.
 //
-//   npm run bench                        # the full run, about 26 minutes (16 of them the client soak)
+//   npm run bench                        # the full run, about 28 minutes (18 of them the client soak)
 //   npm run bench -- --quick             # a smoke run, about 2 minutes
 //   npm run bench -- --only rules,journal
 //   npm run bench -- --only client_soak --minutes 20

@@ -16,7 +16,16 @@ export async function benchClientSoak(
   try {
     const { url } = await server.request<{ url: string }>("info");
     const [session] = await server.request<{ code: string; hostKey: string }[]>("create", { n: 1 });
-    return await runSoak({ url, session: session!, browser, minutes, throttledWindows, watch: true, log });
+    return await runSoak({
+      url,
+      session: session!,
+      browser,
+      minutes,
+      throttledWindows,
+      talkInView: true,
+      watch: true,
+      log,
+    });
   } finally {
     await browser.close();
     await server.stop();

@@ -56,6 +56,11 @@ const ROWS: Row[] = [
     unit: "ms",
     target: { op: "<=", value: 16 },
   },
+  {
+    label: "Client soak: patch → paint p95, CPU 4×, the talk in view (every chat line drawn)",
+    key: "client.soak.patch_to_paint_talk_in_view.p95_ms",
+    unit: "ms",
+  },
   { label: "Client soak: minutes busy", key: "client.soak.minutes", unit: "min", target: { op: ">=", value: 10 } },
   {
     label: "Projector, same lesson: memory growth, minute 1 → end",

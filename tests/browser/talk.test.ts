@@ -94,8 +94,10 @@ describe("talk", () => {
       );
     // Long lines, few of them: enough to overflow the list, within one connection's burst allowance.
     const long = "We propose that no state attack schools, hospitals or the power grid, in peace or in war. ".repeat(2);
-    for (let i = 1; i <= 12; i++) await say(`Line ${i} from the chair. ${long}`);
+    // Wei reads the talk (on a phone it is two screens below the provisions).
     const list = wei.locator("#talk .messages");
+    await list.scrollIntoViewIfNeeded();
+    for (let i = 1; i <= 12; i++) await say(`Line ${i} from the chair. ${long}`);
     await expect.poll(() => list.textContent()).toContain("Line 12 from the chair.");
     // At the bottom: the newest line is in view.
     const atBottom = () => list.evaluate((l) => l.scrollTop + l.clientHeight >= l.scrollHeight - 2);
@@ -113,5 +115,55 @@ describe("talk", () => {
     await expect.poll(() => list.textContent()).toContain("Line 14");
     await wei.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await list.evaluate((l) => l.scrollTop)).toBe(0);
+  });
+
+  test("far below a phone's screen the lines wait to be drawn; a screen reader still hears them, and they are there when read", async () => {
+    const { code, hostKey } = await server.createSession();
+    const host = await SessionLink.open(code, { hostKey }, server.url.replace(/^http/, "ws"));
+    links.push(host);
+    // A short phone: the talk starts well over half a screen below the top of the page.
+    const wei = await joinByLink(browser, server, code, "Wei", "china", { width: 360, height: 560 });
+    host.act({ type: "phase.next" });
+    host.act({ type: "phase.next" });
+    await expect.poll(() => wei.locator("[data-scene]").getAttribute("data-scene")).toBe("negotiation");
+    const list = wei.locator("#talk .messages");
+    const lines = list.locator("li.message");
+    const heard = wei.locator("#talk p[aria-live]");
+    await expect.poll(() => list.evaluate((l) => l.getBoundingClientRect().top - innerHeight)).toBeGreaterThan(280);
+
+    // The chair speaks while Wei reads the provisions: the line is not drawn where nobody can see it,
+    // but a screen reader is told it.
+    const say = (text: string) =>
+      new Promise<void>((resolve, reject) =>
+        host.act(
+          { type: "say", channel: "floor", text },
+          { onAccepted: resolve, onRefused: (r) => reject(new Error(r.code)) },
+        ),
+      );
+    const long = "We propose that no state attack schools, hospitals or the power grid. ".repeat(2);
+    for (let i = 1; i <= 8; i++) await say(`Line ${i} from the chair. ${long}`);
+    await expect.poll(() => heard.textContent()).toContain("Line 8 from the chair.");
+    // In the words the line shows.
+    expect(await heard.textContent()).toBe(await lines.last().textContent());
+    await expect.poll(() => lines.count()).toBe(8);
+    expect(await lines.last().evaluate((l) => l.checkVisibility())).toBe(false);
+
+    // Wei scrolls down to the talk: every line is drawn, and the list shows the newest.
+    await list.scrollIntoViewIfNeeded();
+    await expect.poll(() => lines.last().evaluate((l) => l.checkVisibility())).toBe(true);
+    expect(await lines.last().textContent()).toContain("Line 8 from the chair.");
+    await expect
+      .poll(() =>
+        list.evaluate((l) => l.scrollHeight > l.clientHeight && l.scrollTop + l.clientHeight >= l.scrollHeight - 2),
+      )
+      .toBe(true);
+
+    // Near the screen, lines are drawn as they come, and the list's own live region announces them.
+    const heardBefore = await heard.textContent();
+    await say("Line 9 from the chair.");
+    await expect.poll(() => lines.last().textContent()).toContain("Line 9 from the chair.");
+    expect(await lines.last().evaluate((l) => l.checkVisibility())).toBe(true);
+    expect(await list.getAttribute("aria-live")).toBe("polite");
+    expect(await heard.textContent()).toBe(heardBefore);
   });
 });

@@ -15,6 +15,7 @@ import { keepFocus } from "../../ui/keep-focus.ts";
 import { keyedList, setText, whenChanged } from "../../ui/keyed.ts";
 import type { ChatMessage } from "../../../shared/state.ts";
 import { privacyOf, privacyWords } from "../../../shared/privacy.ts";
+import { restWhileFarOff } from "../../ui/far-off.ts";
 
 const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
 /** Lines on the page at first; "Show earlier lines" adds as many again. */
@@ -53,11 +54,19 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
       scrollQueued = false;
       // The reader may have scrolled up between the line's arrival and this frame: this frame's
       // scroll events, which come before it, have said so by now. Leave them where they read.
-      if (!stuck) return;
+      // Far off screen the lines are not laid out: they are followed when they come near.
+      if (!stuck || rest.far) return;
       list.scrollTop = list.scrollHeight;
       followedTo = list.scrollTop;
     });
   };
+  // A phone keeps the lines two screens below the provisions: there they are kept current but not drawn.
+  const rest = restWhileFarOff(list, () => {
+    if (stuck) followNewest();
+  });
+  // Meanwhile the lines are out of the accessibility tree, and the list's own announcements with them:
+  // a screen reader hears the new lines from here instead.
+  const heard = h("p", { class: "sr-only", "aria-live": "polite" });
   let newestShown = "";
   const earlier = h("button", { type: "button", class: "link earlier-lines" }, "Show earlier lines");
   const input = h("input", {
@@ -73,7 +82,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
   const form = h("form", { class: "say" }, input, send);
   const openSlot = h("p", { class: "action-error", role: "alert" });
   const opener = h("details", { class: "open-channel" }, h("summary", {}, "Open a private channel"));
-  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, earlier, list, sayTo, form, slot, opener);
+  fill(root, h("h2", { class: "talk-title" }, "Talk"), banner, tabs, earlier, list, heard, sayTo, form, slot, opener);
   earlier.addEventListener("click", () => {
     // Older lines go on top: keep the lines being read where they are on screen.
     const fromBottom = list.scrollHeight - list.scrollTop;
@@ -170,7 +179,7 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
           h(
             "span",
             { class: "from", style: `color:${d?.colour ?? "inherit"}` },
-            `${d ? d.emblem + " " : ""}${m.name}${d ? ` (${d.name})` : ""}: `,
+            `${d ? d.emblem + " " : ""}${from(view, m)}: `,
           ),
           m.text,
         );
@@ -178,13 +187,23 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     );
     const newest = `${current}:${shown[shown.length - 1]?.id ?? "none"}`;
     if (newest !== newestShown) {
+      const before = newestShown;
       newestShown = newest;
+      if (rest.far) tellReader(view, messages, before);
       if (stuck) followNewest();
     }
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
     input.disabled = send.disabled = !writable;
     setText(sayTo, writable ? `To: ${destination(view, channel)}` : "Only the teacher writes here.");
     drawOpener(view);
+  };
+
+  /** The lines of the open channel after the newest one shown before (`before`, "channel:line"), in words. */
+  const tellReader = (view: SessionView, messages: readonly ChatMessage[], before: string) => {
+    if (!before.startsWith(`${current}:`)) return;
+    const at = messages.findIndex((m) => `${current}:${m.id}` === before);
+    const fresh = at < 0 ? [] : messages.slice(at + 1);
+    if (fresh.length) setText(heard, fresh.map((m) => lineWords(view, m)).join(" "));
   };
 
   let openerFor = "";
@@ -240,6 +259,15 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
 }
 
 const membersKey = (members: readonly string[]) => [...new Set(members)].sort().join(",");
+
+/** Who wrote a line: the name, and the delegation's. */
+function from(view: SessionView, m: ChatMessage): string {
+  const d = delegationOf(view, m.delegation);
+  return `${m.name}${d ? ` (${d.name})` : ""}`;
+}
+
+/** A line as a screen reader hears it. */
+const lineWords = (view: SessionView, m: ChatMessage) => `${from(view, m)}: ${m.text}`;
 
 /** Where a line typed now goes, in the words the box shows. */
 function destination(view: SessionView, c: Channel): string {
