@@ -201,8 +201,12 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
   /** The lines of the open channel after the newest one shown before (`before`, "channel:line"), in words. */
   const tellReader = (view: SessionView, messages: readonly ChatMessage[], before: string) => {
     if (!before.startsWith(`${current}:`)) return;
-    const at = messages.findIndex((m) => `${current}:${m.id}` === before);
-    const fresh = at < 0 ? [] : messages.slice(at + 1);
+    const id = before.slice(current.length + 1);
+    // From the end: the lines are new ones, and a channel keeps every line of the lesson.
+    let at = messages.length - 1;
+    while (at >= 0 && messages[at]!.id !== id) at--;
+    // "none": the channel had no line yet, so every line in it is new.
+    const fresh = id === "none" ? messages : at < 0 ? [] : messages.slice(at + 1);
     if (fresh.length) setText(heard, fresh.map((m) => lineWords(view, m)).join(" "));
   };
 
