@@ -17,7 +17,6 @@
 export interface FarOff {
   /** Whether the element is far from the screen now (its contents not rendered). */
   readonly far: boolean;
-  stop(): void;
 }
 
 /** Half a screen above and below the viewport counts as near. */
@@ -38,10 +37,10 @@ export function restWhileFarOff(el: HTMLElement, back: () => void): FarOff {
     { rootMargin: NEAR },
   );
   seen.observe(el);
+  // Never disconnected: the talk panel lives as long as its page.
   return {
     get far() {
       return far;
     },
-    stop: () => seen.disconnect(),
   };
 }

@@ -18,6 +18,15 @@ afterAll(async () => {
   for (const l of links) await l.leave();
 });
 
+/** The chair says a line on the floor, once the one before was accepted: a burst would meet the rate limit. */
+const chairSays = (host: SessionLink, text: string) =>
+  new Promise<void>((resolve, reject) =>
+    host.act(
+      { type: "say", channel: "floor", text },
+      { onAccepted: resolve, onRefused: (r) => reject(new Error(r.code)) },
+    ),
+  );
+
 describe("talk", () => {
   test("a private channel opened is where the next line goes, and the other side is told", async () => {
     const { code, hostKey } = await server.createSession();
@@ -84,14 +93,7 @@ describe("talk", () => {
     host.act({ type: "phase.next" });
     host.act({ type: "phase.next" });
     await expect.poll(() => wei.locator("[data-scene]").getAttribute("data-scene")).toBe("negotiation");
-    // One line at a time, each accepted before the next: a burst would meet the rate limit.
-    const say = (text: string) =>
-      new Promise<void>((resolve, reject) =>
-        host.act(
-          { type: "say", channel: "floor", text },
-          { onAccepted: resolve, onRefused: (r) => reject(new Error(r.code)) },
-        ),
-      );
+    const say = (text: string) => chairSays(host, text);
     // Long lines, few of them: enough to overflow the list, within one connection's burst allowance.
     const long = "We propose that no state attack schools, hospitals or the power grid, in peace or in war. ".repeat(2);
     // Wei reads the talk (on a phone it is two screens below the provisions).
@@ -133,13 +135,7 @@ describe("talk", () => {
 
     // The chair speaks while Wei reads the provisions: the line is not drawn where nobody can see it,
     // but a screen reader is told it.
-    const say = (text: string) =>
-      new Promise<void>((resolve, reject) =>
-        host.act(
-          { type: "say", channel: "floor", text },
-          { onAccepted: resolve, onRefused: (r) => reject(new Error(r.code)) },
-        ),
-      );
+    const say = (text: string) => chairSays(host, text);
     const long = "We propose that no state attack schools, hospitals or the power grid. ".repeat(2);
     for (let i = 1; i <= 8; i++) await say(`Line ${i} from the chair. ${long}`);
     await expect.poll(() => heard.textContent()).toContain("Line 8 from the chair.");
