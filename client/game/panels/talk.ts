@@ -20,6 +20,8 @@ import { restWhileFarOff } from "../../ui/far-off.ts";
 const KIND_ORDER = { floor: 0, team: 1, announcements: 2, private: 3 } as const;
 /** Lines on the page at first; "Show earlier lines" adds as many again. */
 export const CHAT_WINDOW = 50;
+/** New lines said to a screen reader at once while the list rests far off screen. */
+const HEARD_AT_ONCE = 3;
 
 export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: string) => void): void {
   let current = "floor";
@@ -67,7 +69,8 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
   // Meanwhile the lines are out of the accessibility tree, and the list's own announcements with them:
   // a screen reader hears the new lines from here instead.
   const heard = h("p", { class: "sr-only", "aria-live": "polite" });
-  let newestShown = "";
+  /** The newest line the list shows, and its channel: what came after it is new. */
+  let newestShown: { channel: string; id: string | null } | null = null;
   const earlier = h("button", { type: "button", class: "link earlier-lines" }, "Show earlier lines");
   const input = h("input", {
     id: "say-text",
@@ -185,11 +188,11 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
         );
       },
     );
-    const newest = `${current}:${shown[shown.length - 1]?.id ?? "none"}`;
-    if (newest !== newestShown) {
-      const before = newestShown;
+    const newest = { channel: current, id: shown[shown.length - 1]?.id ?? null };
+    if (newest.channel !== newestShown?.channel || newest.id !== newestShown.id) {
+      // Lines that came into the same channel while the list rests are said to a screen reader.
+      if (rest.far && newestShown?.channel === current) tellReader(view, messages, newestShown.id);
       newestShown = newest;
-      if (rest.far) tellReader(view, messages, before);
       if (stuck) followNewest();
     }
     const writable = channel && channel.kind !== "announcements" && view.audience.kind !== "observer";
@@ -198,16 +201,17 @@ export function mountTalk(root: HTMLElement, link: SessionLink, notify?: (text: 
     drawOpener(view);
   };
 
-  /** The lines of the open channel after the newest one shown before (`before`, "channel:line"), in words. */
-  const tellReader = (view: SessionView, messages: readonly ChatMessage[], before: string) => {
-    if (!before.startsWith(`${current}:`)) return;
-    const id = before.slice(current.length + 1);
+  /** Says the lines after `after` (null: the channel had none), the latest few when many came at once. */
+  const tellReader = (view: SessionView, messages: readonly ChatMessage[], after: string | null) => {
     // From the end: the lines are new ones, and a channel keeps every line of the lesson.
     let at = messages.length - 1;
-    while (at >= 0 && messages[at]!.id !== id) at--;
-    // "none": the channel had no line yet, so every line in it is new.
-    const fresh = id === "none" ? messages : at < 0 ? [] : messages.slice(at + 1);
-    if (fresh.length) setText(heard, fresh.map((m) => lineWords(view, m)).join(" "));
+    while (at >= 0 && messages[at]!.id !== after) at--;
+    if (at < 0 && after !== null) return;
+    const fresh = messages.slice(at + 1);
+    // Back from a lost connection, a hundred lines read out one after another would drown the lesson.
+    const said = fresh.slice(-HEARD_AT_ONCE).map((m) => lineWords(view, m));
+    if (fresh.length > HEARD_AT_ONCE) said.unshift(`${fresh.length} new lines; the latest:`);
+    if (said.length) setText(heard, said.join(" "));
   };
 
   let openerFor = "";
